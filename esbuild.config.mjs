@@ -1,0 +1,48 @@
+// Builds every bundle into dist/: the signaling CLI and benchmark (Node), the Electron
+// main process and preload (CommonJS, electron external), and the renderer (browser).
+// Usage: node esbuild.config.mjs [--quiet]   (--quiet: nothing on stdout, for `serve --json`)
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+
+const quiet = process.argv.includes('--quiet');
+const log = (line) => { if (!quiet) process.stderr.write(`${line}\n`); };
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: quiet ? 'error' : 'warning',
+};
+
+await rm('dist', { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...node,
+    entryPoints: {
+      'signaling/serve': 'signaling/cli/serve.ts',
+      'bench/signaling-bench': 'tests/bench/signaling-bench.ts',
+      'bench/bench-server-process': 'tests/bench/bench-server-process.ts',
+    },
+    outdir: 'dist',
+  }),
+  build({ ...node, entryPoints: ['main/main.ts'], outfile: 'dist/main/main.js', external: ['electron'] }),
+  build({ ...node, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.js', external: ['electron'] }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: ['chrome120', 'firefox115', 'safari16'],
+    format: 'esm',
+    minify: true,
+    sourcemap: 'linked',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryPoints: { app: 'renderer/index.tsx' },
+    outdir: 'dist/renderer',
+    logLevel: quiet ? 'error' : 'warning',
+  }),
+]);
+await mkdir('dist/renderer', { recursive: true });
+await cp('renderer/static', 'dist/renderer', { recursive: true });
+log('built dist/ (signaling, bench, main, preload, renderer)');

@@ -1,0 +1,26 @@
+import type { HostingInfo } from '../server';
+import type { ServeArgs } from './serve-args';
+import { renderTerminalQr } from './terminal-qr';
+
+/** What `npm run serve` prints for a person (without --json). */
+export function formatBanner(info: HostingInfo, args: ServeArgs, { color }: { color: boolean }): string {
+  const [primary, ...others] = info.joinUrls;
+  const lines = [
+    'WebRTC Desktop Host is running.',
+    '',
+    `  Host page (open on this computer): ${info.hostUrl}`,
+    `  Join link (share this):            ${primary ?? '(no network address found)'}`,
+    ...others.map((url) => `                                     ${url}`),
+    '',
+    `  Viewers: ${args.autoAdmit ? 'let in automatically' : 'you approve each one'}; at most ${args.maxViewers}.`,
+    '',
+  ];
+  if (primary) lines.push(renderTerminalQr(primary, { color }), '');
+  lines.push('Press Ctrl+C to stop.');
+  return lines.join('\n');
+}
+
+/** The machine-readable form: one line, nothing else on stdout. */
+export function formatJson(info: HostingInfo): string {
+  return JSON.stringify({ port: info.port, hostUrl: info.hostUrl, joinUrl: info.joinUrls[0], joinUrls: info.joinUrls });
+}

@@ -1,0 +1,62 @@
+// `npm run serve`: the signaling server without Electron (headless hosting).
+import { resolve } from 'node:path';
+import { SignalingError, SignalingServer, type RoomSnapshot } from '../server';
+import { formatBanner, formatJson } from './banner';
+import { parseServeArgs, USAGE } from './serve-args';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function describeRoom(room: RoomSnapshot): string {
+  const waiting = room.viewers.filter((v) => v.state === 'waiting').length;
+  return `host ${room.hostPresent ? 'connected' : 'not connected'}; ${room.viewers.length} viewer(s), ${waiting} waiting`;
+}
+
+async function main(): Promise<number> {
+  const args = parseServeArgs(process.argv.slice(2));
+  if (!args.ok) {
+    log(`error: ${args.error}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.value.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { port, bind, autoAdmit, maxViewers, json } = args.value;
+  const server = new SignalingServer({
+    port,
+    bind,
+    requireApproval: !autoAdmit,
+    maxViewers,
+    staticDir: resolve(__dirname, '../renderer'),
+  });
+  let info;
+  try {
+    info = await server.start();
+  } catch (error) {
+    if (error instanceof SignalingError) {
+      log(`error: ${error.message}${error.code === 'port-in-use' ? '. Pick another with --port N, or --port 0 for any free port.' : ''}`);
+      return 1;
+    }
+    throw error;
+  }
+  process.stdout.write(`${json ? formatJson(info) : formatBanner(info, args.value, { color: process.stdout.isTTY === true })}\n`);
+  server.on('change', (room) => log(describeRoom(room)));
+
+  await new Promise<void>((done) => {
+    const shutdown = (signal: string) => {
+      log(`${signal}: stopping`);
+      server.stop().then(done, done);
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,46 @@
+import type { InterfaceMap } from './join-addresses';
+
+export interface SignalingServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Address to listen on; all interfaces when unset. */
+  bind?: string;
+  /** The built renderer, served over HTTP. */
+  staticDir?: string;
+  /** Viewers wait for the host's admit (protocol default: on). */
+  requireApproval?: boolean;
+  maxViewers?: number;
+  maxPayloadBytes?: number;
+  /** Open WebSockets in all; past it upgrades get HTTP 503. */
+  maxSockets?: number;
+  /** Open WebSockets from one address (the contract asks for at least 64: NATs). */
+  maxSocketsPerAddress?: number;
+  helloTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  heartbeatTimeoutMs?: number;
+  messagesPerSecond?: number;
+  messageBurst?: number;
+  /** A reader with this much unsent data is cut off rather than queued for. */
+  maxBufferedBytes?: number;
+  /** Fixed secrets (tests, or an app that restores a session); fresh random ones otherwise. */
+  hostKey?: string;
+  token?: string;
+  /** Seams for tests: the machine's interfaces and its default-route address. */
+  networkInterfaces?: () => InterfaceMap;
+  defaultRouteAddress?: () => Promise<string | undefined>;
+}
+
+export const DEFAULTS = {
+  port: 0,
+  requireApproval: true,
+  maxViewers: 16,
+  maxPayloadBytes: 64 * 1024,
+  maxSockets: 1024,
+  maxSocketsPerAddress: 64,
+  helloTimeoutMs: 5_000,
+  heartbeatIntervalMs: 15_000,
+  heartbeatTimeoutMs: 30_000,
+  messagesPerSecond: 50,
+  messageBurst: 200,
+  maxBufferedBytes: 4 * 1024 * 1024,
+} as const;

@@ -1,0 +1,141 @@
+// The rules of protocol.md: who may say what, approval, relay, host away and return.
+import {
+  assertNever,
+  type ClientMessage,
+  type HostHello,
+  type ViewerHello,
+  type ViewerSummary,
+} from '../protocol';
+import { isLoopback } from './addresses';
+import type { Departure, Peer } from './peer';
+import { secretsEqual } from './secrets';
+
+export interface RoomOptions {
+  readonly hostKey: string;
+  readonly token: string;
+  readonly requireApproval: boolean;
+  readonly maxViewers: number;
+}
+
+export interface RoomSnapshot {
+  readonly hostPresent: boolean;
+  readonly viewers: readonly ViewerSummary[];
+}
+
+export class Room {
+  private host: Peer | undefined;
+  private readonly viewers = new Map<string, Peer>();
+  private nextViewerNumber = 1;
+
+  constructor(
+    private readonly options: RoomOptions,
+    private readonly onChange: () => void = () => undefined,
+  ) {}
+
+  snapshot(): RoomSnapshot {
+    return { hostPresent: this.host !== undefined, viewers: [...this.viewers.values()].map(summarize) };
+  }
+
+  /** One parsed frame from `peer`. The caller has already checked the rate and the shape. */
+  handle(peer: Peer, message: ClientMessage): void {
+    if (message.type === 'hello') {
+      if (peer.role !== 'pending') return peer.fail('bad-message', 'hello was already said on this connection');
+      return message.role === 'host' ? this.welcomeHost(peer, message) : this.welcomeViewer(peer, message);
+    }
+    if (peer.role === 'pending') return peer.fail('bad-message', 'the first message must be hello');
+    switch (message.type) {
+      case 'admit':
+      case 'deny':
+      case 'kick':
+        if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
+        return this.decide(message.type, message.id);
+      case 'signal':
+        return peer.role === 'host' ? this.signalFromHost(message.to, message.data) : this.signalFromViewer(peer, message.to, message.data);
+      case 'stats':
+        if (peer.role !== 'viewer') return peer.fail('bad-message', 'only viewers send stats');
+        if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send stats');
+        this.host?.send({ type: 'viewer-stats', id: peer.id, data: message.data });
+        return;
+      default:
+        return assertNever(message);
+    }
+  }
+
+  /** The socket of `peer` has closed, for whatever reason. */
+  leave(peer: Peer): void {
+    if (peer.role === 'host' && this.host === peer) {
+      this.host = undefined;
+      this.toAdmittedViewers({ type: 'host-left' });
+      this.onChange();
+    } else if (peer.role === 'viewer' && this.viewers.get(peer.id) === peer) {
+      this.viewers.delete(peer.id);
+      this.host?.send({ type: 'viewer-left', id: peer.id, reason: peer.departure ?? 'left' });
+      this.onChange();
+    }
+  }
+
+  private welcomeHost(peer: Peer, hello: HostHello): void {
+    if (!isLoopback(peer.address)) return peer.fail('bad-key', 'the host must connect from this computer');
+    if (!secretsEqual(hello.key, this.options.hostKey)) return peer.fail('bad-key', 'the host key is wrong');
+    if (this.host) return peer.fail('host-taken', 'another host is already connected');
+    peer.role = 'host';
+    this.host = peer;
+    peer.send({ type: 'welcome', role: 'host', viewers: this.snapshot().viewers as ViewerSummary[] });
+    this.toAdmittedViewers({ type: 'host-joined' });
+    this.onChange();
+  }
+
+  private welcomeViewer(peer: Peer, hello: ViewerHello): void {
+    if (!secretsEqual(hello.token, this.options.token)) return peer.fail('bad-token', 'the access code is wrong');
+    if (this.viewers.size >= this.options.maxViewers) return peer.fail('room-full', `this session is full (${this.options.maxViewers} viewers)`);
+    peer.role = 'viewer';
+    peer.id = `v${this.nextViewerNumber++}`;
+    peer.name = hello.name;
+    peer.state = this.options.requireApproval ? 'waiting' : 'admitted';
+    this.viewers.set(peer.id, peer);
+    peer.send({ type: 'welcome', role: 'viewer', id: peer.id, state: peer.state, hostPresent: this.host !== undefined });
+    this.host?.send({ type: 'viewer-joined', ...summarize(peer) });
+    this.onChange();
+  }
+
+  private decide(action: 'admit' | 'deny' | 'kick', id: string): void {
+    const viewer = this.viewers.get(id);
+    if (!viewer) return this.host?.send({ type: 'error', code: 'unknown-peer', message: `no viewer '${id}'` });
+    if (action === 'admit') {
+      if (viewer.state === 'admitted') return;
+      viewer.state = 'admitted';
+      viewer.send({ type: 'admitted' });
+      return this.onChange();
+    }
+    const departure: Departure = action === 'deny' ? 'denied' : 'kicked';
+    viewer.fail(departure, action === 'deny' ? 'the host did not let you in' : 'the host removed you', departure);
+    // Reported now, not on close: the host's list must not wait for the viewer's TCP teardown.
+    this.leave(viewer);
+  }
+
+  private signalFromHost(to: string, data: Record<string, unknown>): void {
+    const viewer = this.viewers.get(to);
+    if (!viewer || viewer.state !== 'admitted') {
+      return this.host?.send({ type: 'error', code: 'unknown-peer', message: `no admitted viewer '${to}'` });
+    }
+    viewer.send({ type: 'signal', from: 'host', data });
+  }
+
+  private signalFromViewer(peer: Peer, to: string, data: Record<string, unknown>): void {
+    if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send signal');
+    if (to !== 'host') return peer.fail('bad-message', 'a viewer may signal only "host"');
+    if (!this.host) return peer.send({ type: 'error', code: 'unknown-peer', message: 'the host is not connected' });
+    this.host.send({ type: 'signal', from: peer.id, data });
+  }
+
+  private toAdmittedViewers(message: { type: 'host-joined' | 'host-left' }): void {
+    const text = JSON.stringify(message);
+    for (const viewer of this.viewers.values()) {
+      if (viewer.state === 'admitted') viewer.sendText(text);
+    }
+  }
+}
+
+function summarize(peer: Peer): ViewerSummary {
+  return { id: peer.id, name: peer.name, address: peer.address, state: peer.state };
+}

@@ -1,0 +1,206 @@
+// The signaling server: HTTP and WebSocket on one port, run by the Electron main
+// process and, unchanged, by `npm run serve`.
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage, SIGNAL_PATH } from '../protocol';
+import { isLoopback, isWildcard, normalizeAddress } from './addresses';
+import { createHttpHandler } from './http-handler';
+import { detectDefaultRouteAddress, rankJoinAddresses } from './join-addresses';
+import { DEFAULTS, type SignalingServerOptions } from './options';
+import { Peer } from './peer';
+import { Room, type RoomSnapshot } from './room';
+import { createSecret } from './secrets';
+import { SignalingError } from './signaling-error';
+import { StaticSite } from './static-site';
+
+export interface HostingInfo {
+  readonly port: number;
+  readonly hostKey: string;
+  readonly token: string;
+  /** Every join link, the most likely one first. */
+  readonly joinUrls: readonly string[];
+  /** The host page on loopback, key in the fragment. */
+  readonly hostUrl: string;
+}
+
+type Settings = Required<Omit<SignalingServerOptions, 'bind' | 'staticDir' | 'hostKey' | 'token'>> &
+  Pick<SignalingServerOptions, 'bind' | 'staticDir'>;
+
+export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
+  private readonly settings: Settings;
+  private readonly hostKey: string;
+  private readonly token: string;
+  private readonly room: Room;
+  private readonly wss: WebSocketServer;
+  private readonly peers = new Set<Peer>();
+  private readonly socketsPerAddress = new Map<string, number>();
+  private httpServers: Server[] = [];
+  private heartbeat: NodeJS.Timeout | undefined;
+  private info: HostingInfo | undefined;
+
+  constructor(options: SignalingServerOptions = {}) {
+    super();
+    this.settings = {
+      ...DEFAULTS,
+      networkInterfaces,
+      defaultRouteAddress: () => detectDefaultRouteAddress(),
+      ...stripUndefined(options),
+    };
+    this.hostKey = options.hostKey ?? createSecret();
+    this.token = options.token ?? createSecret();
+    this.room = new Room(
+      { hostKey: this.hostKey, token: this.token, requireApproval: this.settings.requireApproval, maxViewers: this.settings.maxViewers },
+      () => this.emit('change', this.room.snapshot()),
+    );
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+  }
+
+  get running(): boolean {
+    return this.info !== undefined;
+  }
+
+  snapshot(): RoomSnapshot {
+    return this.room.snapshot();
+  }
+
+  async start(): Promise<HostingInfo> {
+    if (this.info) throw new SignalingError('already-running', 'the signaling server is already running');
+    const site = StaticSite.load(this.settings.staticDir);
+    const handler = createHttpHandler(site);
+    const { bind } = this.settings;
+    const port = await this.listen(handler, this.settings.port, bind);
+    // A server bound to one LAN address also listens on loopback: the host page lives there.
+    if (!isWildcard(bind) && !isLoopback(bind!)) await this.listen(handler, port, '127.0.0.1');
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), this.settings.heartbeatIntervalMs);
+    this.heartbeat.unref();
+
+    const preferred = isWildcard(bind) ? await this.settings.defaultRouteAddress() : undefined;
+    const addresses = rankJoinAddresses(this.settings.networkInterfaces(), { bind, preferred });
+    const loopback = bind === '::1' ? '::1' : '127.0.0.1';
+    this.info = {
+      port,
+      hostKey: this.hostKey,
+      token: this.token,
+      joinUrls: addresses.map((host) => buildJoinUrl({ host, port, token: this.token })),
+      hostUrl: `http://${formatUrlHost(loopback)}:${port}${HOST_PATH}#k=${this.hostKey}`,
+    };
+    return this.info;
+  }
+
+  /** Closes every socket and timer and frees the port. Safe to call twice. */
+  async stop(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    for (const peer of this.peers) peer.socket.terminate();
+    this.peers.clear();
+    this.socketsPerAddress.clear();
+    const servers = this.httpServers;
+    this.httpServers = [];
+    this.info = undefined;
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
+  }
+
+  private listen(handler: ReturnType<typeof createHttpHandler>, port: number, host: string | undefined): Promise<number> {
+    const server = createServer({ maxHeaderSize: 16 * 1024 }, handler);
+    // Slow or endless requests must not hold sockets open.
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    server.keepAliveTimeout = 5_000;
+    server.maxHeadersCount = 64;
+    server.on('upgrade', (req, socket, head) => this.upgrade(req, socket as Duplex, head));
+    server.on('clientError', (_error, socket) => socket.destroy());
+    return new Promise((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        const where = `${host ?? 'all interfaces'} port ${port}`;
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new SignalingError('port-in-use', `port ${port} is already in use (${where})`, { cause: error })
+            : new SignalingError('bind-failed', `cannot listen on ${where}: ${error.message}`, { cause: error }),
+        );
+      });
+      server.listen({ port, host }, () => {
+        this.httpServers.push(server);
+        const address = server.address();
+        resolve(typeof address === 'object' && address ? address.port : port);
+      });
+    });
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+    const address = normalizeAddress(req.socket.remoteAddress);
+    const fromAddress = this.socketsPerAddress.get(address) ?? 0;
+    if (this.peers.size >= this.settings.maxSockets || fromAddress >= this.settings.maxSocketsPerAddress) {
+      return rejectUpgrade(socket, 503, 'Service Unavailable');
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, address));
+  }
+
+  private accept(ws: WebSocket, address: string): void {
+    if (this.httpServers.length === 0) return ws.terminate(); // stopped while the handshake ran
+    const { maxBufferedBytes, messagesPerSecond, messageBurst } = this.settings;
+    const peer = new Peer(ws, address, { maxBufferedBytes, ratePerSecond: messagesPerSecond, burst: messageBurst });
+    this.peers.add(peer);
+    this.socketsPerAddress.set(address, (this.socketsPerAddress.get(address) ?? 0) + 1);
+    const helloTimer = setTimeout(() => {
+      if (peer.role === 'pending') peer.fail('hello-timeout', `no hello within ${this.settings.helloTimeoutMs / 1000} s`);
+    }, this.settings.helloTimeoutMs);
+
+    ws.on('message', (data, isBinary) => this.receive(peer, data, isBinary));
+    ws.on('pong', () => (peer.lastSeen = performance.now()));
+    // ws reports protocol errors (e.g. an oversized frame, closed with 1009) and closes by itself.
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      if (!this.peers.delete(peer)) return;
+      const left = (this.socketsPerAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.socketsPerAddress.set(address, left);
+      else this.socketsPerAddress.delete(address);
+      this.room.leave(peer);
+    });
+  }
+
+  private receive(peer: Peer, data: RawData, isBinary: boolean): void {
+    if (peer.closing) return;
+    peer.lastSeen = performance.now();
+    if (!peer.withinRate()) return peer.fail('rate-limited', 'too many messages; slow down');
+    if (isBinary) return peer.fail('bad-message', 'only text frames are accepted');
+    const parsed = parseClientMessage(data.toString());
+    if (!parsed.ok) return peer.fail(parsed.error.code, parsed.error.message);
+    this.room.handle(peer, parsed.value);
+  }
+
+  private checkHeartbeats(): void {
+    const now = performance.now();
+    for (const peer of this.peers) {
+      if (now - peer.lastSeen >= this.settings.heartbeatTimeoutMs) {
+        peer.departure = 'timeout';
+        peer.socket.terminate();
+      } else {
+        peer.socket.ping();
+      }
+    }
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,18 @@
+// Jest transform: TypeScript/TSX -> CommonJS with esbuild (already a build dependency),
+// so tests run the same compiler output as the app. Type checking is `npm run typecheck`.
+const { transformSync } = require('esbuild');
+
+module.exports = {
+  process(source, filename) {
+    const result = transformSync(source, {
+      loader: filename.endsWith('x') ? 'tsx' : 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcefile: filename,
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+    });
+    return { code: result.code };
+  },
+};
