@@ -1,10 +1,18 @@
 // Builds every bundle into dist/: the signaling CLI and benchmark (Node), the Electron
 // main process and preload (CommonJS, electron external), and the renderer (browser).
-// Usage: node esbuild.config.mjs [--quiet]   (--quiet: nothing on stdout, for `serve --json`)
+// Usage: node esbuild.config.mjs [--quiet] [--run BUNDLE ARGS...]
+//   --quiet  nothing on stdout (for `serve --json`)
+//   --run    then run BUNDLE in this same process with ARGS: one process under npm, so
+//            the SIGINT/SIGTERM npm forwards reaches the server (a `build && node x`
+//            script leaves the server orphaned when the shell in between is killed).
 import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
-const quiet = process.argv.includes('--quiet');
+const runAt = process.argv.indexOf('--run');
+const ownArgs = runAt === -1 ? process.argv.slice(2) : process.argv.slice(2, runAt);
+const quiet = ownArgs.includes('--quiet');
 const log = (line) => { if (!quiet) process.stderr.write(`${line}\n`); };
 
 const node = {
@@ -46,3 +54,9 @@ await Promise.all([
 await mkdir('dist/renderer', { recursive: true });
 await cp('renderer/static', 'dist/renderer', { recursive: true });
 log('built dist/ (signaling, bench, main, preload, renderer)');
+
+if (runAt !== -1) {
+  const bundle = resolve(process.argv[runAt + 1] ?? '');
+  process.argv = [process.argv[0], bundle, ...process.argv.slice(runAt + 2)];
+  createRequire(import.meta.url)(bundle);
+}

@@ -7,4 +7,5 @@ module.exports = {
   // zod, preact and friends ship ESM builds; let the transform see only our own files.
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
   testTimeout: 20_000,
+  globalSetup: '<rootDir>/tests/support/global-setup.cjs',
 };

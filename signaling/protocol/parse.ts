@@ -1,5 +1,5 @@
 // The boundary: untrusted text in, a typed message or a coded error out.
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { ProtocolError } from './errors';
 import {
   PROTOCOL_VERSION,

@@ -8,7 +8,10 @@ import { isWildcard } from './addresses';
 
 export type InterfaceMap = NodeJS.Dict<NetworkInterfaceInfo[]>;
 
-const VIRTUAL_INTERFACE = /^(docker|br-|veth|virbr|vmnet|vboxnet|vbox|utun|tun|tap|wg|tailscale|zt|ham|lxc|lxd|podman|cni|flannel|vEthernet|awdl|llw|anpi|bridge|gif|stf)/i;
+// Bridges to containers and VMs on this machine: never reachable by another computer.
+const LOCAL_BRIDGE = /^(docker|br-|veth|virbr|vmnet|vboxnet|vbox|lxc|lxd|podman|cni|flannel|vEthernet|awdl|llw|anpi|bridge|gif|stf)/i;
+// VPN tunnels: reachable, but only by peers on the same VPN.
+const VPN_TUNNEL = /^(utun|tun|tap|wg|tailscale|zt|ham|ppp)/i;
 const IPV4_LINK_LOCAL = /^169\.254\./;
 const IPV6_LINK_LOCAL = /^fe[89ab][0-9a-f]:/i;
 const IPV4_CGNAT = /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./; // 100.64/10: carrier NAT and overlay VPNs
@@ -23,7 +26,8 @@ interface Candidate {
 function scoreOf(name: string, info: NetworkInterfaceInfo, preferred: string | undefined): number {
   let score = 0;
   if (info.address === preferred) score -= 100;
-  if (VIRTUAL_INTERFACE.test(name)) score += 50;
+  if (LOCAL_BRIDGE.test(name)) score += 80;
+  else if (VPN_TUNNEL.test(name)) score += 30;
   if (info.family === 'IPv4') {
     if (IPV4_CGNAT.test(info.address)) score += 20;
     if (!IPV4_HOME_LAN.test(info.address)) score += 5;

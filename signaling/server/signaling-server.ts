@@ -31,9 +31,10 @@ type Settings = Required<Omit<SignalingServerOptions, 'bind' | 'staticDir' | 'ho
 
 export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private readonly settings: Settings;
-  private readonly hostKey: string;
-  private readonly token: string;
-  private readonly room: Room;
+  private readonly fixedSecrets: Pick<SignalingServerOptions, 'hostKey' | 'token'>;
+  private hostKey = '';
+  private token = '';
+  private room: Room;
   private readonly wss: WebSocketServer;
   private readonly peers = new Set<Peer>();
   private readonly socketsPerAddress = new Map<string, number>();
@@ -49,12 +50,8 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
       defaultRouteAddress: () => detectDefaultRouteAddress(),
       ...stripUndefined(options),
     };
-    this.hostKey = options.hostKey ?? createSecret();
-    this.token = options.token ?? createSecret();
-    this.room = new Room(
-      { hostKey: this.hostKey, token: this.token, requireApproval: this.settings.requireApproval, maxViewers: this.settings.maxViewers },
-      () => this.emit('change', this.room.snapshot()),
-    );
+    this.fixedSecrets = { hostKey: options.hostKey, token: options.token };
+    this.room = this.newSession();
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
   }
 
@@ -71,9 +68,15 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     const site = StaticSite.load(this.settings.staticDir);
     const handler = createHttpHandler(site);
     const { bind } = this.settings;
-    const port = await this.listen(handler, this.settings.port, bind);
-    // A server bound to one LAN address also listens on loopback: the host page lives there.
-    if (!isWildcard(bind) && !isLoopback(bind!)) await this.listen(handler, port, '127.0.0.1');
+    let port: number;
+    try {
+      port = await this.listen(handler, this.settings.port, bind);
+      // A server bound to one LAN address also listens on loopback: the host page lives there.
+      if (!isWildcard(bind) && !isLoopback(bind!)) await this.listen(handler, port, '127.0.0.1');
+    } catch (error) {
+      await this.stop(); // a failed start must not keep the address it did get
+      throw error;
+    }
     this.heartbeat = setInterval(() => this.checkHeartbeats(), this.settings.heartbeatIntervalMs);
     this.heartbeat.unref();
 
@@ -97,6 +100,8 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     for (const peer of this.peers) peer.socket.terminate();
     this.peers.clear();
     this.socketsPerAddress.clear();
+    // The next start is a new hosting session: no stale host or viewers, fresh secrets.
+    this.room = this.newSession();
     const servers = this.httpServers;
     this.httpServers = [];
     this.info = undefined;
@@ -108,6 +113,16 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
             server.closeAllConnections();
           }),
       ),
+    );
+  }
+
+  /** An empty room, with new secrets unless the options fixed them. */
+  private newSession(): Room {
+    this.hostKey = this.fixedSecrets.hostKey ?? createSecret();
+    this.token = this.fixedSecrets.token ?? createSecret();
+    return new Room(
+      { hostKey: this.hostKey, token: this.token, requireApproval: this.settings.requireApproval, maxViewers: this.settings.maxViewers },
+      () => this.emit('change', this.room.snapshot()),
     );
   }
 

@@ -1,0 +1,47 @@
+// Lint: typescript-eslint's recommended rules plus the process boundaries of
+// docs/architecture.md, enforced so a wrong import fails the build.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'dgram', 'stream', 'util', 'events', 'worker_threads'];
+
+/** The renderer runs sandboxed in Electron and in plain browsers. */
+const rendererBoundary = {
+  patterns: [
+    { regex: '(^|/)main(/|$)', message: 'renderer/ must not import main/: ask the main process through the preload API.' },
+    { regex: '(^|/)preload(/(?!api-types$).*)?$', message: 'renderer/ may use only the types of the preload API (preload/api-types), never preload internals.' },
+    { regex: '(^|/)signaling(/(?!protocol(/|$)).*)?$', message: 'renderer/ may import only signaling/protocol from signaling/.' },
+    { group: ['electron', 'electron/*', 'node:*', 'ws', ...NODE_BUILTINS], message: 'renderer/ runs in a browser sandbox: no Node or Electron modules.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', rendererBoundary] },
+  },
+  {
+    // The protocol module is shared with the renderer: it must stay browser-safe.
+    files: ['signaling/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'ws', 'electron', ...NODE_BUILTINS, '../server/**', '../cli/**'], message: 'signaling/protocol is shared with the browser: no Node imports.' }] }],
+    },
+  },
+  {
+    files: ['**/*.{cjs,mjs,js}'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

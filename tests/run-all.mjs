@@ -1,0 +1,41 @@
+// `npm test`: builds, runs every tier (jest unit + integration + property, then
+// Playwright end to end) and ends with one line: `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status;
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+if (run(process.execPath, ['esbuild.config.mjs']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+run(npx, ['jest', '--json', '--outputFile=test-results/jest.json']);
+if (existsSync('test-results/jest.json')) {
+  const jest = JSON.parse(readFileSync('test-results/jest.json', 'utf8'));
+  totals.passed += jest.numPassedTests;
+  totals.failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+  totals.skipped += jest.numPendingTests + jest.numTodoTests;
+} else {
+  console.error('jest wrote no results: counting it as one failure');
+  totals.failed += 1;
+}
+
+run(npx, ['playwright', 'test']);
+if (existsSync('test-results/playwright.json')) {
+  const { stats, errors = [] } = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected + errors.length;
+  totals.skipped += stats.skipped;
+} else {
+  console.error('Playwright wrote no results: counting it as one failure');
+  totals.failed += 1;
+}
+
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
