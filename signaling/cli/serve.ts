@@ -43,12 +43,17 @@ async function main(): Promise<number> {
   server.on('change', (room) => log(describeRoom(room)));
 
   await new Promise<void>((done) => {
+    let stopping = false;
+    // `on`, not `once`: Ctrl+C reaches both npm and us, and npm forwards it again;
+    // a repeat during shutdown must not kill the process with a non-zero status.
     const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       log(`${signal}: stopping`);
       server.stop().then(done, done);
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
   });
   return 0;
 }

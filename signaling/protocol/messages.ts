@@ -6,7 +6,7 @@ export const PROTOCOL_VERSION = 1;
 
 /** Upper bounds for strings that have no length rule in the contract, so a frame can't make us hash or store megabytes. */
 const SECRET_MAX = 256;
-const ID_MAX = 64;
+export const ID_MAX = 64;
 const NAME_RAW_MAX = 1024;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import type { ProtocolError } from './errors';
 import {
+  ID_MAX,
   PROTOCOL_VERSION,
   admitSchema,
   admittedSchema,
@@ -29,6 +30,11 @@ import { err, ok, type Result } from './result';
 
 /** `stats` is relayed to the host on every tick; keep it small (protocol.md: "object, small"). */
 export const STATS_MAX_BYTES = 8 * 1024;
+
+/** UTF-8 size; the text encoder runs only when the string could be over the cap. */
+function utf8Length(text: string): number {
+  return text.length * 3 <= STATS_MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
 
 type AnySchema = z.ZodMiniType<unknown>;
 
@@ -87,7 +93,12 @@ export function parseClientMessage(raw: string): Result<ClientMessage, ProtocolE
   if (!object.ok) return object;
   const { type } = object.value;
   if (type === 'hello') return parseHello(object.value);
-  if (type === 'stats' && raw.length > STATS_MAX_BYTES) return badMessage(`stats must be under ${STATS_MAX_BYTES} bytes`);
+  if (type === 'signal') {
+    // The relay's hot path: the schema's checks by hand; anything unusual falls through to the schema's error.
+    const { to, data } = object.value;
+    if (typeof to === 'string' && to.length <= ID_MAX && isPlainObject(data)) return ok({ type: 'signal', to, data });
+  }
+  if (type === 'stats' && utf8Length(raw) > STATS_MAX_BYTES) return badMessage(`stats must be under ${STATS_MAX_BYTES} bytes`);
   const schema = Object.hasOwn(clientSchemas, type) ? clientSchemas[type as keyof typeof clientSchemas] : undefined;
   if (!schema) return badMessage(`unknown message type '${type.slice(0, 32)}'`);
   return validate(schema, object.value);

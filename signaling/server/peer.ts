@@ -3,6 +3,8 @@ import { WebSocket } from 'ws';
 import { FATAL_ERRORS, type FatalErrorCode, type ServerMessage, type ViewerState } from '../protocol';
 import { TokenBucket } from './token-bucket';
 
+const SLOW_CONSUMER_GRACE_MS = 2_000;
+
 export type PeerRole = 'pending' | 'host' | 'viewer';
 export type Departure = 'left' | 'kicked' | 'denied' | 'timeout';
 
@@ -26,6 +28,8 @@ export class Peer {
     readonly socket: WebSocket,
     readonly address: string,
     private readonly limits: PeerLimits,
+    /** Called when the server cuts this peer off by itself (a reader that stopped reading). */
+    private readonly onCutOff: () => void = () => undefined,
   ) {
     this.bucket = new TokenBucket(limits.ratePerSecond, limits.burst);
   }
@@ -46,18 +50,23 @@ export class Peer {
   sendText(text: string): void {
     if (this.closing) return;
     // A reader that stopped reading would otherwise make us queue without bound.
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.departure = 'timeout';
-      this.socket.close(FATAL_ERRORS['slow-consumer'], 'slow-consumer');
-      return;
-    }
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.cutOff();
     this.socket.send(text);
+  }
+
+  private cutOff(): void {
+    this.fail('slow-consumer', 'you stopped reading messages', 'timeout');
+    // A stalled reader never answers the close handshake: free its buffer soon, and
+    // let the room report the departure now rather than when TCP gives up.
+    setTimeout(() => this.socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
+    this.onCutOff();
   }
 
   /** Fatal: `error`, then close with the contract's code. */
   fail(code: FatalErrorCode, message: string, departure: Departure = 'left'): void {
     if (this.closing) return;
-    this.send({ type: 'error', code, message });
+    // Written past the buffer cap on purpose: one small frame, so even a cut-off reader learns why.
+    this.socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
     this.departure = departure;
     this.socket.close(FATAL_ERRORS[code], code);
   }

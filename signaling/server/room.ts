@@ -15,6 +15,7 @@ export interface RoomOptions {
   readonly token: string;
   readonly requireApproval: boolean;
   readonly maxViewers: number;
+  readonly newViewerId: () => string;
 }
 
 export interface RoomSnapshot {
@@ -25,7 +26,6 @@ export interface RoomSnapshot {
 export class Room {
   private host: Peer | undefined;
   private readonly viewers = new Map<string, Peer>();
-  private nextViewerNumber = 1;
 
   constructor(
     private readonly options: RoomOptions,
@@ -89,7 +89,7 @@ export class Room {
     if (!secretsEqual(hello.token, this.options.token)) return peer.fail('bad-token', 'the access code is wrong');
     if (this.viewers.size >= this.options.maxViewers) return peer.fail('room-full', `this session is full (${this.options.maxViewers} viewers)`);
     peer.role = 'viewer';
-    peer.id = `v${this.nextViewerNumber++}`;
+    peer.id = this.options.newViewerId();
     peer.name = hello.name;
     peer.state = this.options.requireApproval ? 'waiting' : 'admitted';
     this.viewers.set(peer.id, peer);
@@ -118,14 +118,14 @@ export class Room {
     if (!viewer || viewer.state !== 'admitted') {
       return this.host?.send({ type: 'error', code: 'unknown-peer', message: `no admitted viewer '${to}'` });
     }
-    viewer.send({ type: 'signal', from: 'host', data });
+    viewer.sendText(signalFrame('host', data));
   }
 
   private signalFromViewer(peer: Peer, to: string, data: Record<string, unknown>): void {
     if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send signal');
     if (to !== 'host') return peer.fail('bad-message', 'a viewer may signal only "host"');
     if (!this.host) return peer.send({ type: 'error', code: 'unknown-peer', message: 'the host is not connected' });
-    this.host.send({ type: 'signal', from: peer.id, data });
+    this.host.sendText(signalFrame(peer.id, data));
   }
 
   private toAdmittedViewers(message: { type: 'host-joined' | 'host-left' }): void {
@@ -134,6 +134,11 @@ export class Room {
       if (viewer.state === 'admitted') viewer.sendText(text);
     }
   }
+}
+
+/** The relay's hot path: the frame as text, without building an object to stringify. */
+function signalFrame(from: string, data: Record<string, unknown>): string {
+  return `{"type":"signal","from":${JSON.stringify(from)},"data":${JSON.stringify(data)}}`;
 }
 
 function summarize(peer: Peer): ViewerSummary {

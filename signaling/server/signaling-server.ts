@@ -40,6 +40,9 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private readonly socketsPerAddress = new Map<string, number>();
   private httpServers: Server[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
+  private lastPingAt = performance.now();
+  private viewersEver = 0;
+  private changeQueued = false;
   private info: HostingInfo | undefined;
 
   constructor(options: SignalingServerOptions = {}) {
@@ -77,12 +80,14 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
       await this.stop(); // a failed start must not keep the address it did get
       throw error;
     }
-    this.heartbeat = setInterval(() => this.checkHeartbeats(), this.settings.heartbeatIntervalMs);
+    // Checked more often than pinged, so a silent peer goes close to the timeout, not up to one interval later.
+    const { heartbeatIntervalMs, heartbeatTimeoutMs } = this.settings;
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), Math.max(10, Math.min(heartbeatIntervalMs, heartbeatTimeoutMs) / 5));
     this.heartbeat.unref();
 
     const preferred = isWildcard(bind) ? await this.settings.defaultRouteAddress() : undefined;
     const addresses = rankJoinAddresses(this.settings.networkInterfaces(), { bind, preferred });
-    const loopback = bind === '::1' ? '::1' : '127.0.0.1';
+    const loopback = bind !== undefined && isLoopback(bind) ? bind : '127.0.0.1';
     this.info = {
       port,
       hostKey: this.hostKey,
@@ -97,9 +102,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   async stop(): Promise<void> {
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
-    for (const peer of this.peers) peer.socket.terminate();
-    this.peers.clear();
-    this.socketsPerAddress.clear();
+    for (const peer of [...this.peers]) {
+      peer.socket.terminate();
+      this.forget(peer);
+    }
     // The next start is a new hosting session: no stale host or viewers, fresh secrets.
     this.room = this.newSession();
     const servers = this.httpServers;
@@ -121,9 +127,29 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     this.hostKey = this.fixedSecrets.hostKey ?? createSecret();
     this.token = this.fixedSecrets.token ?? createSecret();
     return new Room(
-      { hostKey: this.hostKey, token: this.token, requireApproval: this.settings.requireApproval, maxViewers: this.settings.maxViewers },
-      () => this.emit('change', this.room.snapshot()),
+      {
+        hostKey: this.hostKey,
+        token: this.token,
+        requireApproval: this.settings.requireApproval,
+        maxViewers: this.settings.maxViewers,
+        // Counted by the server, not the room: ids stay unique across hosting sessions.
+        newViewerId: () => `v${++this.viewersEver}`,
+      },
+      () => this.announceChange(),
     );
+  }
+
+  /**
+   * One `change` per event-loop turn at most, and none without a listener: a burst of
+   * joins must not build a snapshot of every viewer for each one.
+   */
+  private announceChange(): void {
+    if (this.changeQueued || this.listenerCount('change') === 0) return;
+    this.changeQueued = true;
+    setImmediate(() => {
+      this.changeQueued = false;
+      this.emit('change', this.room.snapshot());
+    });
   }
 
   private listen(handler: ReturnType<typeof createHttpHandler>, port: number, host: string | undefined): Promise<number> {
@@ -167,7 +193,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private accept(ws: WebSocket, address: string): void {
     if (this.httpServers.length === 0) return ws.terminate(); // stopped while the handshake ran
     const { maxBufferedBytes, messagesPerSecond, messageBurst } = this.settings;
-    const peer = new Peer(ws, address, { maxBufferedBytes, ratePerSecond: messagesPerSecond, burst: messageBurst });
+    const peer = new Peer(ws, address, { maxBufferedBytes, ratePerSecond: messagesPerSecond, burst: messageBurst }, () => this.forget(peer));
     this.peers.add(peer);
     this.socketsPerAddress.set(address, (this.socketsPerAddress.get(address) ?? 0) + 1);
     const helloTimer = setTimeout(() => {
@@ -180,12 +206,17 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     ws.on('error', () => undefined);
     ws.on('close', () => {
       clearTimeout(helloTimer);
-      if (!this.peers.delete(peer)) return;
-      const left = (this.socketsPerAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.socketsPerAddress.set(address, left);
-      else this.socketsPerAddress.delete(address);
-      this.room.leave(peer);
+      this.forget(peer);
     });
+  }
+
+  /** Releases a peer's slot and tells the room, once, whichever way it went. */
+  private forget(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    const left = (this.socketsPerAddress.get(peer.address) ?? 1) - 1;
+    if (left > 0) this.socketsPerAddress.set(peer.address, left);
+    else this.socketsPerAddress.delete(peer.address);
+    this.room.leave(peer);
   }
 
   private receive(peer: Peer, data: RawData, isBinary: boolean): void {
@@ -200,11 +231,13 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
 
   private checkHeartbeats(): void {
     const now = performance.now();
+    const pingDue = now - this.lastPingAt >= this.settings.heartbeatIntervalMs;
+    if (pingDue) this.lastPingAt = now;
     for (const peer of this.peers) {
       if (now - peer.lastSeen >= this.settings.heartbeatTimeoutMs) {
         peer.departure = 'timeout';
         peer.socket.terminate();
-      } else {
+      } else if (pingDue) {
         peer.socket.ping();
       }
     }
