@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: { '\\.tsx?$': '<rootDir>/tests/support/esbuild-jest-transform.cjs' },
-  // zod, preact and friends ship ESM builds; let the transform see only our own files.
+  transform: { '\\.(tsx?|mjs|js)$': '<rootDir>/tests/support/esbuild-jest-transform.cjs' },
+  // Preact and @preact/signals resolve to ESM builds: compile those to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
   testTimeout: 20_000,
   globalSetup: '<rootDir>/tests/support/global-setup.cjs',

@@ -1,19 +1,33 @@
-// Placeholder until the Host and Join views land (issue 3): shows which view a
-// route opens, so the routes served by the signaling server can be checked.
+// Entry point of the one renderer bundle: the app window and the page browsers get.
 import { render } from 'preact';
+import { AppRoot } from './app/app-root';
+import { createAppState } from './app/app-state';
+import { AppContext } from './app/context';
+import { loadName, saveName } from './app/remembered-name';
+import { routeFor } from './app/route';
+import { HostSession } from './host/host-session';
+import { createBrowserPlatform, hostKeyFromFragment } from './platform/browser-platform';
+import { ViewerSession } from './viewer/viewer-session';
 
-function viewFor(path: string): 'host' | 'join' {
-  return path === '/host' ? 'host' : 'join';
-}
+const route = routeFor(window.location);
+const state = createAppState({ view: route.view, link: route.link, name: loadName() });
+const platform = createBrowserPlatform();
+const host = new HostSession(state.host, platform);
+const joinSession = new ViewerSession(state.join, [], saveName);
 
-function App({ view }: { view: 'host' | 'join' }) {
-  return (
-    <section aria-label={view === 'host' ? 'Host' : 'Join'}>
-      <h1>WebRTC Desktop Host</h1>
-      <p>{view === 'host' ? 'The Host view is coming soon.' : 'The Join view is coming soon.'}</p>
-    </section>
-  );
-}
+// The headless host page connects at once, so viewers can ask to join before sharing starts.
+if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
+window.addEventListener('pagehide', () => {
+  joinSession.leave();
+  void host.stopHosting();
+});
 
 const root = document.getElementById('app');
-if (root) render(<App view={viewFor(location.pathname)} />, root);
+if (root) {
+  render(
+    <AppContext.Provider value={{ state, controls: { host, joinSession } }}>
+      <AppRoot />
+    </AppContext.Provider>,
+    root,
+  );
+}

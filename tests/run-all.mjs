@@ -15,6 +15,7 @@ if (run(process.execPath, ['esbuild.config.mjs']) !== 0) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
+process.env.SKIP_BUILD = '1'; // built just above
 run(npx, ['jest', '--json', '--outputFile=test-results/jest.json']);
 if (existsSync('test-results/jest.json')) {
   const jest = JSON.parse(readFileSync('test-results/jest.json', 'utf8'));

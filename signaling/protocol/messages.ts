@@ -43,6 +43,14 @@ export const denySchema = viewerCommand('deny');
 export const kickSchema = viewerCommand('kick');
 export const clientSignalSchema = z.object({ type: z.literal('signal'), to: viewerId, data: opaqueObject });
 export const statsSchema = z.object({ type: z.literal('stats'), data: opaqueObject });
+/** Additions to v1 (host only, answered only when asked, so v1 clients never see them). */
+export const MAX_VIEWERS_LIMIT = 1000;
+export const sessionRequestSchema = z.object({ type: z.literal('session') });
+export const configureSchema = z.object({
+  type: z.literal('configure'),
+  requireApproval: z.optional(z.boolean()),
+  maxViewers: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_VIEWERS_LIMIT))),
+});
 
 export type HostHello = z.infer<typeof hostHelloSchema>;
 export type ViewerHello = z.infer<typeof viewerHelloSchema>;
@@ -53,7 +61,9 @@ export type ClientMessage =
   | z.infer<typeof denySchema>
   | z.infer<typeof kickSchema>
   | z.infer<typeof clientSignalSchema>
-  | z.infer<typeof statsSchema>;
+  | z.infer<typeof statsSchema>
+  | z.infer<typeof sessionRequestSchema>
+  | z.infer<typeof configureSchema>;
 
 // ---- server -> client ----
 
@@ -85,6 +95,13 @@ export const hostJoinedSchema = z.object({ type: z.literal('host-joined') });
 export const hostLeftSchema = z.object({ type: z.literal('host-left') });
 export const serverSignalSchema = z.object({ type: z.literal('signal'), from: viewerId, data: opaqueObject });
 export const errorSchema = z.object({ type: z.literal('error'), code: z.string(), message: z.string() });
+export const sessionSchema = z.object({
+  type: z.literal('session'),
+  joinUrls: z.array(z.string()),
+  requireApproval: z.boolean(),
+  maxViewers: z.number(),
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;
 
 export type HostWelcome = z.infer<typeof hostWelcomeSchema>;
 export type ViewerWelcome = z.infer<typeof viewerWelcomeSchema>;
@@ -98,6 +115,7 @@ export type ServerMessage =
   | z.infer<typeof hostJoinedSchema>
   | z.infer<typeof hostLeftSchema>
   | z.infer<typeof serverSignalSchema>
-  | z.infer<typeof errorSchema>;
+  | z.infer<typeof errorSchema>
+  | SessionInfo;
 
 export { isPlainObject };

@@ -7,6 +7,9 @@ import {
   admitSchema,
   admittedSchema,
   clientSignalSchema,
+  configureSchema,
+  sessionRequestSchema,
+  sessionSchema,
   denySchema,
   errorSchema,
   hostHelloSchema,
@@ -85,6 +88,8 @@ const clientSchemas: Record<Exclude<ClientMessage['type'], 'hello'>, AnySchema> 
   kick: kickSchema,
   signal: clientSignalSchema,
   stats: statsSchema,
+  session: sessionRequestSchema,
+  configure: configureSchema,
 };
 
 /** Parses one client frame. Role rules (who may send what) are the server's, not this function's. */
@@ -113,6 +118,7 @@ const serverSchemas: Record<Exclude<ServerMessage['type'], 'welcome'>, AnySchema
   'host-left': hostLeftSchema,
   signal: serverSignalSchema,
   error: errorSchema,
+  session: sessionSchema,
 };
 
 /** Parses one server frame, for clients (the renderer, tests, tools). */

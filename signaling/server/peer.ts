@@ -47,11 +47,12 @@ export class Peer {
     this.sendText(JSON.stringify(message));
   }
 
-  sendText(text: string): void {
+  /** A ready-made text frame, as a string or as its UTF-8 bytes. */
+  sendText(text: string | Buffer): void {
     if (this.closing) return;
     // A reader that stopped reading would otherwise make us queue without bound.
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.cutOff();
-    this.socket.send(text);
+    this.socket.send(text, { binary: false });
   }
 
   private cutOff(): void {

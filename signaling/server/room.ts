@@ -8,6 +8,7 @@ import {
 } from '../protocol';
 import { isLoopback } from './addresses';
 import type { Departure, Peer } from './peer';
+import { findDataSpan } from './data-span';
 import { secretsEqual } from './secrets';
 
 export interface RoomOptions {
@@ -16,6 +17,8 @@ export interface RoomOptions {
   readonly requireApproval: boolean;
   readonly maxViewers: number;
   readonly newViewerId: () => string;
+  /** The join links of the running server, for the host's `session` request. */
+  readonly joinUrls: () => readonly string[];
 }
 
 export interface RoomSnapshot {
@@ -26,18 +29,26 @@ export interface RoomSnapshot {
 export class Room {
   private host: Peer | undefined;
   private readonly viewers = new Map<string, Peer>();
+  private requireApproval: boolean;
+  private maxViewers: number;
 
   constructor(
     private readonly options: RoomOptions,
     private readonly onChange: () => void = () => undefined,
-  ) {}
+  ) {
+    this.requireApproval = options.requireApproval;
+    this.maxViewers = options.maxViewers;
+  }
 
   snapshot(): RoomSnapshot {
     return { hostPresent: this.host !== undefined, viewers: [...this.viewers.values()].map(summarize) };
   }
 
-  /** One parsed frame from `peer`. The caller has already checked the rate and the shape. */
-  handle(peer: Peer, message: ClientMessage): void {
+  /**
+   * One parsed frame from `peer`. The caller has already checked the rate and the
+   * shape; `raw` (the frame's bytes) lets a signal be relayed without re-serialising.
+   */
+  handle(peer: Peer, message: ClientMessage, raw?: Buffer): void {
     if (message.type === 'hello') {
       if (peer.role !== 'pending') return peer.fail('bad-message', 'hello was already said on this connection');
       return message.role === 'host' ? this.welcomeHost(peer, message) : this.welcomeViewer(peer, message);
@@ -50,7 +61,12 @@ export class Room {
         if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
         return this.decide(message.type, message.id);
       case 'signal':
-        return peer.role === 'host' ? this.signalFromHost(message.to, message.data) : this.signalFromViewer(peer, message.to, message.data);
+        return peer.role === 'host' ? this.signalFromHost(message.to, message.data, raw) : this.signalFromViewer(peer, message.to, message.data, raw);
+      case 'session':
+      case 'configure':
+        if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
+        if (message.type === 'configure') this.configure(message);
+        return peer.send({ type: 'session', joinUrls: [...this.options.joinUrls()], requireApproval: this.requireApproval, maxViewers: this.maxViewers });
       case 'stats':
         if (peer.role !== 'viewer') return peer.fail('bad-message', 'only viewers send stats');
         if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send stats');
@@ -87,15 +103,25 @@ export class Room {
 
   private welcomeViewer(peer: Peer, hello: ViewerHello): void {
     if (!secretsEqual(hello.token, this.options.token)) return peer.fail('bad-token', 'the access code is wrong');
-    if (this.viewers.size >= this.options.maxViewers) return peer.fail('room-full', `this session is full (${this.options.maxViewers} viewers)`);
+    if (this.viewers.size >= this.maxViewers) return peer.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
     peer.role = 'viewer';
     peer.id = this.options.newViewerId();
     peer.name = hello.name;
-    peer.state = this.options.requireApproval ? 'waiting' : 'admitted';
+    peer.state = this.requireApproval ? 'waiting' : 'admitted';
     this.viewers.set(peer.id, peer);
     peer.send({ type: 'welcome', role: 'viewer', id: peer.id, state: peer.state, hostPresent: this.host !== undefined });
     this.host?.send({ type: 'viewer-joined', ...summarize(peer) });
     this.onChange();
+  }
+
+  /** Host settings changed while hosting. Viewers already in stay, even over a lowered limit. */
+  private configure(change: { requireApproval?: boolean | undefined; maxViewers?: number | undefined }): void {
+    if (change.maxViewers !== undefined) this.maxViewers = change.maxViewers;
+    if (change.requireApproval !== undefined) {
+      this.requireApproval = change.requireApproval;
+      // Turning approval off lets in everyone who was waiting for it.
+      if (!this.requireApproval) for (const viewer of this.viewers.values()) if (viewer.state === 'waiting') this.decide('admit', viewer.id);
+    }
   }
 
   private decide(action: 'admit' | 'deny' | 'kick', id: string): void {
@@ -113,19 +139,19 @@ export class Room {
     this.leave(viewer);
   }
 
-  private signalFromHost(to: string, data: Record<string, unknown>): void {
+  private signalFromHost(to: string, data: Record<string, unknown>, raw: Buffer | undefined): void {
     const viewer = this.viewers.get(to);
     if (!viewer || viewer.state !== 'admitted') {
       return this.host?.send({ type: 'error', code: 'unknown-peer', message: `no admitted viewer '${to}'` });
     }
-    viewer.sendText(signalFrame('host', data));
+    viewer.sendText(signalFrame('host', data, raw));
   }
 
-  private signalFromViewer(peer: Peer, to: string, data: Record<string, unknown>): void {
+  private signalFromViewer(peer: Peer, to: string, data: Record<string, unknown>, raw: Buffer | undefined): void {
     if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send signal');
     if (to !== 'host') return peer.fail('bad-message', 'a viewer may signal only "host"');
     if (!this.host) return peer.send({ type: 'error', code: 'unknown-peer', message: 'the host is not connected' });
-    this.host.sendText(signalFrame(peer.id, data));
+    this.host.sendText(signalFrame(peer.id, data, raw));
   }
 
   private toAdmittedViewers(message: { type: 'host-joined' | 'host-left' }): void {
@@ -136,9 +162,18 @@ export class Room {
   }
 }
 
-/** The relay's hot path: the frame as text, without building an object to stringify. */
-function signalFrame(from: string, data: Record<string, unknown>): string {
-  return `{"type":"signal","from":${JSON.stringify(from)},"data":${JSON.stringify(data)}}`;
+const FRAME_END = Buffer.from('}');
+
+/**
+ * The relay's hot path. The sender's own bytes of `data` are reused when they can be
+ * found unambiguously (the frame was validated as a whole, so they are an object);
+ * otherwise `data` is serialised again.
+ */
+function signalFrame(from: string, data: Record<string, unknown>, raw: Buffer | undefined): string | Buffer {
+  const prefix = `{"type":"signal","from":${JSON.stringify(from)},"data":`;
+  const span = raw ? findDataSpan(raw) : null;
+  if (!raw || !span || raw[span[0]] !== 0x7b /* { */) return `${prefix}${JSON.stringify(data)}}`;
+  return Buffer.concat([Buffer.from(prefix), raw.subarray(span[0], span[1]), FRAME_END]);
 }
 
 function summarize(peer: Peer): ViewerSummary {

@@ -134,6 +134,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
         maxViewers: this.settings.maxViewers,
         // Counted by the server, not the room: ids stay unique across hosting sessions.
         newViewerId: () => `v${++this.viewersEver}`,
+        joinUrls: () => this.info?.joinUrls ?? [],
       },
       () => this.announceChange(),
     );
@@ -226,7 +227,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     if (isBinary) return peer.fail('bad-message', 'only text frames are accepted');
     const parsed = parseClientMessage(data.toString());
     if (!parsed.ok) return peer.fail(parsed.error.code, parsed.error.message);
-    this.room.handle(peer, parsed.value);
+    this.room.handle(peer, parsed.value, Buffer.isBuffer(data) ? data : undefined);
   }
 
   private checkHeartbeats(): void {

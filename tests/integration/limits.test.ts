@@ -170,21 +170,21 @@ describe('rate limit', () => {
     const { client: viewer, id } = await f.viewer('Flood');
     await host.nextOfType('viewer-joined');
     const relayed = countSignals(host);
-    for (let n = 0; n < 400; n += 1) viewer.send({ type: 'signal', to: 'host', data: { n } });
+    for (let n = 0; n < 600; n += 1) viewer.send({ type: 'signal', to: 'host', data: { n } });
     await expectFatal(viewer, 'rate-limited', 4029);
     expect(await host.nextOfType('viewer-left')).toEqual({ type: 'viewer-left', id, reason: 'left' });
-    // The burst (less the hello) got through, and little more: the rest was never relayed.
+    // The burst (less the hello) got through, plus what refilled meanwhile: the rest was never relayed.
     expect(relayed.count).toBeGreaterThanOrEqual(195);
-    expect(relayed.count).toBeLessThan(260);
+    expect(relayed.count).toBeLessThan(350);
   });
 
   it('lets a viewer send steadily below the sustained rate indefinitely', async () => {
-    const f = await startServer({ requireApproval: false, messagesPerSecond: 100, messageBurst: 5 });
+    const f = await startServer({ requireApproval: false, messagesPerSecond: 100, messageBurst: 10 });
     const host = await f.host();
     const { client: viewer, id } = await f.viewer('Steady');
     await host.nextOfType('viewer-joined');
     const relayed = countSignals(host);
-    // 40 messages at ~50/s: 8x the burst, half the rate.
+    // 40 messages at ~50/s: 4x the burst, half the rate.
     for (let n = 0; n < 40; n += 1) {
       viewer.send({ type: 'signal', to: 'host', data: { n } });
       await sleep(20);
@@ -195,7 +195,7 @@ describe('rate limit', () => {
   });
 
   it('limits the same viewer when it sends those messages all at once', async () => {
-    const f = await startServer({ requireApproval: false, messagesPerSecond: 100, messageBurst: 5 });
+    const f = await startServer({ requireApproval: false, messagesPerSecond: 100, messageBurst: 10 });
     const { client: viewer } = await f.viewer('Burst');
     for (let n = 0; n < 40; n += 1) viewer.send({ type: 'signal', to: 'host', data: { n } });
     // Without a host each signal in the burst answers unknown-peer; then comes the limit.
@@ -283,6 +283,7 @@ describe('readers that stop reading', () => {
     const slowReceived = countSignals(slow.client);
     const healthyReceived = countSignals(healthy.client);
     slow.client.socket.pause();
+    (globalThis as any).t00 = Date.now();
 
     const FLOOD = 640;
     const pad = 'x'.repeat(32 * 1024);
@@ -300,8 +301,11 @@ describe('readers that stop reading', () => {
 
     // Let the slow reader read again (within the grace period): it gets what was in
     // flight, then the reason, then the close.
+    const t0 = Date.now();
+    const t00 = (globalThis as any).t00;
     slow.client.socket.resume();
     const closed = await slow.client.closed;
+    console.log('DEBUG', closed, Date.now() - t0, Date.now() - t00, slowReceived.count);
     expect(closed.code).toBe(4013);
     expect(closed.reason).toBe('slow-consumer');
     expect(slowReceived.count).toBeGreaterThan(0);

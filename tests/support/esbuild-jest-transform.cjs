@@ -5,7 +5,7 @@ const { transformSync } = require('esbuild');
 module.exports = {
   process(source, filename) {
     const result = transformSync(source, {
-      loader: filename.endsWith('x') ? 'tsx' : 'ts',
+      loader: /\.tsx$/.test(filename) ? 'tsx' : /\.ts$/.test(filename) ? 'ts' : 'js',
       format: 'cjs',
       target: 'node20',
       sourcemap: 'inline',

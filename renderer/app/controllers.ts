@@ -1,0 +1,34 @@
+// What the views may ask for. Implemented by host-session and viewer-session;
+// views get them from context and never touch WebRTC or sockets themselves.
+import type { PresetId, UserCaps } from '../host/presets';
+
+export interface HostControls {
+  /** Connects to the signaling server without sharing yet (the headless /host page does this on load). */
+  connect(): Promise<void>;
+  /** Connects if needed, then captures and shares. */
+  startHosting(): Promise<void>;
+  stopHosting(): Promise<void>;
+  admit(viewerId: string): void;
+  deny(viewerId: string): void;
+  kick(viewerId: string): void;
+  setPaused(paused: boolean): void;
+  setPreset(id: PresetId): Promise<void>;
+  setCaps(caps: UserCaps): Promise<void>;
+  setSystemAudio(on: boolean): Promise<void>;
+  setRequireApproval(on: boolean): void;
+  setMaxViewers(count: number): void;
+  /** Switches what is shared without disconnecting anyone (replaceTrack). */
+  chooseSource(sourceId?: string): Promise<void>;
+  refreshSources(): Promise<void>;
+}
+
+export interface JoinControls {
+  /** Joins with the link and name in state; a bad link sets linkError instead. */
+  join(): void;
+  leave(): void;
+}
+
+export interface Controllers {
+  readonly host: HostControls;
+  readonly joinSession: JoinControls;
+}

@@ -1,0 +1,342 @@
+// The host side: capture, one signaling connection as host, and a MediaDelivery
+// that gets the picture to every admitted viewer. Writes HostState; views call it
+// through HostControls.
+import { assertNever, isPlainObject, type ClientMessage, type ServerMessage } from '../../signaling/protocol';
+import { pushHistory, type HostState, type ReceivedReport, type ViewerEntry } from '../app/app-state';
+import type { HostControls } from '../app/controllers';
+import type { HostingEndpoint, Platform } from '../platform/platform';
+import { SignalingConnection } from '../connection/signaling-connection';
+import { totalBitrate } from '../stats/normalise-stats';
+import type { MediaDelivery, SignalData } from './media-delivery';
+import { PeerConnectionDelivery } from './peer-connection-delivery';
+import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
+import { hostErrorWords } from './host-error-words';
+
+const STATS_INTERVAL_MS = 1_000;
+const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
+
+export type DeliveryFactory = (send: (viewerId: string, data: SignalData) => void) => MediaDelivery;
+
+export class HostSession implements HostControls {
+  private connection: SignalingConnection | null = null;
+  private endpoint: HostingEndpoint | null = null;
+  private stream: MediaStream | null = null;
+  private delivery: MediaDelivery | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectAttempt = 0;
+
+  constructor(
+    private readonly state: HostState,
+    private readonly platform: Platform,
+    private readonly createDelivery: DeliveryFactory = (send) => new PeerConnectionDelivery(send),
+  ) {}
+
+  async connect(): Promise<void> {
+    if (this.delivery || this.state.status.value !== 'idle') return;
+    this.state.status.value = 'starting';
+    this.state.error.value = null;
+    const endpoint = await this.platform.startHosting();
+    if (!endpoint.ok) return this.fail(endpoint.error);
+    this.endpoint = endpoint.value;
+    this.state.port.value = endpoint.value.port;
+    this.delivery = this.createDelivery((viewerId, data) => this.send({ type: 'signal', to: viewerId, data }));
+    this.openConnection();
+    this.statsTimer = setInterval(() => void this.refreshStats(), STATS_INTERVAL_MS);
+  }
+
+  async startHosting(): Promise<void> {
+    if (this.stream) return;
+    await this.connect();
+    if (!this.delivery) return;
+    this.state.error.value = null;
+    try {
+      await this.capture(this.state.sourceId.value ?? undefined);
+    } catch (error) {
+      this.state.error.value = describeCaptureError(error);
+      return;
+    }
+    await this.delivery.setSource(this.stream!);
+    await this.applyPreset();
+    if (this.state.status.value === 'ready') this.state.status.value = 'live';
+  }
+
+  async stopHosting(): Promise<void> {
+    if (this.state.status.value === 'idle') return;
+    this.state.status.value = 'stopping';
+    this.teardown();
+    await this.platform.stopHosting();
+    this.state.status.value = 'idle';
+  }
+
+  admit(viewerId: string): void {
+    this.send({ type: 'admit', id: viewerId });
+    this.updateViewer(viewerId, { state: 'connecting' });
+    this.delivery?.addViewer(viewerId);
+  }
+
+  deny(viewerId: string): void {
+    this.send({ type: 'deny', id: viewerId });
+    this.dropViewer(viewerId);
+  }
+
+  kick(viewerId: string): void {
+    this.send({ type: 'kick', id: viewerId });
+    this.dropViewer(viewerId);
+  }
+
+  setPaused(paused: boolean): void {
+    this.state.paused.value = paused;
+    void this.delivery?.setPaused(paused);
+  }
+
+  async setPreset(id: PresetId): Promise<void> {
+    this.state.presetId.value = id;
+    await this.applyPreset();
+  }
+
+  async setCaps(caps: UserCaps): Promise<void> {
+    this.state.caps.value = caps;
+    await this.applyPreset();
+  }
+
+  async setSystemAudio(on: boolean): Promise<void> {
+    this.state.systemAudio.value = on;
+    // Audio comes with the capture: capture again, keeping viewers connected.
+    if (this.stream) await this.chooseSource(this.state.sourceId.value ?? undefined);
+  }
+
+  setRequireApproval(on: boolean): void {
+    this.state.requireApproval.value = on;
+    this.send({ type: 'configure', requireApproval: on });
+    // The server admits everyone waiting when approval goes off; start sending to them.
+    if (!on) for (const viewer of this.state.viewers.value) if (viewer.state === 'waiting') this.admit(viewer.id);
+  }
+
+  setMaxViewers(count: number): void {
+    this.state.maxViewers.value = count;
+    this.send({ type: 'configure', maxViewers: count });
+  }
+
+  async chooseSource(sourceId?: string): Promise<void> {
+    this.state.sourceId.value = sourceId ?? null;
+    if (!this.delivery) return; // remembered for the next start
+    const previous = this.stream;
+    try {
+      await this.capture(sourceId);
+    } catch (error) {
+      this.state.error.value = describeCaptureError(error);
+      return;
+    }
+    await this.delivery.setSource(this.stream!);
+    await this.applyPreset();
+    if (previous && previous !== this.stream) for (const track of previous.getTracks()) track.stop();
+  }
+
+  async refreshSources(): Promise<void> {
+    this.state.sources.value = await this.platform.listSources();
+  }
+
+  // ---- signaling ----
+
+  private openConnection(): void {
+    if (!this.endpoint) return;
+    const endpoint = this.endpoint;
+    this.connection = new SignalingConnection(endpoint.signalUrl, {
+      onOpen: () => this.send({ type: 'hello', role: 'host', key: endpoint.hostKey, protocol: 1 }),
+      onMessage: (message) => this.receive(message),
+      onClose: (code) => this.connectionLost(code),
+    });
+  }
+
+  private send(message: ClientMessage): void {
+    this.connection?.send(message);
+  }
+
+  private receive(message: ServerMessage): void {
+    switch (message.type) {
+      case 'welcome':
+        if (message.role !== 'host') return;
+        this.reconnectAttempt = 0;
+        this.state.status.value = this.stream ? 'live' : 'ready';
+        this.state.error.value = null;
+        this.resumeViewers(message.viewers);
+        this.send({ type: 'session' });
+        return;
+      case 'session':
+        this.state.joinUrls.value = message.joinUrls;
+        this.state.requireApproval.value = message.requireApproval;
+        this.state.maxViewers.value = message.maxViewers;
+        if (!message.joinUrls.includes(this.state.chosenJoinUrl.value ?? '')) this.state.chosenJoinUrl.value = message.joinUrls[0] ?? null;
+        return;
+      case 'viewer-joined': {
+        const state = message.state === 'admitted' ? 'connecting' : 'waiting';
+        this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== message.id), newEntry(message.id, message.name, message.address, state)];
+        if (state === 'connecting') this.delivery?.addViewer(message.id);
+        else this.state.joinRequests.value += 1;
+        return;
+      }
+      case 'viewer-left':
+        this.dropViewer(message.id);
+        return;
+      case 'viewer-stats':
+        this.updateViewer(message.id, { received: readReport(message.data) });
+        return;
+      case 'signal':
+        void this.delivery?.handleSignal(message.from, message.data).catch(() => undefined);
+        return;
+      case 'error':
+        if (message.code !== 'unknown-peer') this.state.error.value = hostErrorWords(message.code, message.message);
+        return;
+      case 'admitted':
+      case 'host-joined':
+      case 'host-left':
+        return; // viewer messages
+      default:
+        return assertNever(message);
+    }
+  }
+
+  /**
+   * After (re)connecting: the server's list is the truth. Viewers still admitted keep
+   * their peer connection (media kept flowing while signaling was down); the others
+   * get a new one or are dropped.
+   */
+  private resumeViewers(listed: readonly { id: string; name: string; address: string; state: 'waiting' | 'admitted' }[]): void {
+    const known = new Map(this.state.viewers.value.map((v) => [v.id, v]));
+    for (const viewer of known.values()) if (!listed.some((v) => v.id === viewer.id)) this.delivery?.removeViewer(viewer.id);
+    this.state.viewers.value = listed.map((v) => {
+      const before = known.get(v.id);
+      if (v.state === 'waiting') return before?.state === 'waiting' ? before : newEntry(v.id, v.name, v.address, 'waiting');
+      if (before && before.state !== 'waiting') return before;
+      this.delivery?.addViewer(v.id);
+      return newEntry(v.id, v.name, v.address, 'connecting');
+    });
+    if (listed.some((v) => v.state === 'waiting' && known.get(v.id)?.state !== 'waiting')) this.state.joinRequests.value += 1;
+  }
+
+  private connectionLost(code: number): void {
+    this.connection = null;
+    const status = this.state.status.value;
+    if (status === 'stopping' || status === 'idle') return;
+    // A wrong key or a second host page will not get better by retrying.
+    if (code === 4002 || code === 4006 || code === 4400) {
+      this.teardown();
+      this.state.status.value = 'idle';
+      return;
+    }
+    this.state.status.value = 'reconnecting';
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt, RECONNECT_DELAYS_MS.length - 1)]!;
+    this.reconnectAttempt += 1;
+    this.reconnectTimer = setTimeout(() => this.openConnection(), delay);
+  }
+
+  // ---- media ----
+
+  private async capture(sourceId: string | undefined): Promise<void> {
+    const constraints = captureConstraintsFor(presetById(this.state.presetId.value), this.state.caps.value);
+    this.stream = await this.platform.capture({ sourceId, ...constraints, systemAudio: this.state.systemAudio.value });
+    const video = this.stream.getVideoTracks()[0];
+    // The user can end sharing from the browser's own bar: treat it as Stop hosting.
+    if (video) video.onended = () => void this.stopHosting();
+    this.describeCapture();
+  }
+
+  private async applyPreset(): Promise<void> {
+    const preset = presetById(this.state.presetId.value);
+    const video = this.stream?.getVideoTracks()[0];
+    if (video) {
+      await video.applyConstraints(captureConstraintsFor(preset, this.state.caps.value)).catch(() => undefined);
+      this.describeCapture();
+    }
+    const settings = video?.getSettings();
+    const frame = settings?.width && settings.height ? { width: settings.width, height: settings.height } : undefined;
+    await this.delivery?.applySettings(senderSettingsFor(preset, this.state.caps.value, frame));
+  }
+
+  private describeCapture(): void {
+    const settings = this.stream?.getVideoTracks()[0]?.getSettings();
+    this.state.captureLabel.value = settings?.width ? `${settings.width}×${settings.height} at ${Math.round(settings.frameRate ?? 0)} fps` : null;
+  }
+
+  private async refreshStats(): Promise<void> {
+    if (!this.delivery) return;
+    const reports = await this.delivery.collectStats();
+    this.state.viewers.value = this.state.viewers.value.map((viewer) => {
+      const report = reports.get(viewer.id);
+      if (!report) return viewer;
+      const state = viewer.state === 'waiting' ? 'waiting' : report.connected ? 'watching' : 'connecting';
+      return { ...viewer, state, stats: report.stats, bitrateHistory: pushHistory(viewer.bitrateHistory, report.stats.bitrateBps ?? 0) };
+    });
+    const total = totalBitrate([...reports.values()].map((r) => r.stats));
+    this.state.totalBitrateHistory.value = pushHistory(this.state.totalBitrateHistory.value, total ?? 0);
+  }
+
+  // ---- state helpers ----
+
+  private updateViewer(id: string, change: Partial<ViewerEntry>): void {
+    this.state.viewers.value = this.state.viewers.value.map((v) => (v.id === id ? { ...v, ...change } : v));
+  }
+
+  private dropViewer(id: string): void {
+    this.delivery?.removeViewer(id);
+    this.state.viewers.value = this.state.viewers.value.filter((v) => v.id !== id);
+  }
+
+  private fail(message: string): void {
+    this.teardown();
+    this.state.error.value = message;
+    this.state.status.value = 'idle';
+    void this.platform.stopHosting();
+  }
+
+  private teardown(): void {
+    clearInterval(this.statsTimer);
+    clearTimeout(this.reconnectTimer);
+    const connection = this.connection;
+    this.connection = null;
+    connection?.close();
+    this.delivery?.close();
+    this.delivery = null;
+    for (const track of this.stream?.getTracks() ?? []) {
+      track.onended = null;
+      track.stop();
+    }
+    this.stream = null;
+    this.endpoint = null;
+    this.state.viewers.value = [];
+    this.state.joinUrls.value = [];
+    this.state.port.value = null;
+    this.state.paused.value = false;
+    this.state.captureLabel.value = null;
+    this.state.totalBitrateHistory.value = [];
+  }
+}
+
+function newEntry(id: string, name: string, address: string, state: ViewerEntry['state']): ViewerEntry {
+  return { id, name, address, state, stats: null, received: null, bitrateHistory: [] };
+}
+
+const reportNumber = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** A viewer's `stats` is untrusted input: keep only known numeric fields. */
+export function readReport(data: unknown): ReceivedReport | null {
+  if (!isPlainObject(data)) return null;
+  return {
+    fps: reportNumber(data.fps),
+    width: reportNumber(data.width),
+    height: reportNumber(data.height),
+    bitrateBps: reportNumber(data.bitrateBps),
+    packetLossPct: reportNumber(data.packetLossPct),
+    jitterMs: reportNumber(data.jitterMs),
+    framesDecoded: reportNumber(data.framesDecoded),
+  };
+}
+
+function describeCaptureError(error: unknown): string {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError') return 'Screen sharing was cancelled or not allowed. Click Start hosting and pick a screen or window to share.';
+  if (name === 'NotFoundError') return 'There is nothing to share: no screen or window was found.';
+  if (name === 'NotReadableError') return 'The screen could not be captured. Another app may be using it; close it and try again.';
+  return `The screen could not be captured (${error instanceof Error ? error.message : String(error)}).`;
+}

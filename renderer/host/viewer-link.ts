@@ -1,0 +1,115 @@
+// One RTCPeerConnection from the host to one viewer: the host offers, ICE trickles,
+// the viewer answers. Send-only transceivers for video and (possibly silent) audio,
+// so switching source or toggling audio never needs a new negotiation.
+import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
+import { orderVideoCodecs } from './codec-preferences';
+import type { SignalData, ViewerLinkReport } from './media-delivery';
+import type { SenderSettings } from './presets';
+
+/** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
+function newLinkId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class ViewerLink {
+  readonly linkId = newLinkId();
+  private readonly pc: RTCPeerConnection;
+  private readonly video: RTCRtpTransceiver;
+  private readonly audio: RTCRtpTransceiver;
+  private statsSample: StatsSample | undefined;
+  private closed = false;
+
+  private readonly send: (data: SignalData) => void;
+
+  constructor(
+    send: (data: SignalData) => void,
+    tracks: { video: MediaStreamTrack | null; audio: MediaStreamTrack | null },
+    private settings: SenderSettings | null,
+    iceServers: RTCIceServer[] = [],
+  ) {
+    this.send = (data) => send({ ...data, link: this.linkId });
+    this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    const stream = new MediaStream();
+    this.video = this.pc.addTransceiver(tracks.video ?? 'video', { direction: 'sendonly', streams: [stream] });
+    this.audio = this.pc.addTransceiver(tracks.audio ?? 'audio', { direction: 'sendonly', streams: [stream] });
+    this.preferCodecs();
+    this.pc.onicecandidate = (event) => {
+      if (event.candidate) this.send({ candidate: event.candidate.toJSON() });
+    };
+    this.pc.onnegotiationneeded = () => void this.offer();
+    // The host has the media, so the host restarts ICE when a path fails.
+    this.pc.oniceconnectionstatechange = () => {
+      if (this.pc.iceConnectionState === 'failed') this.pc.restartIce();
+    };
+  }
+
+  get connected(): boolean {
+    return this.pc.connectionState === 'connected';
+  }
+
+  async handleSignal(data: SignalData): Promise<void> {
+    if (data.link !== undefined && data.link !== this.linkId) return; // meant for a connection we replaced
+    const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
+    if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
+      if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: sdp.sdp });
+      await this.applySettings(this.settings);
+      return;
+    }
+    const candidate = data.candidate as RTCIceCandidateInit | undefined;
+    if (candidate && typeof candidate === 'object') {
+      // A candidate for an old ICE generation or a malformed one is no reason to drop the viewer.
+      await this.pc.addIceCandidate(candidate).catch(() => undefined);
+    }
+  }
+
+  async setTracks(tracks: { video: MediaStreamTrack | null; audio: MediaStreamTrack | null }): Promise<void> {
+    await Promise.all([this.video.sender.replaceTrack(tracks.video), this.audio.sender.replaceTrack(tracks.audio)]);
+  }
+
+  async applySettings(settings: SenderSettings | null): Promise<void> {
+    this.settings = settings;
+    if (!settings || this.closed) return;
+    const params = this.video.sender.getParameters();
+    const [encoding] = params.encodings ?? [];
+    if (!encoding) return; // not negotiated yet: applied after the answer
+    encoding.maxBitrate = settings.maxBitrate;
+    encoding.maxFramerate = settings.maxFramerate;
+    encoding.scaleResolutionDownBy = settings.scaleResolutionDownBy;
+    (params as RTCRtpSendParameters & { degradationPreference?: RTCDegradationPreference }).degradationPreference = settings.degradationPreference;
+    await this.video.sender.setParameters(params).catch(() => undefined);
+  }
+
+  async report(): Promise<ViewerLinkReport> {
+    const { stats, sample } = normaliseStats(await this.pc.getStats(), 'send', this.statsSample);
+    this.statsSample = sample ?? this.statsSample;
+    return { connected: this.connected, stats };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.pc.onicecandidate = null;
+    this.pc.onnegotiationneeded = null;
+    this.pc.oniceconnectionstatechange = null;
+    this.pc.close();
+  }
+
+  private async offer(): Promise<void> {
+    if (this.closed) return;
+    const offer = await this.pc.createOffer();
+    if (this.closed || this.pc.signalingState !== 'stable') return;
+    await this.pc.setLocalDescription(offer);
+    this.send({ sdp: { type: offer.type, sdp: offer.sdp } });
+  }
+
+  private preferCodecs(): void {
+    const capabilities = typeof RTCRtpSender.getCapabilities === 'function' ? RTCRtpSender.getCapabilities('video') : null;
+    if (!capabilities || typeof this.video.setCodecPreferences !== 'function') return;
+    try {
+      this.video.setCodecPreferences(orderVideoCodecs(capabilities.codecs));
+    } catch {
+      // Some browsers refuse reordering; their default order still works.
+      return;
+    }
+  }
+}

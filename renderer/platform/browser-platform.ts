@@ -1,0 +1,44 @@
+// The platform of a plain browser tab: the page was served by a running headless
+// server (`npm run serve`), whose host key is in this page's fragment (#k=...).
+import { err, isWellFormedSecret, ok, signalUrlFor } from '../../signaling/protocol';
+import type { CaptureRequest, HostingEndpoint, Platform } from './platform';
+
+export function hostKeyFromFragment(hash: string): string | undefined {
+  const key = new URLSearchParams(hash.replace(/^#/, '')).get('k') ?? undefined;
+  return key !== undefined && isWellFormedSecret(key) ? key : undefined;
+}
+
+export function createBrowserPlatform(location: Location = window.location): Platform {
+  return {
+    kind: 'browser',
+    listsSources: false,
+    systemAudio: 'available',
+    async startHosting() {
+      const hostKey = hostKeyFromFragment(location.hash);
+      if (!hostKey) {
+        return err('This page needs the host link printed by "npm run serve" (it ends in #k=…). Open that link on this computer.');
+      }
+      const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
+      const endpoint: HostingEndpoint = {
+        hostKey,
+        port,
+        signalUrl: signalUrlFor({ host: location.hostname.replace(/^\[(.*)\]$/, '$1'), port, secure: location.protocol === 'https:' }),
+      };
+      return ok(endpoint);
+    },
+    async stopHosting() {
+      // The headless server outlives the page; stopping hosting only disconnects.
+    },
+    async listSources() {
+      return [];
+    },
+    capture(request: CaptureRequest) {
+      return navigator.mediaDevices.getDisplayMedia({
+        video: { width: request.width, height: request.height, frameRate: request.frameRate },
+        audio: request.systemAudio,
+        // Chromium: offer "share system audio" and tab audio; ignored elsewhere.
+        systemAudio: request.systemAudio ? 'include' : 'exclude',
+      } as DisplayMediaStreamOptions);
+    },
+  };
+}

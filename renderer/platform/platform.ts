@@ -1,0 +1,39 @@
+// What the renderer needs from wherever it runs. Two implementations: the browser
+// (headless hosting, and every viewer) and Electron (through the preload API).
+import type { Result } from '../../signaling/protocol';
+
+export interface HostingEndpoint {
+  /** ws://127.0.0.1:PORT/signal, reached over loopback exactly like a viewer reaches it. */
+  readonly signalUrl: string;
+  readonly port: number;
+  readonly hostKey: string;
+}
+
+export interface CaptureSource {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'screen' | 'window';
+  /** data: URL of a small preview. */
+  readonly thumbnail?: string;
+}
+
+export interface CaptureRequest {
+  /** A source from listSources(); undefined lets the platform ask (the browser's picker). */
+  readonly sourceId?: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly frameRate: number;
+  readonly systemAudio: boolean;
+}
+
+export interface Platform {
+  readonly kind: 'browser' | 'electron';
+  /** Whether this platform lists sources itself; a browser shows its own picker instead. */
+  readonly listsSources: boolean;
+  readonly systemAudio: 'available' | 'unavailable';
+  /** Starts the signaling server (Electron) or finds the one serving this page (browser). */
+  startHosting(): Promise<Result<HostingEndpoint, string>>;
+  stopHosting(): Promise<void>;
+  listSources(): Promise<CaptureSource[]>;
+  capture(request: CaptureRequest): Promise<MediaStream>;
+}

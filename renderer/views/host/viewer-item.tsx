@@ -1,0 +1,45 @@
+// One viewer in the connected users list: who, from where, how it is going, and
+// the buttons to let them in, turn them away or remove them.
+import type { ViewerEntry } from '../../app/app-state';
+import { connectionTypeLabel, formatStatsLine, viewerStateLabel } from '../format';
+
+export interface ViewerItemProps {
+  readonly viewer: ViewerEntry;
+  readonly onAdmit: (id: string) => void;
+  readonly onDeny: (id: string) => void;
+  readonly onKick: (id: string) => void;
+}
+
+export function ViewerItem({ viewer, onAdmit, onDeny, onKick }: ViewerItemProps) {
+  const waiting = viewer.state === 'waiting';
+  const statsLine = formatStatsLine(viewer.stats);
+  return (
+    <li class={`viewer viewer-${viewer.state}`}>
+      <div class="viewer-main">
+        <p class="viewer-name">{viewer.name}</p>
+        <p class="viewer-meta">
+          <span class="mono">{viewer.address}</span>
+          <span class={`badge badge-${viewer.state}`}>{viewerStateLabel(viewer.state)}</span>
+          {!waiting && <span class="badge">{connectionTypeLabel(viewer.stats?.connectionType)}</span>}
+        </p>
+        {!waiting && statsLine && <p class="viewer-stats">{statsLine}</p>}
+      </div>
+      <div class="viewer-actions">
+        {waiting ? (
+          <>
+            <button type="button" class="button primary small" title={`Let ${viewer.name} in`} onClick={() => onAdmit(viewer.id)}>
+              Admit
+            </button>
+            <button type="button" class="button small" title={`Turn ${viewer.name} away`} onClick={() => onDeny(viewer.id)}>
+              Deny
+            </button>
+          </>
+        ) : (
+          <button type="button" class="button danger-subtle small" title={`Remove ${viewer.name}`} onClick={() => onKick(viewer.id)}>
+            Kick
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

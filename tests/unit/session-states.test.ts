@@ -1,0 +1,258 @@
+// The host and viewer state machines against a real signaling server. WebRTC is the
+// one thing replaced (a recording MediaDelivery, a fake capture): the browser suite
+// covers real media; this covers every state the views show.
+import WebSocket from 'ws';
+import { createAppState, type AppState } from '../../renderer/app/app-state';
+import type { MediaDelivery, SignalData, ViewerLinkReport } from '../../renderer/host/media-delivery';
+import { HostSession } from '../../renderer/host/host-session';
+import type { Platform } from '../../renderer/platform/platform';
+import { ViewerSession } from '../../renderer/viewer/viewer-session';
+import { err, ok } from '../../signaling/protocol';
+import { SignalingServer, type HostingInfo } from '../../signaling/server';
+
+(globalThis as unknown as { WebSocket: unknown }).WebSocket = WebSocket;
+
+class RecordingDelivery implements MediaDelivery {
+  readonly viewers = new Set<string>();
+  readonly signals: Array<[string, SignalData]> = [];
+  paused = false;
+  source: unknown = null;
+  closed = false;
+  addViewer(id: string) { this.viewers.add(id); }
+  removeViewer(id: string) { this.viewers.delete(id); }
+  async handleSignal(id: string, data: SignalData) { this.signals.push([id, data]); }
+  async setSource(stream: MediaStream) { this.source = stream; }
+  async applySettings() {}
+  async setPaused(paused: boolean) { this.paused = paused; }
+  async collectStats() { return new Map<string, ViewerLinkReport>(); }
+  close() { this.closed = true; this.viewers.clear(); }
+}
+
+const fakeTrack = () => ({ onended: null, stop: jest.fn(), getSettings: () => ({ width: 1920, height: 1080, frameRate: 30 }), applyConstraints: async () => undefined });
+const fakeStream = () => {
+  const track = fakeTrack();
+  return { getVideoTracks: () => [track], getAudioTracks: () => [], getTracks: () => [track] } as unknown as MediaStream;
+};
+
+function fakePlatform(info: () => HostingInfo): Platform & { captures: number } {
+  return {
+    kind: 'browser',
+    listsSources: false,
+    systemAudio: 'available',
+    captures: 0,
+    async startHosting() {
+      const { port, hostKey } = info();
+      return ok({ port, hostKey, signalUrl: `ws://127.0.0.1:${port}/signal` });
+    },
+    async stopHosting() {},
+    async listSources() { return []; },
+    async capture() { this.captures += 1; return fakeStream(); },
+  };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+let server: SignalingServer;
+let info: HostingInfo;
+let app: AppState;
+let delivery: RecordingDelivery;
+let host: HostSession;
+const viewers: ViewerSession[] = [];
+
+beforeEach(async () => {
+  server = new SignalingServer({ bind: '127.0.0.1', networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+  info = await server.start();
+  app = createAppState({ view: 'host' });
+  delivery = new RecordingDelivery();
+  host = new HostSession(app.host, fakePlatform(() => info), () => delivery);
+});
+
+afterEach(async () => {
+  for (const viewer of viewers.splice(0)) viewer.leave();
+  await host.stopHosting();
+  await server.stop();
+});
+
+function newViewer(name: string, link = info.joinUrls[0]!): { session: ViewerSession; state: AppState['join'] } {
+  const state = createAppState({ link, name }).join;
+  const session = new ViewerSession(state);
+  viewers.push(session);
+  return { session, state };
+}
+
+describe('host states', () => {
+  it('goes idle -> starting -> ready on connect, and learns its join links', async () => {
+    expect(app.host.status.value).toBe('idle');
+    const connecting = host.connect();
+    expect(app.host.status.value).toBe('starting');
+    await connecting;
+    await until(() => app.host.status.value === 'ready', 'ready');
+    await until(() => app.host.joinUrls.value.length > 0, 'join links');
+    expect(app.host.joinUrls.value).toEqual(info.joinUrls);
+    expect(app.host.chosenJoinUrl.value).toBe(info.joinUrls[0]);
+    expect(app.host.port.value).toBe(info.port);
+  });
+
+  it('goes live when capture starts, and idle again on stop, releasing capture and peers', async () => {
+    await host.startHosting();
+    await until(() => app.host.status.value === 'live', 'live');
+    expect(delivery.source).not.toBeNull();
+    expect(app.host.captureLabel.value).toBe('1920×1080 at 30 fps');
+    const track = (delivery.source as MediaStream).getVideoTracks()[0] as unknown as { stop: jest.Mock };
+    await host.stopHosting();
+    expect(app.host.status.value).toBe('idle');
+    expect(track.stop).toHaveBeenCalled();
+    expect(delivery.closed).toBe(true);
+  });
+
+  it('shows an error in words and stays idle when the platform cannot host', async () => {
+    const session = new HostSession(app.host, { ...fakePlatform(() => info), startHosting: async () => err('no key in this link') }, () => delivery);
+    await session.connect();
+    expect(app.host.status.value).toBe('idle');
+    expect(app.host.error.value).toBe('no key in this link');
+  });
+});
+
+describe('host and viewer together', () => {
+  it('waiting -> admitted: both sides move, and the host starts delivery to the viewer', async () => {
+    await host.startHosting();
+    await until(() => app.host.status.value === 'live', 'live');
+    const ann = newViewer('Ann');
+    ann.session.join();
+    expect(ann.state.status.value).toBe('connecting');
+    await until(() => ann.state.status.value === 'waiting', 'viewer waiting');
+    await until(() => app.host.viewers.value.length === 1, 'host sees viewer');
+    const [entry] = app.host.viewers.value;
+    expect(entry).toMatchObject({ name: 'Ann', address: '127.0.0.1', state: 'waiting' });
+    expect(app.host.joinRequests.value).toBe(1);
+    expect(app.host.waitingCount.value).toBe(1);
+
+    host.admit(entry!.id);
+    expect(app.host.viewers.value[0]?.state).toBe('connecting');
+    expect(delivery.viewers.has(entry!.id)).toBe(true);
+    await until(() => ann.state.status.value === 'connecting', 'viewer admitted');
+  });
+
+  it('deny ends the viewer in "denied", kick in "kicked", and both leave the host list', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    const bob = newViewer('Bob');
+    const cy = newViewer('Cy');
+    bob.session.join();
+    cy.session.join();
+    await until(() => app.host.viewers.value.length === 2, 'two viewers');
+    const idOf = (name: string) => app.host.viewers.value.find((v) => v.name === name)!.id;
+    host.deny(idOf('Bob'));
+    await until(() => bob.state.status.value === 'denied', 'denied');
+    host.admit(idOf('Cy'));
+    host.kick(idOf('Cy'));
+    await until(() => cy.state.status.value === 'kicked', 'kicked');
+    expect(app.host.viewers.value).toEqual([]);
+    expect(delivery.viewers.size).toBe(0);
+  });
+
+  it('turning approval off admits the waiting viewers', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    const dee = newViewer('Dee');
+    dee.session.join();
+    await until(() => app.host.viewers.value.length === 1, 'viewer');
+    host.setRequireApproval(false);
+    await until(() => dee.state.status.value === 'connecting', 'admitted');
+    expect(app.host.viewers.value[0]?.state).toBe('connecting');
+  });
+
+  it('tells viewers when the host goes away and comes back', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    host.setRequireApproval(false);
+    const eve = newViewer('Eve');
+    eve.session.join();
+    await until(() => eve.state.status.value === 'connecting', 'connecting');
+    await host.stopHosting();
+    await until(() => eve.state.status.value === 'host-away', 'host away');
+    await host.connect();
+    await until(() => eve.state.status.value === 'connecting', 'host back');
+  });
+
+  it('a server restart: host and viewer reconnect by themselves', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    host.setRequireApproval(false);
+    const fay = newViewer('Fay');
+    fay.session.join();
+    await until(() => app.host.viewers.value.length === 1, 'viewer joined');
+    const port = info.port;
+    await server.stop();
+    await until(() => app.host.status.value === 'reconnecting', 'host reconnecting');
+    await until(() => ['reconnecting', 'connecting', 'host-away'].includes(fay.state.status.value), 'viewer reconnecting');
+    server = new SignalingServer({ port, bind: '127.0.0.1', hostKey: info.hostKey, token: info.token, requireApproval: false, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+    info = await server.start();
+    await until(() => app.host.status.value === 'ready', 'host back', 10_000);
+    await until(() => app.host.viewers.value.length === 1 && fay.state.status.value === 'connecting', 'viewer back', 10_000);
+  });
+
+  it('relays the viewer stats report to the host entry, keeping only numbers', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    host.setRequireApproval(false);
+    const raw = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name: 'Raw', protocol: 1 }));
+    await until(() => app.host.viewers.value.length === 1, 'viewer');
+    raw.send(JSON.stringify({ type: 'stats', data: { fps: 24, width: 1280, height: 720, bitrateBps: '9e9' } }));
+    await until(() => app.host.viewers.value[0]?.received !== null, 'stats');
+    expect(app.host.viewers.value[0]?.received).toMatchObject({ fps: 24, width: 1280, height: 720, bitrateBps: null });
+    raw.close();
+  });
+});
+
+describe('viewer states without a host', () => {
+  it('says "unreachable" when nothing answers, and keeps trying', async () => {
+    const port = info.port;
+    await server.stop();
+    const gus = newViewer('Gus', `http://127.0.0.1:${port}/join#t=${info.token}`);
+    gus.session.join();
+    await until(() => gus.state.status.value === 'unreachable', 'unreachable');
+  });
+
+  it('ends in "failed" with words when the access code is wrong', async () => {
+    const hal = newViewer('Hal', `http://127.0.0.1:${info.port}/join#t=${'x'.repeat(43)}`);
+    hal.session.join();
+    await until(() => hal.state.status.value === 'failed', 'failed');
+    expect(hal.state.detail.value).toMatch(/access code/);
+  });
+
+  it('ends in "full" when the session is full', async () => {
+    await server.stop();
+    server = new SignalingServer({ bind: '127.0.0.1', maxViewers: 1, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+    info = await server.start();
+    const first = newViewer('One');
+    first.session.join();
+    await until(() => first.state.status.value === 'waiting', 'first waiting');
+    const second = newViewer('Two');
+    second.session.join();
+    await until(() => second.state.status.value === 'full', 'full');
+  });
+
+  it('puts a bad link error next to the field and does not connect', () => {
+    const ivy = newViewer('Ivy', 'hello there');
+    ivy.session.join();
+    expect(ivy.state.status.value).toBe('idle');
+    expect(ivy.state.linkError.value).toMatch(/not a link/);
+  });
+
+  it('joins with a default name when none is given', async () => {
+    const nameless = newViewer('');
+    await host.connect();
+    nameless.session.join();
+    await until(() => app.host.viewers.value.length === 1, 'viewer');
+    expect(app.host.viewers.value[0]?.name).toBe('Guest');
+  });
+});
