@@ -6,7 +6,8 @@
 //            the SIGINT/SIGTERM npm forwards reaches the server (a `build && node x`
 //            script leaves the server orphaned when the shell in between is killed).
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -53,7 +54,14 @@ await Promise.all([
 ]);
 await mkdir('dist/renderer', { recursive: true });
 await cp('renderer/static', 'dist/renderer', { recursive: true });
-log('built dist/ (signaling, bench, main, preload, renderer)');
+// The renderer is what every viewer downloads: keep it within budget.
+const RENDERER_BUDGET_GZIP_BYTES = 60 * 1024;
+const rendererGzip = gzipSync(await readFile('dist/renderer/app.js'), { level: 9 }).length;
+log(`built dist/ (signaling, bench, main, preload, renderer); renderer app.js ${(rendererGzip / 1024).toFixed(1)} KB gzipped (budget ${RENDERER_BUDGET_GZIP_BYTES / 1024} KB)`);
+if (rendererGzip > RENDERER_BUDGET_GZIP_BYTES) {
+  process.stderr.write(`renderer bundle over budget: ${rendererGzip} > ${RENDERER_BUDGET_GZIP_BYTES} bytes gzipped\n`);
+  process.exit(1);
+}
 
 if (runAt !== -1) {
   const bundle = resolve(process.argv[runAt + 1] ?? '');

@@ -1,7 +1,7 @@
 // The host side: capture, one signaling connection as host, and a MediaDelivery
 // that gets the picture to every admitted viewer. Writes HostState; views call it
 // through HostControls.
-import { assertNever, isPlainObject, type ClientMessage, type ServerMessage } from '../../signaling/protocol';
+import { assertNever, isPlainObject, type ClientMessage, type ServerMessage, type ViewerSummary } from '../../signaling/protocol';
 import { pushHistory, type HostState, type ReceivedReport, type ViewerEntry } from '../app/app-state';
 import type { HostControls } from '../app/controllers';
 import type { HostingEndpoint, Platform } from '../platform/platform';
@@ -25,6 +25,8 @@ export class HostSession implements HostControls {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempt = 0;
+  /** Rejoin tickets given to admitted viewers: a viewer back after a blip is let in without asking again. */
+  private readonly tickets = new Set<string>();
 
   constructor(
     private readonly state: HostState,
@@ -72,7 +74,15 @@ export class HostSession implements HostControls {
   admit(viewerId: string): void {
     this.send({ type: 'admit', id: viewerId });
     this.updateViewer(viewerId, { state: 'connecting' });
+    this.startDelivery(viewerId);
+  }
+
+  /** Media to an admitted viewer, plus its ticket for coming back. */
+  private startDelivery(viewerId: string): void {
     this.delivery?.addViewer(viewerId);
+    const ticket = newTicket();
+    this.tickets.add(ticket);
+    this.send({ type: 'signal', to: viewerId, data: { rejoin: ticket } });
   }
 
   deny(viewerId: string): void {
@@ -172,7 +182,8 @@ export class HostSession implements HostControls {
       case 'viewer-joined': {
         const state = message.state === 'admitted' ? 'connecting' : 'waiting';
         this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== message.id), newEntry(message.id, message.name, message.address, state)];
-        if (state === 'connecting') this.delivery?.addViewer(message.id);
+        if (state === 'connecting') this.startDelivery(message.id);
+        else if (this.redeem(message.rejoin)) this.admit(message.id);
         else this.state.joinRequests.value += 1;
         return;
       }
@@ -202,17 +213,27 @@ export class HostSession implements HostControls {
    * their peer connection (media kept flowing while signaling was down); the others
    * get a new one or are dropped.
    */
-  private resumeViewers(listed: readonly { id: string; name: string; address: string; state: 'waiting' | 'admitted' }[]): void {
+  private resumeViewers(listed: readonly ViewerSummary[]): void {
     const known = new Map(this.state.viewers.value.map((v) => [v.id, v]));
     for (const viewer of known.values()) if (!listed.some((v) => v.id === viewer.id)) this.delivery?.removeViewer(viewer.id);
+    const returning: string[] = [];
     this.state.viewers.value = listed.map((v) => {
       const before = known.get(v.id);
-      if (v.state === 'waiting') return before?.state === 'waiting' ? before : newEntry(v.id, v.name, v.address, 'waiting');
+      if (v.state === 'waiting') {
+        if (this.redeem(v.rejoin)) returning.push(v.id);
+        return before?.state === 'waiting' ? before : newEntry(v.id, v.name, v.address, 'waiting');
+      }
       if (before && before.state !== 'waiting') return before;
-      this.delivery?.addViewer(v.id);
+      this.startDelivery(v.id);
       return newEntry(v.id, v.name, v.address, 'connecting');
     });
-    if (listed.some((v) => v.state === 'waiting' && known.get(v.id)?.state !== 'waiting')) this.state.joinRequests.value += 1;
+    for (const id of returning) this.admit(id);
+    if (listed.some((v) => v.state === 'waiting' && !returning.includes(v.id) && known.get(v.id)?.state !== 'waiting')) this.state.joinRequests.value += 1;
+  }
+
+  /** True once for a ticket this session gave out. */
+  private redeem(ticket: string | undefined): boolean {
+    return ticket !== undefined && this.tickets.delete(ticket);
   }
 
   private connectionLost(code: number): void {
@@ -304,6 +325,7 @@ export class HostSession implements HostControls {
     }
     this.stream = null;
     this.endpoint = null;
+    this.tickets.clear();
     this.state.viewers.value = [];
     this.state.joinUrls.value = [];
     this.state.port.value = null;
@@ -311,6 +333,10 @@ export class HostSession implements HostControls {
     this.state.captureLabel.value = null;
     this.state.totalBitrateHistory.value = [];
   }
+}
+
+function newTicket(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function newEntry(id: string, name: string, address: string, state: ViewerEntry['state']): ViewerEntry {

@@ -18,6 +18,8 @@ export class ViewerSession implements JoinControls {
   private connection: SignalingConnection | null = null;
   private pc: RTCPeerConnection | null = null;
   private linkId: unknown = undefined;
+  /** From the host once admitted: lets a reconnect in without the host clicking again. */
+  private rejoin: string | undefined;
   private welcomed = false;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -42,6 +44,7 @@ export class ViewerSession implements JoinControls {
     this.state.name.value = this.state.name.value.trim();
     if (this.state.name.value) this.rememberName(this.state.name.value);
     this.target = parsed.value;
+    this.rejoin = undefined;
     this.retries = 0;
     this.welcomed = false;
     this.setStatus('connecting');
@@ -67,7 +70,8 @@ export class ViewerSession implements JoinControls {
     if (!target) return;
     const name = this.state.name.value || DEFAULT_VIEWER_NAME;
     this.connection = new SignalingConnection(signalUrlFor(target), {
-      onOpen: () => this.connection?.send({ type: 'hello', role: 'viewer', token: target.token, name, protocol: 1 }),
+      onOpen: () =>
+        this.connection?.send({ type: 'hello', role: 'viewer', token: target.token, name, protocol: 1, ...(this.rejoin ? { rejoin: this.rejoin } : {}) }),
       onMessage: (message) => this.receive(message),
       onClose: (code) => this.connectionLost(code),
     });
@@ -132,6 +136,10 @@ export class ViewerSession implements JoinControls {
   // ---- media ----
 
   private async handleSignal(data: Record<string, unknown>): Promise<void> {
+    if (typeof data.rejoin === 'string') {
+      this.rejoin = data.rejoin;
+      return;
+    }
     if (isPlainObject(data.control)) {
       const paused = data.control.paused === true;
       if (paused) this.setStatus('paused');

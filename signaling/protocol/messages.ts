@@ -36,6 +36,8 @@ export const viewerHelloSchema = z.object({
   token: boundedString(SECRET_MAX),
   name: boundedString(NAME_RAW_MAX),
   protocol: z.literal(PROTOCOL_VERSION),
+  /** Addition to v1: a ticket the host gave this viewer earlier, so a reconnect is let in without asking again. */
+  rejoin: z.optional(boundedString(ID_MAX)),
 });
 const viewerCommand = <T extends 'admit' | 'deny' | 'kick'>(type: T) => z.object({ type: z.literal(type), id: viewerId });
 export const admitSchema = viewerCommand('admit');
@@ -72,6 +74,8 @@ const viewerSummary = z.object({
   name: z.string(),
   address: z.string(),
   state: z.enum(viewerStates),
+  /** Addition to v1: present only when the viewer's hello carried one. */
+  rejoin: z.optional(z.string()),
 });
 export type ViewerSummary = z.infer<typeof viewerSummary>;
 

@@ -18,6 +18,7 @@ export class Peer {
   role: PeerRole = 'pending';
   id = '';
   name = '';
+  rejoin: string | undefined;
   state: ViewerState = 'waiting';
   lastSeen = performance.now();
   /** Set once the server has decided how this peer goes, so the close handler reports it right. */

@@ -107,6 +107,7 @@ export class Room {
     peer.role = 'viewer';
     peer.id = this.options.newViewerId();
     peer.name = hello.name;
+    peer.rejoin = hello.rejoin;
     peer.state = this.requireApproval ? 'waiting' : 'admitted';
     this.viewers.set(peer.id, peer);
     peer.send({ type: 'welcome', role: 'viewer', id: peer.id, state: peer.state, hostPresent: this.host !== undefined });
@@ -177,5 +178,6 @@ function signalFrame(from: string, data: Record<string, unknown>, raw: Buffer | 
 }
 
 function summarize(peer: Peer): ViewerSummary {
-  return { id: peer.id, name: peer.name, address: peer.address, state: peer.state };
+  const summary = { id: peer.id, name: peer.name, address: peer.address, state: peer.state };
+  return peer.rejoin === undefined ? summary : { ...summary, rejoin: peer.rejoin };
 }

@@ -1,5 +1,6 @@
 // Additions to v1: the host asks for its join links and changes settings while hosting.
-import { startServer } from '../support/server-fixture';
+import { startServer, track } from '../support/server-fixture';
+import { TestClient } from '../support/test-client';
 
 describe('session and configure (host only)', () => {
   it('answers a host session request with the join links and current settings', async () => {
@@ -47,6 +48,27 @@ describe('session and configure (host only)', () => {
     const f = await startServer({ requireApproval: false });
     const { client } = await f.viewer();
     client.send({ type });
+    expect(await client.next()).toMatchObject({ type: 'error', code: 'bad-message' });
+    expect((await client.closed).code).toBe(4400);
+  });
+});
+
+describe('rejoin tickets (addition to v1)', () => {
+  it('passes a viewer hello’s rejoin to the host in viewer-joined, and only when given', async () => {
+    const f = await startServer();
+    const host = await f.host();
+    const plain = await f.viewer('Plain');
+    expect(await host.next()).toEqual({ type: 'viewer-joined', id: plain.id, name: 'Plain', address: '127.0.0.1', state: 'waiting' });
+    const client = track(await TestClient.connect(f.signalUrl));
+    client.send({ type: 'hello', role: 'viewer', token: f.info.token, name: 'Back', protocol: 1, rejoin: 'abc123' });
+    expect(await host.next()).toMatchObject({ type: 'viewer-joined', name: 'Back', rejoin: 'abc123' });
+    client.close();
+  });
+
+  it('refuses a rejoin that is not a short string', async () => {
+    const f = await startServer();
+    const client = track(await TestClient.connect(f.signalUrl));
+    client.send({ type: 'hello', role: 'viewer', token: f.info.token, name: 'X', protocol: 1, rejoin: 'x'.repeat(65) });
     expect(await client.next()).toMatchObject({ type: 'error', code: 'bad-message' });
     expect((await client.closed).code).toBe(4400);
   });

@@ -198,6 +198,36 @@ describe('host and viewer together', () => {
     await until(() => app.host.viewers.value.length === 1 && fay.state.status.value === 'connecting', 'viewer back', 10_000);
   });
 
+  it('with approval on, a viewer admitted once is let back in by itself after a server restart', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    const gil = newViewer('Gil');
+    gil.session.join();
+    await until(() => app.host.viewers.value.length === 1, 'viewer waiting');
+    host.admit(app.host.viewers.value[0]!.id);
+    await until(() => gil.state.status.value === 'connecting', 'admitted');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the ticket follows the admit
+    const port = info.port;
+    await server.stop();
+    server = new SignalingServer({ port, bind: '127.0.0.1', hostKey: info.hostKey, token: info.token, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+    info = await server.start();
+    await until(() => app.host.status.value === 'ready' && app.host.viewers.value.length === 1, 'both back', 10_000);
+    await until(() => gil.state.status.value === 'connecting' && app.host.viewers.value[0]?.state === 'connecting', 'let in without a click', 10_000);
+    expect(app.host.joinRequests.value).toBe(1); // only the first request asked the host
+  });
+
+  it('does not let a stranger in with a made-up ticket', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    const raw = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name: 'Mallory', protocol: 1, rejoin: 'f'.repeat(32) }));
+    await until(() => app.host.viewers.value.length === 1, 'viewer');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.host.viewers.value[0]?.state).toBe('waiting');
+    raw.close();
+  });
+
   it('relays the viewer stats report to the host entry, keeping only numbers', async () => {
     await host.connect();
     await until(() => app.host.status.value === 'ready', 'ready');
