@@ -5,15 +5,17 @@ import { createAppState } from './app/app-state';
 import { AppContext } from './app/context';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
+import { currentIceServers } from './app/ice-servers';
 import { HostSession } from './host/host-session';
+import { PeerConnectionDelivery } from './host/peer-connection-delivery';
 import { createBrowserPlatform, hostKeyFromFragment } from './platform/browser-platform';
 import { ViewerSession } from './viewer/viewer-session';
 
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = createBrowserPlatform();
-const host = new HostSession(state.host, platform);
-const joinSession = new ViewerSession(state.join, [], saveName);
+const host = new HostSession(state.host, platform, (send) => new PeerConnectionDelivery(send, currentIceServers()));
+const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
 if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();

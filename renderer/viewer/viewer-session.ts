@@ -29,7 +29,8 @@ export class ViewerSession implements JoinControls {
 
   constructor(
     private readonly state: JoinState,
-    private readonly iceServers: RTCIceServer[] = [],
+    /** Read when a connection is made, so a settings change applies to the next one. */
+    private readonly iceServers: () => RTCIceServer[] = () => [],
     private readonly rememberName: (name: string) => void = () => undefined,
   ) {}
 
@@ -166,7 +167,7 @@ export class ViewerSession implements JoinControls {
   private openPeer(linkId: unknown): void {
     this.closePeer();
     this.linkId = linkId;
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers(), bundlePolicy: 'max-bundle' });
     this.pc = pc;
     const stream = new MediaStream();
     pc.ontrack = (event) => {

@@ -1,6 +1,8 @@
 // The join link and the viewer's name; Enter or the Join button submits.
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { NAME_MAX_CHARS } from '../../../signaling/protocol';
+import { IceServersField } from '../common/ice-servers-field';
+import { linkFromParts } from '../join-link-parts';
 
 export interface JoinFormProps {
   readonly link: string;
@@ -54,6 +56,7 @@ export function JoinForm({ link, name, linkError, onLink, onName, onSubmit }: Jo
           </p>
         )}
       </div>
+      <TypedAddress onLink={onLink} />
       <div class="field">
         <label for={`${id}-name`}>Your name</label>
         <input
@@ -70,6 +73,41 @@ export function JoinForm({ link, name, linkError, onLink, onName, onSubmit }: Jo
       <button type="submit" class="button primary large">
         Join
       </button>
+      <IceServersField />
     </form>
+  );
+}
+
+/** For when there is no link to paste: the parts typed one by one fill the link in. */
+function TypedAddress({ onLink }: { readonly onLink: (link: string) => void }) {
+  const id = useId();
+  const [parts, setParts] = useState({ address: '', port: '', code: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const update = (change: Partial<typeof parts>) => {
+    const next = { ...parts, ...change };
+    setParts(next);
+    const link = linkFromParts(next.address, next.port, next.code);
+    setProblem(link.ok ? null : link.error);
+    if (link.ok) onLink(link.value);
+  };
+  return (
+    <details class="typed-address">
+      <summary>No link? Type the address instead</summary>
+      <div class="typed-address-fields">
+        <div class="field">
+          <label for={`${id}-address`}>Address</label>
+          <input id={`${id}-address`} type="text" inputMode="url" autoComplete="off" spellcheck={false} placeholder="192.168.1.20" value={parts.address} onInput={(e) => update({ address: e.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for={`${id}-port`}>Port</label>
+          <input id={`${id}-port`} type="text" inputMode="numeric" autoComplete="off" placeholder="9470" value={parts.port} onInput={(e) => update({ port: e.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for={`${id}-code`}>Access code</label>
+          <input id={`${id}-code`} class="mono" type="text" autoComplete="off" spellcheck={false} value={parts.code} onInput={(e) => update({ code: e.currentTarget.value })} />
+        </div>
+      </div>
+      {problem && (parts.address || parts.port || parts.code) && <p class="field-note">{problem}</p>}
+    </details>
   );
 }
