@@ -11,6 +11,7 @@ import type { MediaDelivery, SignalData } from './media-delivery';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
 import { hostErrorWords } from './host-error-words';
+import { ReturningViewers } from './returning-viewers';
 
 const STATS_INTERVAL_MS = 1_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
@@ -25,8 +26,7 @@ export class HostSession implements HostControls {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempt = 0;
-  /** Rejoin tickets given to admitted viewers: a viewer back after a blip is let in without asking again. */
-  private readonly tickets = new Set<string>();
+  private readonly returning = new ReturningViewers();
 
   constructor(
     private readonly state: HostState,
@@ -80,9 +80,34 @@ export class HostSession implements HostControls {
   /** Media to an admitted viewer, plus its ticket for coming back. */
   private startDelivery(viewerId: string): void {
     this.delivery?.addViewer(viewerId);
-    const ticket = newTicket();
-    this.tickets.add(ticket);
-    this.send({ type: 'signal', to: viewerId, data: { rejoin: ticket } });
+    this.sendTicket(viewerId);
+  }
+
+  private sendTicket(viewerId: string): void {
+    this.send({ type: 'signal', to: viewerId, data: { rejoin: this.returning.issue(viewerId) } });
+  }
+
+  /**
+   * A viewer back with a ticket we gave: let in without asking and, when its old
+   * peer connection is still kept, carry on with it. False for anyone else.
+   */
+  private welcomeBack(viewer: ViewerSummary): boolean {
+    const formerId = this.returning.redeem(viewer.rejoin);
+    if (formerId === undefined) return false;
+    if (viewer.state === 'waiting') this.send({ type: 'admit', id: viewer.id });
+    const kept = this.returning.adopt(formerId) && (this.delivery?.rebind(formerId, viewer.id) ?? false);
+    if (kept) this.sendTicket(viewer.id);
+    else this.startDelivery(viewer.id);
+    this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== viewer.id), newEntry(viewer.id, viewer.name, viewer.address, 'connecting')];
+    return true;
+  }
+
+  /** A viewer gone without the host's say: its connection is kept a while in case it comes back. */
+  private lose(viewerId: string): void {
+    const entry = this.state.viewers.value.find((v) => v.id === viewerId);
+    this.state.viewers.value = this.state.viewers.value.filter((v) => v.id !== viewerId);
+    if (!entry || entry.state === 'waiting') return;
+    this.returning.orphan(viewerId, () => this.delivery?.removeViewer(viewerId));
   }
 
   deny(viewerId: string): void {
@@ -94,6 +119,7 @@ export class HostSession implements HostControls {
     this.send({ type: 'kick', id: viewerId });
     this.dropViewer(viewerId);
   }
+
 
   setPaused(paused: boolean): void {
     this.state.paused.value = paused;
@@ -180,15 +206,16 @@ export class HostSession implements HostControls {
         if (!message.joinUrls.includes(this.state.chosenJoinUrl.value ?? '')) this.state.chosenJoinUrl.value = message.joinUrls[0] ?? null;
         return;
       case 'viewer-joined': {
+        if (this.welcomeBack(message)) return;
         const state = message.state === 'admitted' ? 'connecting' : 'waiting';
         this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== message.id), newEntry(message.id, message.name, message.address, state)];
         if (state === 'connecting') this.startDelivery(message.id);
-        else if (this.redeem(message.rejoin)) this.admit(message.id);
         else this.state.joinRequests.value += 1;
         return;
       }
       case 'viewer-left':
-        this.dropViewer(message.id);
+        if (message.reason === 'kicked' || message.reason === 'denied') this.dropViewer(message.id);
+        else this.lose(message.id);
         return;
       case 'viewer-stats':
         this.updateViewer(message.id, { received: readReport(message.data) });
@@ -215,25 +242,18 @@ export class HostSession implements HostControls {
    */
   private resumeViewers(listed: readonly ViewerSummary[]): void {
     const known = new Map(this.state.viewers.value.map((v) => [v.id, v]));
-    for (const viewer of known.values()) if (!listed.some((v) => v.id === viewer.id)) this.delivery?.removeViewer(viewer.id);
-    const returning: string[] = [];
-    this.state.viewers.value = listed.map((v) => {
-      const before = known.get(v.id);
-      if (v.state === 'waiting') {
-        if (this.redeem(v.rejoin)) returning.push(v.id);
-        return before?.state === 'waiting' ? before : newEntry(v.id, v.name, v.address, 'waiting');
-      }
-      if (before && before.state !== 'waiting') return before;
-      this.startDelivery(v.id);
-      return newEntry(v.id, v.name, v.address, 'connecting');
-    });
-    for (const id of returning) this.admit(id);
-    if (listed.some((v) => v.state === 'waiting' && !returning.includes(v.id) && known.get(v.id)?.state !== 'waiting')) this.state.joinRequests.value += 1;
-  }
-
-  /** True once for a ticket this session gave out. */
-  private redeem(ticket: string | undefined): boolean {
-    return ticket !== undefined && this.tickets.delete(ticket);
+    for (const id of known.keys()) if (!listed.some((v) => v.id === id)) this.lose(id);
+    let asked = false;
+    for (const viewer of listed) {
+      const before = known.get(viewer.id);
+      if (before && (before.state !== 'waiting' || viewer.state === 'waiting')) continue; // unchanged
+      if (this.welcomeBack(viewer)) continue;
+      const state = viewer.state === 'admitted' ? 'connecting' : 'waiting';
+      this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== viewer.id), newEntry(viewer.id, viewer.name, viewer.address, state)];
+      if (state === 'connecting') this.startDelivery(viewer.id);
+      else asked = true;
+    }
+    if (asked) this.state.joinRequests.value += 1;
   }
 
   private connectionLost(code: number): void {
@@ -299,7 +319,9 @@ export class HostSession implements HostControls {
     this.state.viewers.value = this.state.viewers.value.map((v) => (v.id === id ? { ...v, ...change } : v));
   }
 
+  /** Gone by the host's decision (kick, deny): nothing of it is kept, its tickets are void. */
   private dropViewer(id: string): void {
+    this.returning.revoke(id);
     this.delivery?.removeViewer(id);
     this.state.viewers.value = this.state.viewers.value.filter((v) => v.id !== id);
   }
@@ -325,7 +347,7 @@ export class HostSession implements HostControls {
     }
     this.stream = null;
     this.endpoint = null;
-    this.tickets.clear();
+    this.returning.clear();
     this.state.viewers.value = [];
     this.state.joinUrls.value = [];
     this.state.port.value = null;
@@ -333,10 +355,6 @@ export class HostSession implements HostControls {
     this.state.captureLabel.value = null;
     this.state.totalBitrateHistory.value = [];
   }
-}
-
-function newTicket(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function newEntry(id: string, name: string, address: string, state: ViewerEntry['state']): ViewerEntry {

@@ -15,6 +15,8 @@ export interface ViewerLinkReport {
 export interface MediaDelivery {
   /** Starts sending to an admitted viewer; signaling data for it goes out through the `send` given at creation. */
   addViewer(viewerId: string): void;
+  /** A returning viewer's new id takes over its old, still-working connection; false when there is none. */
+  rebind(formerId: string, viewerId: string): boolean;
   /** Stops sending and releases everything held for the viewer. */
   removeViewer(viewerId: string): void;
   /** A `signal` from the viewer (answer, candidate). */

@@ -16,9 +16,19 @@ export class PeerConnectionDelivery implements MediaDelivery {
 
   addViewer(viewerId: string): void {
     this.removeViewer(viewerId);
-    const link = new ViewerLink((data) => this.send(viewerId, data), this.sentTracks(), this.settings, this.iceServers);
+    // Addressed by lookup, not by the id at creation: rebind() can change it.
+    const link: ViewerLink = new ViewerLink((data) => this.sendFor(link, data), this.sentTracks(), this.settings, this.iceServers);
     this.links.set(viewerId, link);
     if (this.paused) this.send(viewerId, { control: { paused: true } });
+  }
+
+  rebind(formerId: string, viewerId: string): boolean {
+    const link = this.links.get(formerId);
+    if (!link) return false;
+    this.links.delete(formerId);
+    this.links.get(viewerId)?.close();
+    this.links.set(viewerId, link);
+    return true;
   }
 
   removeViewer(viewerId: string): void {
@@ -56,6 +66,10 @@ export class PeerConnectionDelivery implements MediaDelivery {
   close(): void {
     for (const link of this.links.values()) link.close();
     this.links.clear();
+  }
+
+  private sendFor(link: ViewerLink, data: SignalData): void {
+    for (const [viewerId, candidate] of this.links) if (candidate === link) return this.send(viewerId, data);
   }
 
   private sentTracks() {

@@ -84,10 +84,12 @@ export class ViewerSession implements JoinControls {
         if (message.role !== 'viewer') return;
         this.welcomed = true;
         this.retries = 0;
+        // Back after a blip with the picture still flowing: nothing changed for the person watching.
+        if (this.isPlaying()) return this.setStatus(this.state.status.value === 'paused' ? 'paused' : 'watching');
         this.setStatus(message.state === 'waiting' ? 'waiting' : message.hostPresent ? 'connecting' : 'host-away');
         return;
       case 'admitted':
-        this.setStatus('connecting');
+        if (!this.isPlaying()) this.setStatus('connecting');
         return;
       case 'host-left':
         // Media may keep flowing if only the host's signaling dropped; the peer

@@ -26,7 +26,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'display-capture=(self), camera=(), microphone=(), geolocation=()',
+  'Permissions-Policy': 'display-capture=(self), geolocation=(), payment=(), usb=()',
 };
 
 const APP_ROUTES = new Set(['/', JOIN_PATH, HOST_PATH]);

@@ -1,5 +1,6 @@
 // The signaling server: HTTP and WebSocket on one port, run by the Electron main
 // process and, unchanged, by `npm run serve`.
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -42,6 +43,8 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private heartbeat: NodeJS.Timeout | undefined;
   private lastPingAt = performance.now();
   private viewersEver = 0;
+  /** Keeps ids unique across server restarts too: a host that outlives the server must not mistake a newcomer for someone it admitted. */
+  private readonly instanceTag = randomBytes(3).toString('hex');
   private changeQueued = false;
   private info: HostingInfo | undefined;
 
@@ -133,7 +136,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
         requireApproval: this.settings.requireApproval,
         maxViewers: this.settings.maxViewers,
         // Counted by the server, not the room: ids stay unique across hosting sessions.
-        newViewerId: () => `v${++this.viewersEver}`,
+        newViewerId: () => `v${++this.viewersEver}-${this.instanceTag}`,
         joinUrls: () => this.info?.joinUrls ?? [],
       },
       () => this.announceChange(),

@@ -18,7 +18,15 @@ class RecordingDelivery implements MediaDelivery {
   paused = false;
   source: unknown = null;
   closed = false;
-  addViewer(id: string) { this.viewers.add(id); }
+  readonly added: string[] = [];
+  readonly rebinds: Array<[string, string]> = [];
+  addViewer(id: string) { this.viewers.add(id); this.added.push(id); }
+  rebind(formerId: string, id: string) {
+    if (!this.viewers.delete(formerId)) return false;
+    this.viewers.add(id);
+    this.rebinds.push([formerId, id]);
+    return true;
+  }
   removeViewer(id: string) { this.viewers.delete(id); }
   async handleSignal(id: string, data: SignalData) { this.signals.push([id, data]); }
   async setSource(stream: MediaStream) { this.source = stream; }
@@ -208,12 +216,44 @@ describe('host and viewer together', () => {
     await until(() => gil.state.status.value === 'connecting', 'admitted');
     await new Promise((resolve) => setTimeout(resolve, 50)); // the ticket follows the admit
     const port = info.port;
+    const formerId = app.host.viewers.value[0]!.id;
     await server.stop();
+    await until(() => app.host.status.value === 'reconnecting', 'host noticed');
     server = new SignalingServer({ port, bind: '127.0.0.1', hostKey: info.hostKey, token: info.token, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
     info = await server.start();
-    await until(() => app.host.status.value === 'ready' && app.host.viewers.value.length === 1, 'both back', 10_000);
+    await until(() => app.host.status.value === 'ready' && app.host.viewers.value.length === 1 && app.host.viewers.value[0]!.id !== formerId, 'both back', 10_000);
     await until(() => gil.state.status.value === 'connecting' && app.host.viewers.value[0]?.state === 'connecting', 'let in without a click', 10_000);
     expect(app.host.joinRequests.value).toBe(1); // only the first request asked the host
+    // The same peer connection carries on under the new id: no new one was made.
+    const newId = app.host.viewers.value[0]!.id;
+    expect(delivery.added).toHaveLength(1);
+    expect(delivery.rebinds).toEqual([[delivery.added[0], newId]]);
+    expect([...delivery.viewers]).toEqual([newId]);
+  });
+
+  it('a kicked viewer’s ticket is void', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    host.setRequireApproval(false);
+    const raw = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
+    const tickets: string[] = [];
+    raw.on('message', (text) => {
+      const message = JSON.parse(text.toString()) as { type: string; data?: { rejoin?: string } };
+      if (message.type === 'signal' && message.data?.rejoin) tickets.push(message.data.rejoin);
+    });
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name: 'Kim', protocol: 1 }));
+    await until(() => tickets.length === 1, 'ticket');
+    host.setRequireApproval(true);
+    host.kick(app.host.viewers.value[0]!.id);
+    const again = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
+    await new Promise((resolve) => again.once('open', resolve));
+    again.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name: 'Kim', protocol: 1, rejoin: tickets[0] }));
+    await until(() => app.host.viewers.value.length === 1, 'back, asking');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.host.viewers.value[0]?.state).toBe('waiting');
+    raw.close();
+    again.close();
   });
 
   it('does not let a stranger in with a made-up ticket', async () => {

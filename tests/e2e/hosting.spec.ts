@@ -1,0 +1,77 @@
+// Hosting from a browser tab (/host#k=...) to viewers in other browsers (/join#t=...),
+// through a real SignalingServer and real peer connections on loopback: who gets in,
+// and whether they see the screen.
+import { expectDecoding, joinAs, openHost, sampleVideo, startSharing, test, expect, turnApprovalOff, usersList, viewerItem, WAIT_MS } from './support/hosting';
+
+const FULL_HD = { width: 1920, height: 1080 };
+
+test('a viewer asks to join, the host admits them, and the viewer decodes the 1080p screen', async ({ pages, hosting }) => {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await expect(host.getByRole('radio', { name: 'Balanced' })).toBeChecked();
+  await startSharing(host);
+
+  const viewer = await joinAs(pages, hosting.joinUrl, 'Alice');
+  const alice = viewerItem(host, 'Alice');
+  await expect(alice).toBeVisible({ timeout: WAIT_MS });
+  await expect(alice.getByRole('button', { name: 'Deny' })).toBeVisible();
+  // Waiting: nothing reaches the viewer before the host says yes.
+  expect((await sampleVideo(viewer))?.frames ?? 0).toBe(0);
+
+  await alice.getByRole('button', { name: 'Admit' }).click();
+  await expectDecoding(viewer, FULL_HD);
+  await expect(alice).toContainText('Watching', { timeout: WAIT_MS });
+  await expect(alice.getByRole('button', { name: 'Kick' })).toBeVisible();
+  await expect(alice.getByRole('button', { name: 'Admit' })).toHaveCount(0);
+});
+
+test('with approval off, three viewers get in at once and all decode the 1080p screen', async ({ pages, hosting }) => {
+  test.setTimeout(60_000); // three 1080p encoders on two cores
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+
+  const names = ['Viewer One', 'Viewer Two', 'Viewer Three'];
+  const viewers = await Promise.all(names.map((name) => joinAs(pages, hosting.joinUrl, name)));
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+
+  await expect(usersList(host, names[0]!).getByRole('listitem')).toHaveCount(3);
+  for (const name of names) {
+    const item = viewerItem(host, name);
+    await expect(item).toContainText('Watching', { timeout: WAIT_MS });
+    await expect(item.getByRole('button', { name: 'Admit' })).toHaveCount(0);
+    await expect(item.getByRole('button', { name: 'Kick' })).toBeVisible();
+  }
+  expect(hosting.server.snapshot().viewers.map((v) => v.state)).toEqual(['admitted', 'admitted', 'admitted']);
+});
+
+test('a denied viewer is told so in plain words and sees nothing', async ({ pages, hosting }) => {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await startSharing(host);
+  const viewer = await joinAs(pages, hosting.joinUrl, 'Mallory');
+  const mallory = viewerItem(host, 'Mallory');
+  await expect(mallory).toBeVisible({ timeout: WAIT_MS });
+
+  await mallory.getByRole('button', { name: 'Deny' }).click();
+  await expect(viewer.locator('body')).toContainText(/didn['’]t let you in/, { timeout: WAIT_MS });
+  await expect(mallory).toHaveCount(0);
+  const video = await sampleVideo(viewer);
+  expect(video === null || (video.frames === 0 && video.width === 0), `no picture for a denied viewer, got ${JSON.stringify(video)}`).toBe(true);
+  await expect.poll(() => hosting.server.snapshot().viewers.length).toBe(0);
+});
+
+test('a kicked viewer is told they were removed and leaves the host list', async ({ pages, hosting }) => {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await startSharing(host);
+  const viewer = await joinAs(pages, hosting.joinUrl, 'Bob');
+  const bob = viewerItem(host, 'Bob');
+  await bob.getByRole('button', { name: 'Admit' }).click({ timeout: WAIT_MS });
+  await expectDecoding(viewer, FULL_HD);
+
+  await bob.getByRole('button', { name: 'Kick' }).click();
+  await expect(viewer.locator('body')).toContainText('removed', { timeout: WAIT_MS });
+  await expect(bob).toHaveCount(0);
+  // It stays out: no quiet rejoin behind the host's back.
+  await viewer.waitForTimeout(1_500);
+  expect(hosting.server.snapshot().viewers).toEqual([]);
+  await expect(bob).toHaveCount(0);
+});
