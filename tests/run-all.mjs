@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status;
+// A hung runner must not hang CI: each tier gets a hard limit and counts as failed past it.
+const TIER_LIMIT_MS = 20 * 60 * 1000;
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', timeout: TIER_LIMIT_MS, killSignal: 'SIGKILL' });
+  if (result.error) console.error(`${command} ${args.join(' ')}: ${result.error.message}`);
+  return result.status;
+};
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
@@ -16,7 +22,8 @@ if (run(process.execPath, ['esbuild.config.mjs']) !== 0) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 process.env.SKIP_BUILD = '1'; // built just above
-run(npx, ['jest', '--json', '--outputFile=test-results/jest.json']);
+// --forceExit: a socket some test forgot must not keep the run open after the last test.
+run(npx, ['jest', '--forceExit', '--json', '--outputFile=test-results/jest.json']);
 if (existsSync('test-results/jest.json')) {
   const jest = JSON.parse(readFileSync('test-results/jest.json', 'utf8'));
   totals.passed += jest.numPassedTests;

@@ -3,6 +3,7 @@
 //   stun:stun.example.org:3478
 //   turn:turn.example.org:3478 USERNAME PASSWORD
 import { err, ok, type Result } from '../../signaling/protocol';
+import { loadText, saveText, type ReadableStorage, type WritableStorage } from './device-storage';
 
 const KEY = 'webrtc-desktop-host.ice-servers';
 const URL_PATTERN = /^(stun|stuns|turn|turns):[^\s]+$/;
@@ -23,21 +24,8 @@ export function parseIceServers(text: string): Result<RTCIceServer[], string> {
   return ok(servers);
 }
 
-export function loadIceServersText(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string {
-  try {
-    return storage?.getItem(KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function saveIceServersText(text: string, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  try {
-    storage?.setItem(KEY, text);
-  } catch {
-    return; // not remembered past this page
-  }
-}
+export const loadIceServersText = (storage?: ReadableStorage): string => loadText(KEY, storage);
+export const saveIceServersText = (text: string, storage?: WritableStorage): void => saveText(KEY, text, storage);
 
 /** The servers to use now: whatever valid text is stored (invalid text means none). */
 export function currentIceServers(): RTCIceServer[] {

@@ -247,6 +247,25 @@ describe('stop()', () => {
     expect(await stale.next()).toMatchObject({ type: 'error', code: 'bad-token' });
   });
 
+  it('never reuses a viewer id across restarts of the same server', async () => {
+    const s = server();
+    const first = await s.start();
+    const ids = new Set<string>();
+    const join = async (info: { port: number; token: string }) => {
+      const client = track(await TestClient.connect(`ws://127.0.0.1:${info.port}/signal`));
+      client.send({ type: 'hello', role: 'viewer', token: info.token, name: 'Again', protocol: 1 });
+      const welcome = await client.next();
+      if (welcome.type !== 'welcome' || welcome.role !== 'viewer') throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+      return welcome.id;
+    };
+    ids.add(await join(first));
+    ids.add(await join(first));
+    await s.stop();
+    const second = await s.start();
+    ids.add(await join(second));
+    expect(ids.size).toBe(3);
+  });
+
   it('keeps secrets given in the options across restarts', async () => {
     const hostKey = 'K'.repeat(43);
     const token = 'T'.repeat(43);

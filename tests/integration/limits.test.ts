@@ -298,12 +298,17 @@ describe('readers that stop reading', () => {
     healthy.client.send({ type: 'signal', to: 'host', data: { still: 'here' } });
     expect(await host.nextOfType('signal')).toEqual({ type: 'signal', from: healthy.id, data: { still: 'here' } });
 
-    // Let the slow reader read again (within the grace period): it gets what was in
-    // flight, then the reason, then the close.
+    // Let the slow reader read again. Within the server's grace period it gets what was
+    // in flight, then the reason, then the close; a machine slow enough to take longer
+    // than the grace over the flood finds the socket terminated (1006) instead.
     slow.client.socket.resume();
     const closed = await slow.client.closed;
-    expect(closed.code).toBe(4013);
-    expect(closed.reason).toBe('slow-consumer');
+    expect([4013, 1006]).toContain(closed.code);
+    if (closed.code === 4013) {
+      expect(closed.reason).toBe('slow-consumer');
+      expect(slow.client.pending().at(-1)).toEqual({ type: 'error', code: 'slow-consumer', message: expect.any(String) });
+    }
+    // It got what the kernel buffers held before the cut-off, and no more.
     expect(slowReceived.count).toBeGreaterThan(0);
     expect(slowReceived.count * pad.length).toBeLessThan(sent / 2);
     expect(healthy.client.socket.readyState).toBe(healthy.client.socket.OPEN);

@@ -13,17 +13,21 @@ jest.setTimeout(30_000);
 type Frame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly binary: boolean };
 type Role = 'pending' | 'viewer' | 'host';
 
-const RUNS = 150;
+const RUNS = 100;
 const RUN_TIMEOUT_MS = 3_000;
 const WAIT_MS = 2_000;
 
 // ---- arbitraries ----
 
-const KNOWN_TYPES = ['hello', 'admit', 'deny', 'kick', 'signal', 'stats', 'welcome', 'error', 'admitted', 'viewer-joined', 'host-left'];
-const FIELD_NAMES = ['type', 'role', 'key', 'token', 'name', 'protocol', 'id', 'to', 'from', 'data', 'code', '__proto__', 'constructor'];
+/** Stands for the long-lived viewer's id in generated frames; replaced when a run sends them. */
+const STABLE = '$STABLE';
+
+// The v1 types, this server's additions (session, configure, rejoin) and some server-only types.
+const KNOWN_TYPES = ['hello', 'admit', 'deny', 'kick', 'signal', 'stats', 'session', 'configure', 'welcome', 'error', 'admitted', 'viewer-joined', 'host-left'];
+const FIELD_NAMES = ['type', 'role', 'key', 'token', 'name', 'protocol', 'rejoin', 'id', 'to', 'from', 'data', 'code', 'requireApproval', 'maxViewers', '__proto__', 'constructor'];
 /** Values that are sometimes right (so messages get past the first checks) and often wrong. */
 const fieldValue = fc.oneof(
-  fc.constantFrom('host', 'viewer', 'v1', 'v2', '', ' ', 1, 2, 0, -1, null, true, {}, [], { sdp: { type: 'offer', sdp: 'v=0' } }),
+  fc.constantFrom('host', 'viewer', STABLE, 'v1', '', ' ', 1, 2, 0, -1, null, true, {}, [], { sdp: { type: 'offer', sdp: 'v=0' } }),
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ maxLength: 80 }),
   fc.object({ maxDepth: 2 }),
@@ -32,14 +36,40 @@ const randomShape = fc
   .tuple(fc.constantFrom(...KNOWN_TYPES), fc.dictionary(fc.constantFrom(...FIELD_NAMES), fieldValue, { maxKeys: 5 }))
   .map(([type, fields]) => ({ ...fields, type }));
 /** Well-typed client messages with random contents, so the non-fatal paths run too. */
-const someId = fc.oneof(fc.constantFrom('host', 'v1', 'v2', 'v3', 'v999', ''), fc.string({ maxLength: 64 }));
+const someId = fc.oneof(fc.constantFrom('host', STABLE, 'v1', 'v999', ''), fc.string({ maxLength: 64 }));
 const someData = fc.oneof(fc.object({ maxDepth: 2 }), fc.constant({ candidate: { candidate: 'c', sdpMid: '0' } }));
 const wellTyped = fc.oneof(
   fc.record({ type: fc.constantFrom('admit', 'deny', 'kick'), id: someId }),
   fc.record({ type: fc.constant('signal'), to: fc.oneof({ arbitrary: fc.constant('host'), weight: 2 }, { arbitrary: someId, weight: 1 }), data: someData }),
   fc.record({ type: fc.constant('stats'), data: someData }),
   fc.record({ type: fc.constant('hello'), role: fc.constantFrom('host', 'viewer'), key: fc.string(), token: fc.string(), name: fc.string(), protocol: fc.constantFrom(1, 2) }),
+  fc.record({ type: fc.constant('session') }),
+  fc.record({ type: fc.constant('configure'), requireApproval: fc.boolean(), maxViewers: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: ['type'] }),
 );
+
+/**
+ * Signal frames written by hand the way other JSON encoders might: whitespace, keys in
+ * any order, a decoy "data" that a later duplicate overrides, the key spelled with an
+ * escape. What is relayed must be what JSON.parse reads as `data`.
+ */
+const trickySignal = fc
+  .record({
+    to: fc.oneof({ arbitrary: fc.constant('host'), weight: 3 }, { arbitrary: fc.constant(STABLE), weight: 2 }),
+    data: someData,
+    decoy: fc.option(fc.oneof(fc.object({ maxDepth: 1 }), fc.jsonValue({ maxDepth: 1 })), { nil: undefined }),
+    escapedKey: fc.boolean(),
+    dataFirst: fc.boolean(),
+    space: fc.constantFrom('', ' ', '\n\t '),
+  })
+  .map(({ to, data, decoy, escapedKey, dataFirst, space }) => {
+    const entries = [`"type":${space}"signal"`, `"to":${space}${JSON.stringify(to)}`];
+    const real = `${escapedKey ? '"d\\u0061ta"' : '"data"'}${space}:${space}${JSON.stringify(data, null, space.length > 1 ? 1 : undefined)}`;
+    if (dataFirst) entries.unshift(real);
+    else entries.push(real);
+    // A duplicate before the real one: JSON.parse keeps the last.
+    if (decoy !== undefined) entries.unshift(`"data":${JSON.stringify(decoy)}`);
+    return `{${space}${entries.join(`,${space}`)}${space}}`;
+  });
 const messageShaped = fc.oneof({ arbitrary: wellTyped, weight: 3 }, { arbitrary: randomShape, weight: 1 }).map((message) => JSON.stringify(message));
 
 const text = (arb: fc.Arbitrary<string>): fc.Arbitrary<Frame> => arb.map((t) => ({ kind: 'text', text: t }));
@@ -95,6 +125,19 @@ async function expectContractClose(client: TestClient, log: readonly ServerMessa
   expect(code).toBe(FATAL_ERRORS[last.code as keyof typeof FATAL_ERRORS]);
 }
 
+/** The frames that were JSON objects, as JSON.parse reads them (the server's view of them). */
+function sentObjects(sent: readonly Frame[]): Array<Record<string, unknown>> {
+  return sent.flatMap((frame) => {
+    if (frame.kind !== 'text') return [];
+    try {
+      const value: unknown = JSON.parse(frame.text);
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? [value as Record<string, unknown>] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Polls until `check` gives a verdict. Polling the logs (not awaiting messages) leaves nothing waiting behind. */
 async function waitFor<T>(check: () => T | undefined, what: string): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
@@ -134,6 +177,21 @@ class Arena {
     await waitFor(() => (this.f.server.snapshot().hostPresent ? undefined : true), 'the old host to be gone');
     const client = await this.f.host();
     this.host = { client, log: record(client), id: 'host' };
+    await this.resetSettings();
+  }
+
+  /**
+   * Undoes any `configure` a run sent, so the next viewers are admitted at once and fit.
+   * Resolves false when the host turns out to be closed (a run's frames closed it).
+   */
+  private async resetSettings(): Promise<boolean> {
+    const { client, log } = this.host;
+    const before = log.length;
+    client.send({ type: 'configure', requireApproval: false, maxViewers: 16 });
+    return waitFor(
+      () => (log.slice(before).some((m) => m.type === 'session') ? true : client.socket.readyState === client.socket.CLOSED ? false : undefined),
+      'the session reply',
+    );
   }
 
   private async newStable(): Promise<void> {
@@ -142,7 +200,8 @@ class Arena {
   }
 
   /** One run: `frames` from a client in `as`, then a probe proving the server moved on. */
-  async run(as: Role, sent: readonly Frame[]): Promise<void> {
+  async run(as: Role, generated: readonly Frame[]): Promise<void> {
+    const sent = generated.map((frame) => (frame.kind === 'text' ? { ...frame, text: frame.text.split(STABLE).join(this.stable.id) } : frame));
     const probe = { probe: (this.nonce += 1) };
     const isProbe = (m: ServerMessage, from: string) => m.type === 'signal' && m.from === from && (m.data as { probe?: number }).probe === probe.probe;
 
@@ -168,6 +227,12 @@ class Arena {
       if (outcome === 'closed') return expectContractClose(client, log, sent);
       // Still connected, and it heard nothing: the host sent it nothing.
       expect(log).toEqual([]);
+      // Every signal and stats it sent reached the host, in order, with data as JSON.parse reads it.
+      const parsed = sentObjects(sent);
+      const fromIt = hostLog.filter((m) => (m.type === 'signal' && m.from === id && !isProbe(m, id)) || (m.type === 'viewer-stats' && m.id === id));
+      expect(fromIt.map((m) => [m.type, (m as { data: unknown }).data])).toEqual(
+        parsed.filter((m) => m.type === 'signal' || m.type === 'stats').map((m) => [m.type === 'stats' ? 'viewer-stats' : 'signal', m.data]),
+      );
       client.close();
       const left = await waitFor(() => hostLog.find((m) => m.type === 'viewer-left' && m.id === id), 'viewer-left');
       expect(left).toEqual({ type: 'viewer-left', id, reason: 'left' });
@@ -177,6 +242,8 @@ class Arena {
     // as host: the long-lived host sends the frames, then signals the stable viewer.
     const { host } = this;
     const heardBefore = host.log.length;
+    const stableBefore = this.stable.log.length;
+    let replaced = false;
     for (const frame of sent) send(host.client, frame);
     for (;;) {
       const { stable } = this;
@@ -195,6 +262,13 @@ class Arena {
       if (outcome === 'relayed') {
         // All the host heard meanwhile is non-fatal: unknown-peer for commands naming no one.
         for (const m of host.log.slice(heardBefore)) if (m.type === 'error') expect(m.code).toBe('unknown-peer');
+        // The signals it addressed to the stable viewer arrived in order, data as JSON.parse reads it.
+        if (!replaced) {
+          const got = stable.log.slice(stableBefore).filter((m) => m.type === 'signal' && !isProbe(m, 'host'));
+          const meant = sentObjects(sent).filter((m) => m.type === 'signal' && m.to === stable.id);
+          expect(got.map((m) => (m as { data: unknown }).data)).toEqual(meant.map((m) => m.data));
+        }
+        await this.resetSettings();
         return;
       }
       if (outcome === 'host-closed') {
@@ -207,7 +281,10 @@ class Arena {
       const removal = stable.log.find((m) => m.type === 'error');
       const { code } = await withTimeout(stable.client.closed, 'the removed viewer to close');
       expect(removal?.type === 'error' && [removal.code, code]).toEqual(code === FATAL_ERRORS.denied ? ['denied', 4003] : ['kicked', 4004]);
+      // If the host is closed too, the next probe finds that out.
+      await this.resetSettings();
       await this.newStable();
+      replaced = true;
     }
   }
 
@@ -258,6 +335,9 @@ describe('the server under arbitrary input', () => {
 
   it('relays, refuses or removes by the contract for well-typed messages from a viewer or the host', () =>
     fuzz(text(wellTyped.map((message) => JSON.stringify(message))), fc.constantFrom<Role>('viewer', 'host')));
+
+  it('relays data exactly as JSON.parse reads it, however the signal frame is spelled', () =>
+    fuzz(text(fc.oneof(trickySignal, wellTyped.map((message) => JSON.stringify(message)))), fc.constantFrom<Role>('viewer', 'host')));
 
   it('stays within the contract for arbitrary bytes sent as binary or as text frames', () =>
     fuzz(fc.record({ kind: fc.constant<'bytes'>('bytes'), bytes: fc.uint8Array({ maxLength: 200 }), binary: fc.boolean() })));
