@@ -7,6 +7,9 @@ module.exports = {
   // Preact and @preact/signals resolve to ESM builds: compile those to CommonJS too.
   transformIgnorePatterns: ['/node_modules/(?!(preact|@preact)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
+  // The Electron binary is not installed here, and unit tests must not need it: main/
+  // and preload/ get a recording fake (tests/support/fake-electron).
+  moduleNameMapper: { '^electron$': '<rootDir>/tests/support/fake-electron/index.ts' },
   testTimeout: 20_000,
   globalSetup: '<rootDir>/tests/support/global-setup.cjs',
 };

@@ -1,5 +1,19 @@
-// Placeholder preload until the typed IPC contract lands (issue 4): exposes only
-// which platform the renderer runs on.
+// The preload: one narrow API object, one method per channel of the contract, exposed
+// to the page as `window.desktopHost`. Nothing else from Electron reaches the page.
 import { contextBridge } from 'electron';
+import type { DesktopApi } from './api-types';
+import { invoke, subscribe } from './ipc-renderer-wrappers';
 
-contextBridge.exposeInMainWorld('desktopHost', Object.freeze({ platform: 'electron' as const }));
+const api: DesktopApi = {
+  startHosting: () => invoke('startHosting', undefined),
+  stopHosting: () => invoke('stopHosting', undefined),
+  getHostingPort: () => invoke('getHostingPort', undefined),
+  setHostingPort: (request) => invoke('setHostingPort', request),
+  listSources: () => invoke('listSources', undefined),
+  chooseSource: (request) => invoke('chooseSource', request),
+  systemAudioSupport: () => invoke('systemAudioSupport', undefined),
+  readClipboardJoinLink: () => invoke('readClipboardJoinLink', undefined),
+  onJoinLink: (listener) => subscribe('joinLink', listener),
+};
+
+contextBridge.exposeInMainWorld('desktopHost', Object.freeze(api));

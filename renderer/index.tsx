@@ -8,12 +8,13 @@ import { routeFor } from './app/route';
 import { currentIceServers } from './app/ice-servers';
 import { HostSession } from './host/host-session';
 import { PeerConnectionDelivery } from './host/peer-connection-delivery';
-import { createBrowserPlatform, hostKeyFromFragment } from './platform/browser-platform';
+import { hostKeyFromFragment } from './platform/browser-platform';
+import { detectPlatform } from './platform/detect-platform';
 import { ViewerSession } from './viewer/viewer-session';
 
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
-const platform = createBrowserPlatform();
+const platform = detectPlatform();
 const host = new HostSession(state.host, platform, (send) => new PeerConnectionDelivery(send, currentIceServers()));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 

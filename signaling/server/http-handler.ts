@@ -3,21 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST_PATH, JOIN_PATH } from '../protocol';
 import { isLoopback, normalizeAddress } from './addresses';
 import type { StaticFile, StaticSite } from './static-site';
+import { contentSecurityPolicy } from './web-content';
 
-/** The page may talk only to its own origin and show media from capture and peers. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

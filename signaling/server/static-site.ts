@@ -1,23 +1,9 @@
 // Serves the built renderer: an allow-list of files read once at start, so no
 // request path, in any encoding, can name a file outside it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { mimeTypeFor } from './web-content';
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface StaticFile {
   readonly body: Buffer;
@@ -38,10 +24,10 @@ export class StaticSite {
     if (root && isDirectory(root)) {
       for (const file of listFiles(root)) {
         const urlPath = '/' + relative(root, file).split(sep).join('/');
-        files.set(urlPath, { body: readFileSync(file), contentType: MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+        files.set(urlPath, { body: readFileSync(file), contentType: mimeTypeFor(file) });
       }
     }
-    if (!files.has('/index.html')) files.set('/index.html', { body: PLACEHOLDER, contentType: MIME_TYPES['.html']! });
+    if (!files.has('/index.html')) files.set('/index.html', { body: PLACEHOLDER, contentType: mimeTypeFor('index.html') });
     return new StaticSite(files);
   }
 

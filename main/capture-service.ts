@@ -1,0 +1,84 @@
+// What to capture: main lists screens and windows for the Display selector, remembers
+// the one the user picked, and answers the page's getDisplayMedia with exactly that
+// source. There is no picker to trick: an unchosen source is never granted.
+import { desktopCapturer, type DesktopCapturerSource, type Session, type Streams } from 'electron';
+import type { ChooseSourceRequest, DesktopCaptureSource, IpcResult, SystemAudioSupport } from '../preload/api-types';
+import { err, ok } from '../signaling/protocol';
+import { isAppUrl } from './app-origin';
+
+const THUMBNAIL_SIZE = { width: 320, height: 180 };
+/** Checking that a source exists needs no pictures (they are the slow part). */
+const NO_THUMBNAIL = { width: 0, height: 0 };
+
+interface Choice {
+  readonly id: string;
+  readonly name: string;
+  readonly systemAudio: boolean;
+}
+
+/** The parts of a display-media request the decision needs. */
+export interface DisplayMediaRequest {
+  readonly frame: { readonly url: string } | null;
+  readonly audioRequested: boolean;
+}
+
+export class CaptureService {
+  private chosen: Choice | null = null;
+
+  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+
+  async listSources(): Promise<IpcResult<DesktopCaptureSource[]>> {
+    try {
+      return ok((await this.sources(THUMBNAIL_SIZE)).map(describeSource));
+    } catch (error) {
+      // macOS without Screen Recording permission lands here.
+      return err(`Could not list screens and windows: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Remembers the source, after checking it still exists (windows close). */
+  async choose(request: ChooseSourceRequest): Promise<IpcResult<null>> {
+    const source = (await this.sources(NO_THUMBNAIL)).find((candidate) => candidate.id === request.sourceId);
+    if (!source) return err('That screen or window is no longer there. Pick another one.');
+    this.chosen = { id: source.id, name: source.name, systemAudio: request.systemAudio };
+    return ok(null);
+  }
+
+  /** Hosting stopped: the next session asks again. */
+  forgetChoice(): void {
+    this.chosen = null;
+  }
+
+  systemAudioSupport(): SystemAudioSupport {
+    // Chromium's loopback capture exists on Windows only; macOS and Linux need other routes (later).
+    return this.platform === 'win32'
+      ? { available: true, reason: null }
+      : { available: false, reason: 'Sharing the computer’s sound is available on Windows only for now.' };
+  }
+
+  /** What to answer a getDisplayMedia call with; null denies it. */
+  grantFor(request: DisplayMediaRequest): Streams | null {
+    if (!this.chosen || !request.frame || !isAppUrl(request.frame.url)) return null;
+    const streams: Streams = { video: { id: this.chosen.id, name: this.chosen.name } };
+    if (request.audioRequested && this.chosen.systemAudio && this.systemAudioSupport().available) streams.audio = 'loopback';
+    return streams;
+  }
+
+  install(session: Session): void {
+    session.setDisplayMediaRequestHandler((request, callback) => callback(this.grantFor(request)));
+  }
+
+  private sources(thumbnailSize: { width: number; height: number }): Promise<DesktopCapturerSource[]> {
+    return desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize, fetchWindowIcons: false });
+  }
+}
+
+function describeSource(source: DesktopCapturerSource): DesktopCaptureSource {
+  return {
+    id: source.id,
+    name: source.name,
+    kind: source.id.startsWith('screen:') ? 'screen' : 'window',
+    displayId: source.display_id,
+    thumbnail: source.thumbnail.isEmpty() ? '' : source.thumbnail.toDataURL(),
+  };
+}

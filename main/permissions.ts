@@ -1,0 +1,21 @@
+// Which web permissions the window gets: screen capture (and the media access it
+// comes with) for our own page, nothing for anyone else. Electron grants every
+// permission by default; these handlers turn that into deny-by-default.
+import type { Session } from 'electron';
+import { isAppOrigin, isAppUrl } from './app-origin';
+
+const GRANTED = new Set<string>(['media', 'display-capture']);
+
+/** The decision both handlers share, exported for the tests. */
+export function isPermissionAllowed(permission: string, origin: string | undefined, isMainFrame: boolean): boolean {
+  return GRANTED.has(permission) && isMainFrame && (isAppOrigin(origin) || isAppUrl(origin));
+}
+
+export function applyPermissionPolicy(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl, details.isMainFrame));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, requestingOrigin, details.isMainFrame),
+  );
+}

@@ -1,0 +1,66 @@
+// The API the preload exposes to the renderer as `window.desktopHost`. Types only: the
+// renderer may import this file (and nothing else from preload/), so it must stay free
+// of runtime code and of Electron or Node types.
+import type { Result } from '../signaling/protocol';
+
+/** Every IPC answer: a value, or plain words for the person using the app. */
+export type IpcResult<T> = Result<T, string>;
+
+export interface HostingStarted {
+  readonly port: number;
+  /** Proves the renderer is the host; handed only to our own window. */
+  readonly hostKey: string;
+  /** Every join link, the most likely one first. */
+  readonly joinUrls: readonly string[];
+  /** Set when the saved port was taken and a free one was used instead: the UI says so. */
+  readonly portFallbackFrom?: number;
+}
+
+export interface HostingPortRequest {
+  /** 1024-65535, or 0 for any free port. */
+  readonly port: number;
+}
+
+export interface DesktopCaptureSource {
+  /** desktopCapturer id (`screen:…` or `window:…`), passed back to chooseSource. */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'screen' | 'window';
+  /** Which display a screen is (matches screen.getAllDisplays ids); '' for windows. */
+  readonly displayId: string;
+  /** data: URL of a small preview. */
+  readonly thumbnail: string;
+}
+
+export interface ChooseSourceRequest {
+  readonly sourceId: string;
+  readonly systemAudio: boolean;
+}
+
+export interface SystemAudioSupport {
+  readonly available: boolean;
+  /** Why not, in plain words, when it is not available. */
+  readonly reason: string | null;
+}
+
+export interface DesktopApi {
+  startHosting(): Promise<IpcResult<HostingStarted>>;
+  stopHosting(): Promise<IpcResult<null>>;
+  /** The saved port preference (0: any free port). */
+  getHostingPort(): Promise<IpcResult<number>>;
+  /** Saves the port preference; used from the next start. */
+  setHostingPort(request: HostingPortRequest): Promise<IpcResult<null>>;
+  listSources(): Promise<IpcResult<DesktopCaptureSource[]>>;
+  /** Main remembers the choice; its display-media handler grants exactly that source. */
+  chooseSource(request: ChooseSourceRequest): Promise<IpcResult<null>>;
+  systemAudioSupport(): Promise<IpcResult<SystemAudioSupport>>;
+  /** A join link on the clipboard (http form), or null when there is none. */
+  readClipboardJoinLink(): Promise<IpcResult<string | null>>;
+  /** Join links opened from outside (protocol link, second launch, argv), in http form. */
+  onJoinLink(listener: (link: string) => void): () => void;
+}
+
+/** How the renderer sees the preload's global. */
+export interface DesktopHostWindow {
+  readonly desktopHost?: DesktopApi;
+}

@@ -1,0 +1,46 @@
+// The one IPC contract between main and the renderer: every channel name, the schema
+// its request must pass (checked in the preload and again in main), and its response
+// type (taken from DesktopApi, so the two cannot drift). No channel string lives
+// anywhere else.
+import * as z from 'zod/mini';
+import type { DesktopApi } from './api-types';
+
+/** The request/response methods of DesktopApi (subscriptions are events, below). */
+export type InvokeMethod = {
+  [M in keyof DesktopApi]: ReturnType<DesktopApi[M]> extends Promise<unknown> ? M : never;
+}[keyof DesktopApi];
+export type RequestOf<M extends InvokeMethod> = Parameters<DesktopApi[M]> extends [infer A] ? A : undefined;
+export type ResponseOf<M extends InvokeMethod> = Awaited<ReturnType<DesktopApi[M]>>;
+
+interface InvokeSpec<Request> {
+  readonly channel: string;
+  readonly request: z.ZodMiniType<Request>;
+}
+
+/** Longest join link we read: real ones are ~80 characters. */
+export const JOIN_LINK_MAX = 2048;
+
+const noArguments = z.undefined();
+// Privileged ports need root on Linux and macOS: never worth asking for.
+export const hostingPort = z.union([z.literal(0), z.int().check(z.minimum(1024), z.maximum(65535))]);
+// desktopCapturer ids look like `screen:0:0` or `window:94371842:0`.
+const sourceId = z.string().check(z.maxLength(256), z.regex(/^(screen|window):[\w:-]+$/));
+
+export const invokeChannels = {
+  startHosting: { channel: 'hosting:start', request: noArguments },
+  stopHosting: { channel: 'hosting:stop', request: noArguments },
+  getHostingPort: { channel: 'hosting:get-port', request: noArguments },
+  setHostingPort: { channel: 'hosting:set-port', request: z.strictObject({ port: hostingPort }) },
+  listSources: { channel: 'capture:list-sources', request: noArguments },
+  chooseSource: { channel: 'capture:choose-source', request: z.strictObject({ sourceId, systemAudio: z.boolean() }) },
+  systemAudioSupport: { channel: 'capture:system-audio-support', request: noArguments },
+  readClipboardJoinLink: { channel: 'join:read-clipboard', request: noArguments },
+} as const satisfies { readonly [M in InvokeMethod]: InvokeSpec<RequestOf<M>> };
+
+/** Main -> renderer messages, each delivered to one DesktopApi subscription. */
+export const eventChannels = {
+  joinLink: { channel: 'join:link', payload: z.string().check(z.maxLength(JOIN_LINK_MAX)) },
+} as const;
+
+export type EventName = keyof typeof eventChannels;
+export type PayloadOf<E extends EventName> = z.infer<(typeof eventChannels)[E]['payload']>;

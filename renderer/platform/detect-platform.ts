@@ -1,0 +1,11 @@
+// Which platform this page runs on: the desktop app's preload puts its API on
+// window.desktopHost; a plain browser has none.
+import type { DesktopHostWindow } from '../../preload/api-types';
+import { createBrowserPlatform } from './browser-platform';
+import { createElectronPlatform } from './electron-platform';
+import type { Platform } from './platform';
+
+export function detectPlatform(win: Pick<Window, 'location'> & DesktopHostWindow = window): Platform {
+  const api = win.desktopHost;
+  return api && typeof api.startHosting === 'function' ? createElectronPlatform(api) : createBrowserPlatform(win.location);
+}
