@@ -20,6 +20,17 @@ const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
 if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
+// Desktop: links opened from outside land in the Join view, filled in; a join link on
+// the clipboard is offered there.
+platform.onJoinLink?.((link) => {
+  state.view.value = 'join';
+  state.join.link.value = link;
+  state.join.linkError.value = null;
+});
+void platform.readClipboardJoinLink?.().then((link) => {
+  if (link && link !== state.join.link.value) state.join.clipboardLink.value = link;
+}); // deliberately not awaited: only an offer
+
 window.addEventListener('pagehide', () => {
   joinSession.leave();
   void host.stopHosting();

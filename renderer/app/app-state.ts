@@ -44,6 +44,8 @@ export interface HostState {
   readonly status: Signal<HostingStatus>;
   /** Plain words for the last thing that went wrong, or null. */
   readonly error: Signal<string | null>;
+  /** Something the user should know that is not an error (e.g. another port was used). */
+  readonly notice: Signal<string | null>;
   readonly port: Signal<number | null>;
   readonly joinUrls: Signal<readonly string[]>;
   /** The join link the user picked to share (defaults to the most likely one). */
@@ -90,6 +92,8 @@ export interface JoinState {
   readonly detail: Signal<string | null>;
   /** A problem with the link itself, shown next to the field. */
   readonly linkError: Signal<string | null>;
+  /** A join link found on the clipboard, offered until used or dismissed. */
+  readonly clipboardLink: Signal<string | null>;
   readonly stream: Signal<MediaStream | null>;
   readonly stats: Signal<StreamStats | null>;
   readonly showStats: Signal<boolean>;
@@ -111,6 +115,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
     host: {
       status: signal('idle'),
       error: signal(null),
+      notice: signal(null),
       port: signal(null),
       joinUrls: signal([]),
       chosenJoinUrl: signal(null),
@@ -135,6 +140,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       status: signal('idle'),
       detail: signal(null),
       linkError: signal(null),
+      clipboardLink: signal(null),
       stream: signal(null),
       stats: signal(null),
       showStats: signal(false),

@@ -42,6 +42,8 @@ export class HostSession implements HostControls {
     if (!endpoint.ok) return this.fail(endpoint.error);
     this.endpoint = endpoint.value;
     this.state.port.value = endpoint.value.port;
+    const from = endpoint.value.portFallbackFrom;
+    this.state.notice.value = from === undefined ? null : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
     this.delivery = this.createDelivery((viewerId, data) => this.send({ type: 'signal', to: viewerId, data }));
     this.openConnection();
     this.statsTimer = setInterval(() => void this.refreshStats(), STATS_INTERVAL_MS);
@@ -351,6 +353,7 @@ export class HostSession implements HostControls {
     this.state.viewers.value = [];
     this.state.joinUrls.value = [];
     this.state.port.value = null;
+    this.state.notice.value = null;
     this.state.paused.value = false;
     this.state.captureLabel.value = null;
     this.state.totalBitrateHistory.value = [];

@@ -7,8 +7,6 @@ import type { CaptureRequest, CaptureSource, HostingEndpoint, Platform } from '.
 
 export interface ElectronHostingEndpoint extends HostingEndpoint {
   readonly joinUrls: readonly string[];
-  /** The saved port that was taken; the server runs on `port` instead. */
-  readonly portFallbackFrom?: number;
 }
 
 export interface ElectronCaptureSource extends CaptureSource {
@@ -50,6 +48,11 @@ export function createElectronPlatform(api: DesktopApi): Platform {
       const listed = await api.listSources();
       if (!listed.ok) throw new Error(listed.error);
       return listed.value.map(toCaptureSource);
+    },
+    onJoinLink: (listener) => api.onJoinLink(listener),
+    async readClipboardJoinLink() {
+      const read = await api.readClipboardJoinLink();
+      return read.ok ? read.value : null;
     },
     async capture(request: CaptureRequest) {
       const sourceId = request.sourceId ?? (await firstScreenId(api));

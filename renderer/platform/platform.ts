@@ -7,6 +7,8 @@ export interface HostingEndpoint {
   readonly signalUrl: string;
   readonly port: number;
   readonly hostKey: string;
+  /** The preferred port was taken; the server runs on `port` instead (the user is told). */
+  readonly portFallbackFrom?: number;
 }
 
 export interface CaptureSource {
@@ -36,4 +38,8 @@ export interface Platform {
   stopHosting(): Promise<void>;
   listSources(): Promise<CaptureSource[]>;
   capture(request: CaptureRequest): Promise<MediaStream>;
+  /** Join links opened from outside the page (desktop: protocol links, a second launch). */
+  onJoinLink?(listener: (link: string) => void): () => void;
+  /** A join link on the clipboard, offered when the Join view opens (desktop only). */
+  readClipboardJoinLink?(): Promise<string | null>;
 }

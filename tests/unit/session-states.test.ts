@@ -119,6 +119,21 @@ describe('host states', () => {
     expect(delivery.closed).toBe(true);
   });
 
+  it('tells the user when the preferred port was taken and another is used', async () => {
+    const platform = fakePlatform(() => info);
+    const session = new HostSession(app.host, {
+      ...platform,
+      startHosting: async () => {
+        const started = await platform.startHosting();
+        return started.ok ? ok({ ...started.value, portFallbackFrom: 9470 }) : started;
+      },
+    }, () => delivery);
+    await session.connect();
+    expect(app.host.notice.value).toBe(`Port 9470 was in use, so this session uses port ${info.port}. Links and the QR code already show it.`);
+    await session.stopHosting();
+    expect(app.host.notice.value).toBeNull();
+  });
+
   it('shows an error in words and stays idle when the platform cannot host', async () => {
     const session = new HostSession(app.host, { ...fakePlatform(() => info), startHosting: async () => err('no key in this link') }, () => delivery);
     await session.connect();

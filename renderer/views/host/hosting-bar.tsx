@@ -14,9 +14,11 @@ export interface HostingBarViewProps {
   readonly onStart: () => void;
   readonly onStop: () => void;
   readonly onDismissError: () => void;
+  /** Not an error, but worth knowing (e.g. another port was used). */
+  readonly notice?: string | null;
 }
 
-export function HostingBarView({ status, error, starting, onStart, onStop, onDismissError }: HostingBarViewProps) {
+export function HostingBarView({ status, error, starting, onStart, onStop, onDismissError, notice = null }: HostingBarViewProps) {
   const buttons = hostingButtons(status);
   return (
     <div class="hosting-bar card">
@@ -41,6 +43,11 @@ export function HostingBarView({ status, error, starting, onStart, onStop, onDis
           {hostingStatusLabel(status)}
         </p>
       </div>
+      {notice && (
+        <p class="alert alert-info" role="status">
+          {notice}
+        </p>
+      )}
       {error && (
         <div class="alert alert-error" role="alert">
           <p>{error}</p>
@@ -61,6 +68,7 @@ export function HostingBar() {
     <HostingBarView
       status={host.status.value}
       error={host.error.value}
+      notice={host.notice.value}
       starting={starting}
       onStart={() => {
         setStarting(true);

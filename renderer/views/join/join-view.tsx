@@ -2,6 +2,7 @@
 // by the session on join: app/remembered-name.)
 import { useApp } from '../../app/context';
 import { isInSession } from '../join-status';
+import { ClipboardOffer } from './clipboard-offer';
 import { JoinForm } from './join-form';
 import { JoinStatusPanel } from './join-status-panel';
 import { SharedScreen } from './shared-screen';
@@ -31,6 +32,17 @@ export function JoinView() {
         </>
       ) : (
         <div class="join-start">
+          {join.clipboardLink.value && (
+            <ClipboardOffer
+              link={join.clipboardLink.value}
+              onUse={(link) => {
+                join.link.value = link;
+                join.linkError.value = null;
+                join.clipboardLink.value = null;
+              }}
+              onDismiss={() => (join.clipboardLink.value = null)}
+            />
+          )}
           <JoinForm
             link={join.link.value}
             name={join.name.value}
