@@ -6,6 +6,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: 'test-results/playwright',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,

@@ -8,6 +8,9 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e-electron',
+  // Its own folder: Playwright empties outputDir at start, and the browser suite's
+  // screenshots in test-results/ must survive this run.
+  outputDir: 'test-results/electron',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,

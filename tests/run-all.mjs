@@ -1,5 +1,6 @@
-// `npm test`: builds, runs every tier (jest unit + integration + property, then
-// Playwright end to end) and ends with one line: `N passed, N failed, N skipped`.
+// `npm test`: builds, runs every tier (jest unit + integration + property, Playwright
+// in Chromium, the desktop app's _electron suite) and ends with one line:
+// `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -34,15 +35,22 @@ if (existsSync('test-results/jest.json')) {
   totals.failed += 1;
 }
 
-run(npx, ['playwright', 'test']);
-if (existsSync('test-results/playwright.json')) {
-  const { stats, errors = [] } = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected + errors.length;
-  totals.skipped += stats.skipped;
-} else {
-  console.error('Playwright wrote no results: counting it as one failure');
-  totals.failed += 1;
+// Browser suites, then the desktop app's _electron suite (it skips, saying why, where
+// the Electron binary could not be downloaded).
+for (const [config, results] of [
+  ['playwright.config.ts', 'test-results/playwright.json'],
+  ['playwright.electron.config.ts', 'test-results/playwright-electron.json'],
+]) {
+  run(npx, ['playwright', 'test', '-c', config]);
+  if (existsSync(results)) {
+    const { stats, errors = [] } = JSON.parse(readFileSync(results, 'utf8'));
+    totals.passed += stats.expected + stats.flaky;
+    totals.failed += stats.unexpected + errors.length;
+    totals.skipped += stats.skipped;
+  } else {
+    console.error(`Playwright (${config}) wrote no results: counting it as one failure`);
+    totals.failed += 1;
+  }
 }
 
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
