@@ -14,6 +14,9 @@ import { resolve } from 'node:path';
 const runAt = process.argv.indexOf('--run');
 const ownArgs = runAt === -1 ? process.argv.slice(2) : process.argv.slice(2, runAt);
 const quiet = ownArgs.includes('--quiet');
+// A stop asked for while building has nothing to clean up yet: end quietly with 0.
+const stopWhileBuilding = () => process.exit(0);
+if (runAt !== -1) for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopWhileBuilding);
 const log = (line) => { if (!quiet) process.stderr.write(`${line}\n`); };
 
 const node = {
@@ -33,7 +36,10 @@ await Promise.all([
       'signaling/serve': 'signaling/cli/serve.ts',
       'bench/signaling-bench': 'tests/bench/signaling-bench.ts',
       'bench/bench-server-process': 'tests/bench/bench-server-process.ts',
+      'bench/webrtc-bench': 'tests/bench/webrtc-bench.ts',
     },
+    // The WebRTC bench drives Chromium through Playwright, which must load from node_modules.
+    external: ['@playwright/test', 'playwright', 'playwright-core'],
     outdir: 'dist',
   }),
   build({ ...node, entryPoints: ['main/main.ts'], outfile: 'dist/main/main.js', external: ['electron'] }),
@@ -66,5 +72,6 @@ if (rendererGzip > RENDERER_BUDGET_GZIP_BYTES) {
 if (runAt !== -1) {
   const bundle = resolve(process.argv[runAt + 1] ?? '');
   process.argv = [process.argv[0], bundle, ...process.argv.slice(runAt + 2)];
+  for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopWhileBuilding);
   createRequire(import.meta.url)(bundle);
 }

@@ -21,6 +21,13 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Listening for signals before anything starts: a stop asked for during start-up
+  // still ends cleanly. `on`, not `once`: Ctrl+C reaches both npm and us, and npm
+  // forwards it again; a repeat must not kill the process with a non-zero status.
+  const stopRequested = new Promise<string>((request) => {
+    process.on('SIGINT', () => request('SIGINT'));
+    process.on('SIGTERM', () => request('SIGTERM'));
+  });
   const { port, bind, autoAdmit, maxViewers, json } = args.value;
   const server = new SignalingServer({
     port,
@@ -42,19 +49,8 @@ async function main(): Promise<number> {
   process.stdout.write(`${json ? formatJson(info) : formatBanner(info, args.value, { color: process.stdout.isTTY === true })}\n`);
   server.on('change', (room) => log(describeRoom(room)));
 
-  await new Promise<void>((done) => {
-    let stopping = false;
-    // `on`, not `once`: Ctrl+C reaches both npm and us, and npm forwards it again;
-    // a repeat during shutdown must not kill the process with a non-zero status.
-    const shutdown = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log(`${signal}: stopping`);
-      server.stop().then(done, done);
-    };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-  });
+  log(`${await stopRequested}: stopping`);
+  await server.stop();
   return 0;
 }
 
