@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { contentSecurityPolicy, mimeTypeFor } from '../signaling/server/web-content';
 import { APP_SCHEME, isAppUrl } from './app-origin';
+import { log } from './main-log';
 
 /**
  * Like the headless server's policy, plus ws:/wss: in connect-src: the Host view talks
@@ -57,7 +58,7 @@ export async function respondToAppRequest(rendererDir: string, request: { url: s
     return new Response(new Uint8Array(body), { status: 200, headers: headers(mimeTypeFor(file)) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return textResponse(404, 'Not found.');
-    console.error(`app protocol: cannot read ${file}:`, error);
+    log.error(`app protocol: cannot read ${file}:`, error);
     return textResponse(500, 'Cannot read this file.');
   }
 }

@@ -25,7 +25,8 @@ export interface DisplayMediaRequest {
 export class CaptureService {
   private chosen: Choice | null = null;
 
-  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+  /** `audioSupport`: what this OS can do, decided once at start-up (platform-switches). */
+  constructor(private readonly audioSupport: SystemAudioSupport) {}
 
   async listSources(): Promise<IpcResult<DesktopCaptureSource[]>> {
     try {
@@ -50,10 +51,7 @@ export class CaptureService {
   }
 
   systemAudioSupport(): SystemAudioSupport {
-    // Chromium's loopback capture exists on Windows only; macOS and Linux need other routes (later).
-    return this.platform === 'win32'
-      ? { available: true, reason: null }
-      : { available: false, reason: 'Sharing the computer’s sound is available on Windows only for now.' };
+    return this.audioSupport;
   }
 
   /** What to answer a getDisplayMedia call with; null denies it. */

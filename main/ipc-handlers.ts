@@ -1,25 +1,35 @@
 // Which service answers each channel of the contract. The router (ipc-main-wrappers)
 // has already checked the sender and the arguments by the time these run.
 import { clipboard, type BrowserWindow } from 'electron';
+import type { HostingReport } from '../preload/api-types';
 import { ok } from '../signaling/protocol';
 import type { CaptureService } from './capture-service';
 import type { HostingService } from './hosting-service';
 import { createIpcRouter } from './ipc-main-wrappers';
 import { toJoinLink } from './join-links';
+import { log } from './main-log';
 
 export interface IpcServices {
   /** The window allowed to call; requests from anything else are refused. */
   readonly trustedWindow: () => BrowserWindow | null;
   readonly hosting: HostingService;
   readonly capture: CaptureService;
+  /** The renderer's hosting state, for the tray and join-request notifications. */
+  readonly onHostingReport: (report: HostingReport) => void;
 }
 
-export function registerIpcHandlers({ trustedWindow, hosting, capture }: IpcServices): void {
+export function registerIpcHandlers({ trustedWindow, hosting, capture, onHostingReport }: IpcServices): void {
   const ipc = createIpcRouter(trustedWindow);
-  ipc.handle('startHosting', () => hosting.start());
+  ipc.handle('startHosting', async () => {
+    const started = await hosting.start();
+    if (started.ok) log.info(`hosting: server listening on port ${started.value.port}`);
+    else log.warn(`hosting: ${started.error}`);
+    return started;
+  });
   ipc.handle('stopHosting', async () => {
     await hosting.stop();
     capture.forgetChoice();
+    log.info('hosting: server stopped');
     return ok(null);
   });
   ipc.handle('getHostingPort', async () => ok(await hosting.preferredPort()));
@@ -32,4 +42,8 @@ export function registerIpcHandlers({ trustedWindow, hosting, capture }: IpcServ
   ipc.handle('systemAudioSupport', async () => ok(capture.systemAudioSupport()));
   // Read in main, so the page needs no clipboard permission; only a valid join link comes back.
   ipc.handle('readClipboardJoinLink', async () => ok(toJoinLink(await clipboard.readText())));
+  ipc.handle('reportHostingState', async (report) => {
+    onHostingReport(report);
+    return ok(null);
+  });
 }

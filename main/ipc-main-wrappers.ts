@@ -5,6 +5,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents,
 import { err } from '../signaling/protocol';
 import { eventChannels, invokeChannels, type EventName, type InvokeMethod, type PayloadOf, type RequestOf, type ResponseOf } from '../preload/ipc-contract';
 import { isAppUrl } from './app-origin';
+import { log } from './main-log';
 
 export const FOREIGN_SENDER = 'This request did not come from the app window.';
 export const BAD_ARGUMENTS = 'This request had arguments the app does not accept.';
@@ -36,15 +37,18 @@ export function createIpcRouter(trustedWindow: () => BrowserWindow | null): IpcR
       const { channel, request } = invokeChannels[method];
       ipcMain.handle(channel, async (event, ...args: unknown[]) => {
         if (!isTrustedSender(event, trustedWindow())) {
-          console.warn(`ipc: ${channel} refused: sender ${event.senderFrame?.url ?? '(no frame)'} is not the app window`);
+          log.warn(`ipc: ${channel} refused: sender ${event.senderFrame?.url ?? '(no frame)'} is not the app window`);
           return err(FOREIGN_SENDER);
         }
         const checked = args.length <= 1 ? request.safeParse(args[0]) : undefined;
-        if (!checked?.success) return err(BAD_ARGUMENTS);
+        if (!checked?.success) {
+          log.warn(`ipc: ${channel} refused: arguments do not match the contract`);
+          return err(BAD_ARGUMENTS);
+        }
         try {
           return await handler(checked.data as Parameters<typeof handler>[0]);
         } catch (error) {
-          console.error(`ipc: ${channel} failed:`, error);
+          log.error(`ipc: ${channel} failed:`, error);
           return err(error instanceof Error ? error.message : String(error));
         }
       });

@@ -1,77 +1,117 @@
 // Electron entry: composition only. Each piece lives in its own file; this wires them
-// together in the order Electron needs (scheme privileges and open-url before ready).
-import { app, session, type BrowserWindow } from 'electron';
+// together in the order Electron needs (Squirrel events first; crash reporter, Chromium
+// switches, scheme privileges and open-url before ready; windows, tray and menus after).
+import { app, session, shell } from 'electron';
 import { join } from 'node:path';
-import { APP_START_URL } from './app-origin';
+import type { HostingReport } from '../preload/api-types';
+import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { AppWindow } from './app-window';
 import { CaptureService } from './capture-service';
+import { CloseToTray } from './close-to-tray';
+import { keepCrashReportsLocal } from './crash-reports';
 import { HostingService } from './hosting-service';
+import { describeHosting, IDLE_REPORT, isHosting } from './hosting-status';
 import { registerIpcHandlers } from './ipc-handlers';
-import { focusWindow, JoinLinkInbox, registerJoinScheme } from './join-links';
+import { JoinLinkInbox, registerJoinScheme } from './join-links';
+import { JoinRequestNotifier } from './join-request-notifier';
+import { log, openLogFile } from './main-log';
 import { applyPermissionPolicy } from './permissions';
-import { stopServerOnQuit } from './quit-guard';
-import { createSecureWindow, guardAllWebContents } from './secure-window';
+import { applyPlatformSwitches } from './platform-switches';
+import { finishWorkBeforeQuit } from './quit-guard';
+import { guardAllWebContents } from './secure-window';
 import { SettingsStore } from './settings-store';
+import { handleSquirrelEvent } from './squirrel-startup';
+import { HostingTray } from './tray';
+import { openReleasesPage, startAutoUpdates, updatesItself } from './updates';
 
 // dist/main/main.js sits next to dist/renderer and dist/preload.
 const RENDERER_DIR = join(__dirname, '../renderer');
 const PRELOAD_PATH = join(__dirname, '../preload/preload.js');
 
 function startDesktopApp(): void {
+  const platform = process.platform;
+  // The Windows installer runs us only to make or remove shortcuts: do that and leave.
+  if (handleSquirrelEvent({ argv: process.argv, platform, execPath: process.execPath, quit: () => app.quit() })) return;
+  keepCrashReportsLocal();
   // A second launch (e.g. a clicked join link) hands its argv to the first and exits.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  app.setAppLogsPath(); // the platform's place: inside userData on Windows and Linux, ~/Library/Logs on macOS
+  const logsDir = app.getPath('logs');
+  openLogFile(logsDir);
+  log.info(`app: starting version ${app.getVersion()} on ${platform}`);
+  // Windows shows notifications only for an app id; Squirrel installs set it, `npm start` does not.
+  if (platform === 'win32' && !app.isPackaged) app.setAppUserModelId(process.execPath);
+  const switches = applyPlatformSwitches(app);
+  for (const line of [...switches.applied.map((s) => `switch ${s}`), ...switches.notes]) log.info(`platform: ${line}`);
   registerAppScheme();
   guardAllWebContents();
   registerJoinScheme();
 
-  const hosting = new HostingService({
-    settings: new SettingsStore(join(app.getPath('userData'), 'settings.json')),
-    staticDir: RENDERER_DIR,
-  });
-  const capture = new CaptureService();
+  const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
+  const hosting = new HostingService({ settings, staticDir: RENDERER_DIR });
+  const capture = new CaptureService(switches.systemAudio);
   const links = new JoinLinkInbox();
-  let window: BrowserWindow | null = null;
-
-  const openWindow = (): void => {
-    const created = createSecureWindow({ preloadPath: PRELOAD_PATH });
-    window = created;
-    created.on('closed', () => {
-      if (window === created) window = null;
-    });
-    links.attach(created);
-    created.loadURL(APP_START_URL).catch((error: unknown) => console.error('cannot load the app page:', error));
+  let report: HostingReport = IDLE_REPORT;
+  const closeToTray = new CloseToTray({ isHosting: () => isHosting(report.status), showWindow: () => appWindow.show(), platform });
+  const appWindow: AppWindow = new AppWindow({ preloadPath: PRELOAD_PATH, settings, links, closeToTray, onPageGone: () => onHostingReport(IDLE_REPORT) });
+  let tray: HostingTray | null = null;
+  const joinRequests = new JoinRequestNotifier({
+    isWindowAttended: () => appWindow.isAttended(),
+    sendDecision: (decision) => appWindow.send('viewerDecision', decision),
+    showWindow: () => appWindow.show(),
+    platform,
+  });
+  function onHostingReport(next: HostingReport): void {
+    if (describeHosting(next) !== describeHosting(report)) log.info(`hosting: ${describeHosting(next)}`);
+    report = next;
+    tray?.show(next);
+    joinRequests.update(next);
+  }
+  const openLogsFolder = (): void => {
+    shell.openPath(logsDir).then(
+      (problem) => problem && log.warn(`cannot open the logs folder: ${problem}`),
+      (error: unknown) => log.warn('cannot open the logs folder:', error),
+    );
   };
 
   app.on('open-url', (event, url) => {
     event.preventDefault();
     links.receive(url);
   });
+  // Electron emits this only after ready. A second launch means "show me the app", even from the tray.
   app.on('second-instance', (_event, argv) => {
     links.receiveArgv(argv);
-    if (window) focusWindow(window);
+    appWindow.show();
   });
   links.receiveArgv(process.argv);
-  stopServerOnQuit(hosting);
-  app.on('window-all-closed', () => app.quit());
+  finishWorkBeforeQuit(hosting, settings);
+  app.on('before-quit', () => log.info('app: quitting'));
+  startAutoUpdates({ isPackaged: app.isPackaged, platform, logger: log });
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       serveAppProtocol(RENDERER_DIR);
       applyPermissionPolicy(session.defaultSession);
       capture.install(session.defaultSession);
-      registerIpcHandlers({ trustedWindow: () => window, hosting, capture });
-      openWindow();
+      registerIpcHandlers({ trustedWindow: () => appWindow.current(), hosting, capture, onHostingReport });
+      installAppMenu({ platform, isPackaged: app.isPackaged, openLogsFolder, ...(updatesItself(platform) ? {} : { checkForNewVersion: openReleasesPage }) });
+      tray = new HostingTray(
+        { showWindow: () => appWindow.show(), requestStopHosting: () => appWindow.send('stopHostingRequest', null), openLogsFolder, quit: () => app.quit() },
+        platform,
+      );
+      tray.show(report);
       // macOS keeps the app alive without windows; the Dock icon opens one again.
-      app.on('activate', () => {
-        if (!window) openWindow();
-      });
+      app.on('activate', () => appWindow.show());
+      await appWindow.open();
+      log.info('app: ready');
     })
     .catch((error: unknown) => {
-      console.error('start-up failed:', error);
+      log.error('start-up failed:', error);
       app.exit(1);
     });
 }

@@ -2,6 +2,7 @@
 // security checklist items 2-4, 6, 13 and 14 are met here; the CSP is in app-protocol.ts.
 import { app, BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
 import { isAppUrl } from './app-origin';
+import { log } from './main-log';
 
 /** Links the app may open in the user's browser: https only, only these origins. */
 export const EXTERNAL_ORIGINS: readonly string[] = ['https://github.com'];
@@ -21,17 +22,24 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Not a security setting: the page is the host, and hidden in the tray it must keep its
+    // timers (reconnects, returning viewers, stats) at full rate, not Chromium's background one.
+    backgroundThrottling: false,
   };
 }
 
 export interface SecureWindowOptions {
   readonly preloadPath: string;
+  /** A remembered position; without one the OS centres the window. */
+  readonly x?: number;
+  readonly y?: number;
   readonly width?: number;
   readonly height?: number;
 }
 
 export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
+    ...(options.x === undefined || options.y === undefined ? {} : { x: options.x, y: options.y }),
     width: options.width ?? 1100,
     height: options.height ?? 760,
     minWidth: 640,
@@ -57,6 +65,16 @@ export function isAllowedExternalUrl(url: string): boolean {
   }
 }
 
+/** The one way main opens a web link: in the user's browser, and only if allow-listed. Returns whether it did. */
+export function openExternalIfAllowed(url: string): boolean {
+  if (!isAllowedExternalUrl(url)) {
+    log.warn(`refused to open ${url}: not on the allow-list`);
+    return false;
+  }
+  shell.openExternal(url).catch((error: unknown) => log.warn(`could not open ${url}:`, error));
+  return true;
+}
+
 const guarded = new WeakSet<WebContents>();
 
 export function guardWebContents(contents: WebContents): void {
@@ -71,9 +89,7 @@ export function guardWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   // No new windows, ever: an allow-listed https link goes to the user's browser instead.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) {
-      shell.openExternal(url).catch((error: unknown) => console.warn(`could not open ${url}:`, error));
-    }
+    openExternalIfAllowed(url);
     return { action: 'deny' };
   });
 }

@@ -6,17 +6,32 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
 import { hostingPort } from '../preload/ipc-contract';
+import { log } from './main-log';
+
+const pixels = z.int().check(z.minimum(-100_000), z.maximum(100_000));
+const windowState = z.object({
+  x: pixels,
+  y: pixels,
+  width: z.int().check(z.minimum(1), z.maximum(100_000)),
+  height: z.int().check(z.minimum(1), z.maximum(100_000)),
+  maximized: z.boolean(),
+});
 
 // Loose: fields this version does not know (written by a newer one) survive an update.
 const settingsSchema = z.looseObject({
   hostingPort: z.optional(hostingPort),
+  // A bad window entry costs only the window position, not the other settings.
+  window: z.catch(z.optional(windowState), undefined),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+/** Where the window was: its normal (unmaximized) bounds, and whether it was maximized. */
+export type WindowState = z.infer<typeof windowState>;
 
 export class SettingsStore {
   /** Writes one after another, so an older write never lands after a newer one. */
   private writes: Promise<void> = Promise.resolve();
+  private pending = 0;
 
   constructor(readonly file: string) {}
 
@@ -26,23 +41,34 @@ export class SettingsStore {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`settings: cannot read ${this.file}:`, error);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn(`settings: cannot read ${this.file}:`, error);
       return {};
     }
     try {
       const parsed = settingsSchema.safeParse(JSON.parse(text));
       if (parsed.success) return parsed.data;
-      console.warn(`settings: ${this.file} is not valid; using defaults`);
+      log.warn(`settings: ${this.file} is not valid; using defaults`);
     } catch {
-      console.warn(`settings: ${this.file} is not JSON; using defaults`);
+      log.warn(`settings: ${this.file} is not JSON; using defaults`);
     }
     return {};
   }
 
   update(change: Partial<Settings>): Promise<void> {
-    const write = this.writes.then(async () => this.writeAtomically({ ...(await this.read()), ...change }));
+    this.pending += 1;
+    const write = this.writes.then(async () => this.writeAtomically({ ...(await this.read()), ...change })).finally(() => (this.pending -= 1));
     this.writes = write.catch(() => undefined); // the caller sees the error; the next write still runs
     return write;
+  }
+
+  /** Whether a write has not landed yet (quitting waits for it). */
+  get writing(): boolean {
+    return this.pending > 0;
+  }
+
+  /** Resolves once every write asked for so far has landed or failed. */
+  flush(): Promise<void> {
+    return this.writes;
   }
 
   private async writeAtomically(settings: Settings): Promise<void> {

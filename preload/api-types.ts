@@ -43,6 +43,29 @@ export interface SystemAudioSupport {
   readonly reason: string | null;
 }
 
+/** The renderer's hosting status (renderer/app/app-state HostingStatus), as main sees it. */
+export type HostingReportStatus = 'idle' | 'starting' | 'ready' | 'live' | 'reconnecting' | 'stopping';
+
+export interface WaitingViewer {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** What the tray shows and what the join-request notifications are raised from. */
+export interface HostingReport {
+  readonly status: HostingReportStatus;
+  readonly watching: number;
+  readonly waiting: number;
+  /** The viewers asking to join: at most 32 (WAITING_VIEWERS_MAX in ipc-contract), the first ones when there are more. */
+  readonly waitingViewers: readonly WaitingViewer[];
+}
+
+/** The host's answer to a join request made in a notification; the renderer carries it out. */
+export interface ViewerDecision {
+  readonly id: string;
+  readonly decision: 'admit' | 'deny';
+}
+
 export interface DesktopApi {
   startHosting(): Promise<IpcResult<HostingStarted>>;
   stopHosting(): Promise<IpcResult<null>>;
@@ -56,8 +79,14 @@ export interface DesktopApi {
   systemAudioSupport(): Promise<IpcResult<SystemAudioSupport>>;
   /** A join link on the clipboard (http form), or null when there is none. */
   readClipboardJoinLink(): Promise<IpcResult<string | null>>;
+  /** Tells main the hosting state after every change: the tray and notifications follow it. */
+  reportHostingState(report: HostingReport): Promise<IpcResult<null>>;
   /** Join links opened from outside (protocol link, second launch, argv), in http form. */
   onJoinLink(listener: (link: string) => void): () => void;
+  /** Admit / Deny chosen in a native notification. Main never decides: the renderer admits or denies. */
+  onViewerDecision(listener: (decision: ViewerDecision) => void): () => void;
+  /** "Stop hosting" chosen in the tray: the renderer stops as if its own button was pressed. */
+  onStopHostingRequest(listener: () => void): () => void;
 }
 
 /** How the renderer sees the preload's global. */

@@ -3,7 +3,9 @@
 // type (taken from DesktopApi, so the two cannot drift). No channel string lives
 // anywhere else.
 import * as z from 'zod/mini';
-import type { DesktopApi } from './api-types';
+import { ID_MAX, MAX_VIEWERS_LIMIT } from '../signaling/protocol/messages';
+import { NAME_MAX_CHARS } from '../signaling/protocol/names';
+import type { DesktopApi, HostingReport } from './api-types';
 
 /** The request/response methods of DesktopApi (subscriptions are events, below). */
 export type InvokeMethod = {
@@ -26,6 +28,19 @@ export const hostingPort = z.union([z.literal(0), z.int().check(z.minimum(1024),
 // desktopCapturer ids look like `screen:0:0` or `window:94371842:0`.
 const sourceId = z.string().check(z.maxLength(256), z.regex(/^(screen|window):[\w:-]+$/));
 
+/** Enough for a notification each; a report never carries the whole crowd. */
+export const WAITING_VIEWERS_MAX = 32;
+const viewerId = z.string().check(z.minLength(1), z.maxLength(ID_MAX));
+const viewerCount = z.int().check(z.minimum(0), z.maximum(MAX_VIEWERS_LIMIT));
+// Names are sanitized to 64 code points by the protocol: at most two UTF-16 units each.
+const waitingViewer = z.strictObject({ id: viewerId, name: z.string().check(z.minLength(1), z.maxLength(NAME_MAX_CHARS * 2)) });
+export const hostingReport: z.ZodMiniType<HostingReport> = z.strictObject({
+  status: z.enum(['idle', 'starting', 'ready', 'live', 'reconnecting', 'stopping']),
+  watching: viewerCount,
+  waiting: viewerCount,
+  waitingViewers: z.array(waitingViewer).check(z.maxLength(WAITING_VIEWERS_MAX)),
+}).check(z.refine((report) => report.waitingViewers.length <= report.waiting, 'more waiting viewers listed than counted'));
+
 export const invokeChannels = {
   startHosting: { channel: 'hosting:start', request: noArguments },
   stopHosting: { channel: 'hosting:stop', request: noArguments },
@@ -35,11 +50,14 @@ export const invokeChannels = {
   chooseSource: { channel: 'capture:choose-source', request: z.strictObject({ sourceId, systemAudio: z.boolean() }) },
   systemAudioSupport: { channel: 'capture:system-audio-support', request: noArguments },
   readClipboardJoinLink: { channel: 'join:read-clipboard', request: noArguments },
+  reportHostingState: { channel: 'hosting:report-state', request: hostingReport },
 } as const satisfies { readonly [M in InvokeMethod]: InvokeSpec<RequestOf<M>> };
 
 /** Main -> renderer messages, each delivered to one DesktopApi subscription. */
 export const eventChannels = {
   joinLink: { channel: 'join:link', payload: z.string().check(z.maxLength(JOIN_LINK_MAX)) },
+  viewerDecision: { channel: 'hosting:viewer-decision', payload: z.strictObject({ id: viewerId, decision: z.enum(['admit', 'deny']) }) },
+  stopHostingRequest: { channel: 'hosting:stop-request', payload: z.null() },
 } as const;
 
 export type EventName = keyof typeof eventChannels;

@@ -13,7 +13,11 @@ const api: DesktopApi = {
   chooseSource: (request) => invoke('chooseSource', request),
   systemAudioSupport: () => invoke('systemAudioSupport', undefined),
   readClipboardJoinLink: () => invoke('readClipboardJoinLink', undefined),
+  reportHostingState: (report) => invoke('reportHostingState', report),
   onJoinLink: (listener) => subscribe('joinLink', listener),
+  onViewerDecision: (listener) => subscribe('viewerDecision', listener),
+  // The payload is an empty marker: the page's listener gets nothing from the IPC message.
+  onStopHostingRequest: (listener) => subscribe('stopHostingRequest', () => listener()),
 };
 
 contextBridge.exposeInMainWorld('desktopHost', Object.freeze(api));

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { AppRoot } from './app/app-root';
 import { createAppState } from './app/app-state';
 import { AppContext } from './app/context';
+import { connectDesktop } from './app/desktop-bridge';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
 import { currentIceServers } from './app/ice-servers';
@@ -20,16 +21,7 @@ const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
 if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
-// Desktop: links opened from outside land in the Join view, filled in; a join link on
-// the clipboard is offered there.
-platform.onJoinLink?.((link) => {
-  state.view.value = 'join';
-  state.join.link.value = link;
-  state.join.linkError.value = null;
-});
-void platform.readClipboardJoinLink?.().then((link) => {
-  if (link && link !== state.join.link.value) state.join.clipboardLink.value = link;
-}); // deliberately not awaited: only an offer
+connectDesktop(platform, state, host);
 
 window.addEventListener('pagehide', () => {
   joinSession.leave();

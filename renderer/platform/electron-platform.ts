@@ -50,6 +50,13 @@ export function createElectronPlatform(api: DesktopApi): Platform {
       return listed.value.map(toCaptureSource);
     },
     onJoinLink: (listener) => api.onJoinLink(listener),
+    reportHostingState(report) {
+      void api.reportHostingState(report).then((sent) => {
+        if (!sent.ok) console.warn(`report hosting state: ${sent.error}`);
+      }); // deliberately not awaited: the tray catches up with the next report
+    },
+    onViewerDecision: (listener) => api.onViewerDecision(listener),
+    onStopHostingRequest: (listener) => api.onStopHostingRequest(listener),
     async readClipboardJoinLink() {
       const read = await api.readClipboardJoinLink();
       return read.ok ? read.value : null;

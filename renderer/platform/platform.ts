@@ -1,5 +1,6 @@
 // What the renderer needs from wherever it runs. Two implementations: the browser
 // (headless hosting, and every viewer) and Electron (through the preload API).
+import type { HostingReport, ViewerDecision } from '../../preload/api-types';
 import type { Result } from '../../signaling/protocol';
 
 export interface HostingEndpoint {
@@ -42,4 +43,10 @@ export interface Platform {
   onJoinLink?(listener: (link: string) => void): () => void;
   /** A join link on the clipboard, offered when the Join view opens (desktop only). */
   readClipboardJoinLink?(): Promise<string | null>;
+  /** Desktop: what the tray and notifications show (hosting state, who waits). */
+  reportHostingState?(report: HostingReport): void;
+  /** Desktop: Admit / Deny chosen on a native notification. */
+  onViewerDecision?(listener: (decision: ViewerDecision) => void): () => void;
+  /** Desktop: "Stop hosting" chosen in the tray. */
+  onStopHostingRequest?(listener: () => void): () => void;
 }

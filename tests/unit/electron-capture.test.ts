@@ -2,6 +2,7 @@
 // window the user chose, nothing when nothing was chosen, and nothing for other pages.
 import type { Session } from 'electron';
 import { CaptureService } from '../../main/capture-service';
+import { systemAudioSupportFor } from '../../main/platform-switches';
 import { fake, fakeSource, resetFakeElectron } from '../support/fake-electron';
 
 const APP_FRAME = { url: 'app://desktop/host' };
@@ -21,8 +22,9 @@ function askForDisplay(frame: { url: string } | null = APP_FRAME, audioRequested
   return answer;
 }
 
-function installed(platform: NodeJS.Platform = 'linux'): CaptureService {
-  const capture = new CaptureService(platform);
+/** The sound support start-up decides for an OS (platform-switches), as main passes it. */
+function installed(platform: NodeJS.Platform = 'linux', osVersion = '14.0.0'): CaptureService {
+  const capture = new CaptureService(systemAudioSupportFor(platform, osVersion));
   capture.install(fake.session as unknown as Session);
   return capture;
 }
@@ -85,11 +87,18 @@ describe('system audio', () => {
     expect(askForDisplay(APP_FRAME, false)).toEqual({ video: { id: 'screen:0:0', name: 'Entire screen' } });
   });
 
-  it.each(['linux', 'darwin'] as const)('on %s, says plainly it is unavailable and sends video only', async (platform) => {
-    const capture = installed(platform);
+  it('adds loopback audio on macOS 13 and later', async () => {
+    const capture = installed('darwin', '13.4.0');
+    expect(capture.systemAudioSupport().available).toBe(true);
+    await capture.choose({ sourceId: 'screen:0:0', systemAudio: true });
+    expect(askForDisplay(APP_FRAME, true)).toMatchObject({ audio: 'loopback' });
+  });
+
+  it.each([['linux', '6.1.0', /not available on Linux/], ['darwin', '12.6.0', /macOS 13/]] as const)('on %s %s, says plainly it is unavailable and sends video only', async (platform, osVersion, reason) => {
+    const capture = installed(platform, osVersion);
     const support = capture.systemAudioSupport();
     expect(support.available).toBe(false);
-    expect(support.reason).toMatch(/Windows only/);
+    expect(support.reason).toMatch(reason);
     await capture.choose({ sourceId: 'screen:0:0', systemAudio: true });
     expect(askForDisplay(APP_FRAME, true)).toEqual({ video: { id: 'screen:0:0', name: 'Entire screen' } });
   });

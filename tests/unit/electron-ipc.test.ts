@@ -29,6 +29,10 @@ beforeEach(async () => {
   ipc.handle('startHosting', async () => {
     throw new Error('the port exploded');
   });
+  ipc.handle('reportHostingState', async (report) => {
+    calls.push(report);
+    return ok(null);
+  });
 });
 
 const fromApp = (): FakeInvokeEvent => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
@@ -96,6 +100,42 @@ describe('the argument check', () => {
   });
 });
 
+describe('reportHostingState', () => {
+  const REPORT_CHANNEL = invokeChannels.reportHostingState.channel;
+  const GOOD = { status: 'live', watching: 2, waiting: 1, waitingViewers: [{ id: 'v1', name: 'Ana' }] };
+  const crowd = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `v${i}`, name: `Viewer ${i}` }));
+
+  it('passes a valid report to its handler', async () => {
+    await expect(fake.ipcMain.invoke(REPORT_CHANNEL, fromApp(), GOOD)).resolves.toEqual({ ok: true, value: null });
+    expect(calls).toEqual([GOOD]);
+  });
+
+  it.each([
+    ['an unknown status', { ...GOOD, status: 'hosting' }],
+    ['a negative count', { ...GOOD, watching: -1 }],
+    ['a fractional count', { ...GOOD, waiting: 1.5 }],
+    ['an absurd count', { ...GOOD, watching: 1e9 }],
+    ['more waiting viewers listed than counted', { ...GOOD, waiting: 0 }],
+    ['too many waiting viewers', { ...GOOD, waiting: 500, waitingViewers: crowd(33) }],
+    ['an empty name', { ...GOOD, waitingViewers: [{ id: 'v1', name: '' }] }],
+    ['an oversized name', { ...GOOD, waitingViewers: [{ id: 'v1', name: 'A'.repeat(200) }] }],
+    ['an oversized id', { ...GOOD, waitingViewers: [{ id: 'v'.repeat(65), name: 'Ana' }] }],
+    ['an extra field', { ...GOOD, hostKey: 'secret' }],
+    ['an extra field on a viewer', { ...GOOD, waitingViewers: [{ id: 'v1', name: 'Ana', address: '10.0.0.2' }] }],
+    ['a missing field', { status: 'live', watching: 0, waiting: 0 }],
+    ['not an object', 'live'],
+  ])('refuses %s without calling the handler', async (_label, report) => {
+    await expect(fake.ipcMain.invoke(REPORT_CHANNEL, fromApp(), report)).resolves.toEqual({ ok: false, error: BAD_ARGUMENTS });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a report from anything but the app window', async () => {
+    const child = window.webContents.mainFrame.addChild('app://desktop/host');
+    await expect(fake.ipcMain.invoke(REPORT_CHANNEL, { sender: window.webContents, senderFrame: child }, GOOD)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    expect(calls).toEqual([]);
+  });
+});
+
 afterEach(() => jest.restoreAllMocks());
 
 it('turns a handler that throws into a Result error', async () => {
@@ -105,4 +145,9 @@ it('turns a handler that throws into a Result error', async () => {
 it('logs each refused sender, so an attack leaves a trace', async () => {
   await fake.ipcMain.invoke(CHOOSE, { sender: window.webContents, senderFrame: null }, GOOD_CHOICE);
   expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('refused'));
+});
+
+it('logs each refused argument too', async () => {
+  await fake.ipcMain.invoke(CHOOSE, fromApp(), 'nonsense');
+  expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/capture:choose-source refused: arguments/));
 });

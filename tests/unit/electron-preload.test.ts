@@ -9,7 +9,10 @@ const EXPECTED_METHODS = [
   'getHostingPort',
   'listSources',
   'onJoinLink',
+  'onStopHostingRequest',
+  'onViewerDecision',
   'readClipboardJoinLink',
+  'reportHostingState',
   'setHostingPort',
   'startHosting',
   'stopHosting',
@@ -39,11 +42,11 @@ it('exposes one object, desktopHost, with exactly the API’s methods and nothin
 
 it('has one method per channel of the contract', () => {
   const invokeMethods = Object.keys(invokeChannels);
-  expect([...invokeMethods, 'onJoinLink'].sort()).toEqual(EXPECTED_METHODS);
-  expect(Object.keys(eventChannels)).toEqual(['joinLink']);
+  expect([...invokeMethods, 'onJoinLink', 'onViewerDecision', 'onStopHostingRequest'].sort()).toEqual(EXPECTED_METHODS);
+  expect(Object.keys(eventChannels)).toEqual(['joinLink', 'viewerDecision', 'stopHostingRequest']);
 });
 
-it.each(Object.entries(invokeChannels).filter(([method]) => !['chooseSource', 'setHostingPort'].includes(method)))(
+it.each(Object.entries(invokeChannels).filter(([method]) => !['chooseSource', 'setHostingPort', 'reportHostingState'].includes(method)))(
   '%s invokes its own channel with no arguments',
   async (method, { channel }) => {
     await (api[method as keyof DesktopApi] as () => Promise<unknown>)();
@@ -114,5 +117,49 @@ describe('onJoinLink', () => {
     fake.ipcRenderer.deliver(channel, 'x'.repeat(5000));
     expect(listener).not.toHaveBeenCalled();
     unsubscribe();
+  });
+});
+
+describe('reportHostingState', () => {
+  const REPORT = { status: 'live', watching: 2, waiting: 1, waitingViewers: [{ id: 'v1', name: 'Ana' }] } as const;
+
+  it('sends a valid report on its channel', async () => {
+    await expect(api.reportHostingState(REPORT)).resolves.toEqual({ ok: true, value: null });
+    expect(fake.ipcRenderer.invocations).toEqual([{ channel: invokeChannels.reportHostingState.channel, args: [REPORT] }]);
+  });
+
+  it('refuses a report that breaks the contract before it leaves the page', async () => {
+    const bad = [
+      { ...REPORT, status: 'hosting' },
+      { ...REPORT, watching: 1.5 },
+      { ...REPORT, waiting: 0 }, // lists more waiting viewers than it counts
+      { ...REPORT, waitingViewers: [{ id: 'v1', name: '' }] },
+      { ...REPORT, waiting: 100, waitingViewers: Array.from({ length: 100 }, (_, i) => ({ id: `v${i}`, name: 'x' })) },
+    ];
+    for (const report of bad) await expect(api.reportHostingState(report as never)).resolves.toMatchObject({ ok: false });
+    expect(fake.ipcRenderer.invocations).toEqual([]);
+  });
+});
+
+describe('onViewerDecision and onStopHostingRequest', () => {
+  it('passes a decision from a notification, and drops anything else', () => {
+    const listener = jest.fn();
+    const unsubscribe = api.onViewerDecision(listener);
+    fake.ipcRenderer.deliver(eventChannels.viewerDecision.channel, { id: 'v1', decision: 'admit' });
+    fake.ipcRenderer.deliver(eventChannels.viewerDecision.channel, { id: 'v1', decision: 'kick' });
+    fake.ipcRenderer.deliver(eventChannels.viewerDecision.channel, 'v1');
+    expect(listener.mock.calls).toEqual([[{ id: 'v1', decision: 'admit' }]]);
+    unsubscribe();
+    expect(fake.ipcRenderer.listenerCount(eventChannels.viewerDecision.channel)).toBe(0);
+  });
+
+  it('calls the stop listener with nothing, until unsubscribed', () => {
+    const listener = jest.fn();
+    const unsubscribe = api.onStopHostingRequest(listener);
+    fake.ipcRenderer.deliver(eventChannels.stopHostingRequest.channel, null);
+    expect(listener.mock.calls).toEqual([[]]);
+    unsubscribe();
+    fake.ipcRenderer.deliver(eventChannels.stopHostingRequest.channel, null);
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });

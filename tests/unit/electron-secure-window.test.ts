@@ -1,6 +1,6 @@
 // The hardened window: every window's webPreferences read back from what was actually
 // passed to BrowserWindow, navigation kept inside the app, and no new windows.
-import { createSecureWindow, guardAllWebContents, isAllowedExternalUrl } from '../../main/secure-window';
+import { createSecureWindow, guardAllWebContents, isAllowedExternalUrl, openExternalIfAllowed } from '../../main/secure-window';
 import { fake, resetFakeElectron, FakeWebContents } from '../support/fake-electron';
 
 const SECURE = {
@@ -13,9 +13,16 @@ const SECURE = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   experimentalFeatures: false,
+  // The host keeps running hidden in the tray.
+  backgroundThrottling: false,
 };
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => {
+  resetFakeElectron();
+  // Refused links are logged; keep the test output for failures.
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => jest.restoreAllMocks());
 
 function windowContents(): FakeWebContents {
   createSecureWindow({ preloadPath: '/app/dist/preload/preload.js' });
@@ -86,6 +93,20 @@ describe('window.open', () => {
     contents.openWindow('https://github.com@evil.example/');
     contents.openWindow('file:///etc/passwd');
     expect(fake.shell.opened).toEqual(['https://github.com/some/where']);
+    expect(console.warn).toHaveBeenCalledWith('refused to open https://evil.example/: not on the allow-list');
+  });
+
+  it('offers the same allow-list to main’s own links (the releases page)', () => {
+    expect(openExternalIfAllowed('https://github.com/webrtc-desktop-host/webrtc-desktop-host/releases')).toBe(true);
+    expect(openExternalIfAllowed('https://example.com/releases')).toBe(false);
+    expect(fake.shell.opened).toEqual(['https://github.com/webrtc-desktop-host/webrtc-desktop-host/releases']);
+  });
+
+  it('passes a remembered position to the window, and leaves placement to the OS without one', () => {
+    expect(createSecureWindow({ preloadPath: '/p.js', x: 10, y: 20, width: 900, height: 700 }).getBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
+    expect(fake.windows.at(-1)!.options).toMatchObject({ x: 10, y: 20 });
+    createSecureWindow({ preloadPath: '/p.js', x: 10 });
+    expect(fake.windows.at(-1)!.options).not.toHaveProperty('x');
   });
 
   it('reads the allow-list strictly', () => {

@@ -14,7 +14,9 @@ export class FakeApp extends EventEmitter {
   exitCode: number | null = null;
   /** True once a quit went through (no listener prevented it). */
   quitted = false;
-  readonly isPackaged = false;
+  /** Tests of packaged-only behaviour (updates) set this. */
+  isPackaged = false;
+  logsDir: string | null = null;
   private ready = false;
   private resolveReady!: () => void;
   private readyPromise = this.newReadyPromise();
@@ -29,8 +31,24 @@ export class FakeApp extends EventEmitter {
   }
 
   getPath(name: string): string {
-    if (name === 'userData' || name === 'logs') return this.userDataDir;
+    if (name === 'logs') return this.logsDir ?? join(this.userDataDir, 'logs');
+    if (name === 'userData') return this.userDataDir;
     return join(tmpdir(), `fake-electron-${name}`);
+  }
+
+  /** Electron picks the platform's place (inside userData on Windows and Linux) when given none. */
+  setAppLogsPath(path?: string): void {
+    this.logsDir = path ?? join(this.userDataDir, 'logs');
+  }
+
+  appUserModelId: string | null = null;
+
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+
+  getVersion(): string {
+    return '0.1.0';
   }
 
   whenReady(): Promise<void> {
@@ -72,6 +90,9 @@ export class FakeApp extends EventEmitter {
     this.quitRequests = 0;
     this.exitCode = null;
     this.quitted = false;
+    this.isPackaged = false;
+    this.logsDir = null;
+    this.appUserModelId = null;
     this.ready = false;
     this.readyPromise = this.newReadyPromise();
   }

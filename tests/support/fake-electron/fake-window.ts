@@ -1,5 +1,5 @@
-// BrowserWindow, its webContents and their frames: enough for the window factory, the
-// navigation guards, the IPC sender check and link delivery, all observable by tests.
+// A window's webContents and their frames: enough for the navigation guards, the IPC
+// sender check and link delivery, all observable by tests.
 import { EventEmitter } from 'node:events';
 import { preventable } from './fake-event';
 import { defaultSession, type FakeSession } from './fake-session';
@@ -86,54 +86,4 @@ export class FakeWebContents extends EventEmitter {
 }
 
 /** Set by index.ts: the fake `app`, which announces every new web contents. */
-export const windowHooks: { onWebContentsCreated?: (contents: FakeWebContents) => void } = {};
-
-export class FakeBrowserWindow extends EventEmitter {
-  static readonly all: FakeBrowserWindow[] = [];
-  readonly webContents = new FakeWebContents();
-  readonly loadedUrls: string[] = [];
-  focusCount = 0;
-  minimized = false;
-  private destroyed = false;
-
-  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> } = {}) {
-    super();
-    FakeBrowserWindow.all.push(this);
-    windowHooks.onWebContentsCreated?.(this.webContents);
-  }
-
-  static getAllWindows(): FakeBrowserWindow[] {
-    return FakeBrowserWindow.all.filter((window) => !window.destroyed);
-  }
-
-  async loadURL(url: string): Promise<void> {
-    this.loadedUrls.push(url);
-    this.webContents.loading = true;
-    await Promise.resolve();
-    this.webContents.finishLoad(url);
-  }
-
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-
-  isMinimized(): boolean {
-    return this.minimized;
-  }
-
-  restore(): void {
-    this.minimized = false;
-  }
-
-  show(): void {}
-
-  focus(): void {
-    this.focusCount += 1;
-  }
-
-  close(): void {
-    this.destroyed = true;
-    this.webContents.destroyed = true;
-    this.emit('closed');
-  }
-}
+export const windowHooks: { onWebContentsCreated?: (contents: FakeWebContents) => void; onAllWindowsClosed?: () => void } = {};

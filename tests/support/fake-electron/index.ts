@@ -3,12 +3,17 @@
 // downloaded on our machines, and unit tests should not need it anyway.
 // Tests import `fake` and `resetFakeElectron` from here; the code under test imports 'electron'.
 import { FakeApp } from './fake-app';
+import { FakeBrowserWindow } from './fake-browser-window';
+import { FakeMenu, FakeNotification, FakeTray, resetDesktopUi } from './fake-desktop-ui';
 import { FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from './fake-ipc';
 import { defaultSession } from './fake-session';
-import { FakeBrowserWindow, windowHooks, type FakeWebContents } from './fake-window';
+import { windowHooks, type FakeWebContents } from './fake-window';
 
 export { FakeEvent, preventable } from './fake-event';
 export { FakeFrame, FakeWebContents } from './fake-window';
+export { nativeImage } from './fake-desktop-ui';
+export type { FakeMenuItem, FakeNativeImage } from './fake-desktop-ui';
+export type { FakeRectangle } from './fake-browser-window';
 export type { FakeInvokeEvent } from './fake-ipc';
 
 export interface FakeSource {
@@ -24,8 +29,15 @@ export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = new FakeContextBridge();
 export const session = { defaultSession };
+export const Menu = FakeMenu;
+export const Tray = FakeTray;
+export const Notification = FakeNotification;
 
 windowHooks.onWebContentsCreated = (contents: FakeWebContents) => app.emit('web-contents-created', {}, contents);
+// As in Electron, when the user closes the last window (a quit closes them without this).
+windowHooks.onAllWindowsClosed = () => {
+  if (!app.quitted) app.emit('window-all-closed');
+};
 
 const protocolState = {
   privileged: [] as unknown[],
@@ -49,10 +61,34 @@ export const desktopCapturer = {
   },
 };
 
-const shellState = { opened: [] as string[] };
+const shellState = { opened: [] as string[], openedPaths: [] as string[] };
 export const shell = {
   async openExternal(url: string): Promise<void> {
     shellState.opened.push(url);
+  },
+  /** Resolves with an error message, '' on success (as Electron does). */
+  async openPath(path: string): Promise<string> {
+    shellState.openedPaths.push(path);
+    return '';
+  },
+};
+
+interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
+}
+/** One 1920x1080 display with a 40 px taskbar, unless a test sets others. */
+export const defaultDisplay = (): FakeDisplay => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } });
+const screenState = { displays: [defaultDisplay()] };
+export const screen = {
+  getAllDisplays: (): FakeDisplay[] => screenState.displays,
+};
+
+const crashReporterState = { started: [] as unknown[] };
+export const crashReporter = {
+  start(options: unknown): void {
+    crashReporterState.started.push(options);
   },
 };
 
@@ -79,8 +115,19 @@ export const fake = {
   capturer: capturerState,
   shell: shellState,
   clipboard: clipboardState,
+  screen: screenState,
+  crashReporter: crashReporterState,
   get windows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.all;
+  },
+  get trays(): FakeTray[] {
+    return FakeTray.all;
+  },
+  get notifications(): FakeNotification[] {
+    return FakeNotification.all;
+  },
+  get applicationMenu(): FakeMenu | null {
+    return FakeMenu.applicationMenu;
   },
 };
 
@@ -97,6 +144,10 @@ export function resetFakeElectron(): void {
   capturerState.sources = [];
   capturerState.calls.length = 0;
   shellState.opened.length = 0;
+  shellState.openedPaths.length = 0;
   clipboardState.text = '';
+  screenState.displays = [defaultDisplay()];
+  crashReporterState.started.length = 0;
   FakeBrowserWindow.all.length = 0;
+  resetDesktopUi();
 }

@@ -1,0 +1,38 @@
+// The application menu: the platform's usual menus, minus what would hurt a host (a
+// Reload drops every viewer; DevTools only in development), plus Help items for the
+// logs folder and, on Linux, a link to new versions.
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+
+export interface AppMenuOptions {
+  readonly platform: NodeJS.Platform;
+  readonly isPackaged: boolean;
+  openLogsFolder(): void;
+  /** Only where the app cannot update itself (Linux). */
+  checkForNewVersion?(): void;
+}
+
+export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
+  const help: MenuItemConstructorOptions[] = [{ label: 'Open logs folder', click: () => options.openLogsFolder() }];
+  const check = options.checkForNewVersion;
+  if (check) help.push({ label: 'Check for a new version', click: () => check() });
+  const view: MenuItemConstructorOptions[] = [
+    ...(options.isPackaged ? [] : [{ role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  return [
+    ...(options.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' }, // copy and paste in the join link fields
+    { label: 'View', submenu: view },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: help },
+  ];
+}
+
+export function installAppMenu(options: AppMenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(options)));
+}

@@ -1,0 +1,560 @@
+// `npm run bench:webrtc`: the real app, end to end, on this machine. A SignalingServer
+// in this process serves the built renderer; the host page shares Chromium's fake
+// screen in one headless Chromium, viewers join in a second one (each in its own
+// context), so the host browser's CPU is read alone from /proc.
+//   - join -> first decoded frame: a fresh viewer joins an already-live host, BENCH_RUNS
+//     times per resolution (after one warm-up join), with where the time goes;
+//   - steady state with 1, 2, 4 viewers: received fps and size per viewer, host CPU.
+// 1080p = the "Balanced" preset (1080p, 30 fps); 720p = "Motion" (720p, 60 fps cap):
+// the app has no 720p30 preset. A benchmark, not a test: exits 0 when a target is
+// missed (1 only when the bench itself broke). Human summary on stderr; one JSON object
+// on the last stdout line.
+//
+// Knobs (environment): BENCH_RUNS=7 (first-frame joins per resolution, plus one warm-up)
+//   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
+//   BENCH_SETTLE_MS=1000 (after every viewer receives the full size, or BENCH_SETTLE_MAX_MS=6000 passed)
+//   BENCH_SOURCE_FPS=30 (rate of the host's fake screen; 0 = Chromium's default, 20 fps)
+//   CHROMIUM_PATH=/usr/bin/chromium
+//   Experiments (off by default; they change what is measured, and the JSON says so):
+//   BENCH_PREFER_CODEC=VP8 (put this codec first in the host's setCodecPreferences)
+//   BENCH_START_BITRATE_KBPS=2500 (the host adds x-google-start-bitrate to the answers it applies)
+//   BENCH_CHROMIUM_ARGS="--flag --flag" (more flags for both browsers)
+import { cpus, loadavg } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { SignalingServer, type HostingInfo } from '../../signaling/server';
+import { BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
+import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
+import type { SendSample, VideoSample } from './webrtc/probe';
+import { MILESTONES, traceJoin, type JoinTrace, type Milestone } from './webrtc/timeline';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+const median = (values: readonly (number | null | undefined)[]) => {
+  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const envInt = (name: string, fallback: number) => {
+  const value = Number(process.env[name] || Number.NaN);
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
+};
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+interface Resolution {
+  readonly name: '720p' | '1080p';
+  readonly preset: PresetLabel;
+  readonly presetNote: string;
+  readonly width: number;
+  readonly height: number;
+}
+const RESOLUTIONS: readonly Resolution[] = [
+  { name: '720p', preset: 'Motion', presetNote: 'Motion preset: capture capped at 1280x720, 60 fps, 6 Mbit/s, contentHint motion', width: 1280, height: 720 },
+  { name: '1080p', preset: 'Balanced', presetNote: 'Balanced preset: capture capped at 1920x1080, 30 fps, 5 Mbit/s, contentHint detail', width: 1920, height: 1080 },
+];
+
+const RUNS = Math.max(1, envInt('BENCH_RUNS', 7));
+const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+const CHOSEN = (process.env.BENCH_RESOLUTIONS ?? '720p,1080p').split(',').map((s) => s.trim());
+const WINDOW_MS = Math.max(1_000, envInt('BENCH_WINDOW_MS', 5_000));
+const SETTLE_MS = envInt('BENCH_SETTLE_MS', 1_000);
+const SETTLE_MAX_MS = envInt('BENCH_SETTLE_MAX_MS', 6_000);
+/** Chromium's fake screen runs at 20 fps unless told otherwise: 30 fps, the rate the presets and the targets assume. */
+const SOURCE_FPS = envInt('BENCH_SOURCE_FPS', 30);
+const PREFER_CODEC = process.env.BENCH_PREFER_CODEC?.trim() || undefined;
+const START_BITRATE_KBPS = envInt('BENCH_START_BITRATE_KBPS', 0) || undefined;
+const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** After Start hosting, before the first join: the host is "already live". */
+const LIVE_SETTLE_MS = 1_000;
+/** Host-only CPU windows: live with no viewer, and just after all viewers left. */
+const HOST_ONLY_WINDOW_MS = 2_000;
+/** Scenarios not started past this point (the bench must end within 3 minutes). */
+const DEADLINE_MS = 140_000;
+const WATCHDOG_MS = 175_000;
+const TARGETS = { firstFrame1080pMedianMs: 250, minFps720p2Viewers: 25 };
+const STATIC_DIR = joinPath(__dirname, '../renderer');
+
+/** docs: /work/shared/design/testing.md, "Measured here (a minimal probe, VP8, host and viewers on this 2-core box)". */
+const BASELINE = {
+  source: 'shared/design/testing.md, "Measured here": a minimal bare probe (no app), VP8, host and viewers on this 2-core box',
+  rows: [
+    { resolution: '720p', viewers: 1, firstFrameMedianMs: 303, fps: 30, worstViewerFps: 30, hostCpuPct: 30 },
+    { resolution: '720p', viewers: 4, firstFrameMedianMs: 595, fps: 29.5, worstViewerFps: 22, hostCpuPct: 101 },
+    { resolution: '1080p', viewers: 1, firstFrameMedianMs: 362, fps: 30, worstViewerFps: 30, hostCpuPct: 55 },
+    { resolution: '1080p', viewers: 2, firstFrameMedianMs: 570, fps: 30, worstViewerFps: 30, hostCpuPct: 107 },
+    { resolution: '1080p', viewers: 4, firstFrameMedianMs: 1005, fps: 21, worstViewerFps: 15, hostCpuPct: 124 },
+    { resolution: '1080p', viewers: 8, firstFrameMedianMs: 1333, fps: 9, worstViewerFps: 1, hostCpuPct: 121 },
+  ],
+};
+
+const errors: string[] = [];
+const notes: string[] = [];
+
+// ---------------------------------------------------------------- server
+
+/** A server on the built renderer; retried while someone else's build has emptied dist/ (it reads the site once, at start). */
+async function startServer(): Promise<{ server: SignalingServer; info: HostingInfo; joinUrl: string }> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const server = new SignalingServer({
+      bind: '127.0.0.1',
+      port: 0,
+      staticDir: STATIC_DIR,
+      requireApproval: false,
+      networkInterfaces: () => ({}),
+      defaultRouteAddress: async () => undefined,
+    });
+    const info = await server.start();
+    const [page, script] = await Promise.all([fetch(`http://127.0.0.1:${info.port}/join`), fetch(`http://127.0.0.1:${info.port}/app.js`)]);
+    const complete = page.ok && script.ok && !(await page.text()).includes('has not been built') && (await script.arrayBuffer()).byteLength > 0;
+    if (complete && info.joinUrls[0]) return { server, info, joinUrl: info.joinUrls[0] };
+    await server.stop();
+    if (Date.now() > deadline) throw new Error(`${STATIC_DIR} holds no complete renderer build`);
+    await sleep(500);
+  }
+}
+
+// ---------------------------------------------------------------- measurements
+
+interface Rig {
+  readonly info: HostingInfo;
+  readonly joinUrl: string;
+  readonly hostBrowser: BenchBrowser;
+  readonly viewerBrowser: BenchBrowser;
+}
+
+let viewerSerial = 0;
+
+/** A fresh viewer context joins; returns it (still watching) and the trace of its join. */
+async function join(rig: Rig, host: HostPage, label: string): Promise<{ viewer: ViewerPage; trace: JoinTrace }> {
+  viewerSerial += 1;
+  const viewer = await ViewerPage.open(rig.viewerBrowser, rig.joinUrl, `${label}-${viewerSerial}`);
+  try {
+    const viewerSnap = await viewer.joinAndWaitFirstFrame();
+    const trace = traceJoin(viewerSnap, await snapshot(host.page));
+    return { viewer, trace };
+  } catch (error) {
+    await viewer.close();
+    throw error;
+  }
+}
+
+interface FirstFrameResult {
+  median: number | null;
+  runs: (number | null)[];
+  warmupMs: number | null;
+  rvfcMedian: number | null;
+  rvfcRuns: (number | null)[];
+  /** Median over the runs of each milestone, ms after the Join click. */
+  breakdownMedianMs: Partial<Record<Milestone, number | null>>;
+  mdnsCandidates: boolean;
+  /** Every run's milestones (ms after its click). */
+  runMilestones: Partial<Record<Milestone, number>>[];
+  runDetails: JoinTrace['details'][];
+}
+
+async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Promise<FirstFrameResult> {
+  const traces: JoinTrace[] = [];
+  let warmupMs: number | null = null;
+  let failures = 0;
+  for (let i = 0; i <= RUNS; i++) {
+    const label = i === 0 ? 'warm-up' : `run ${i}`;
+    let trace: JoinTrace;
+    try {
+      const joined = await join(rig, host, `ff-${resolution.name}`);
+      // Kicked, not just closed: a viewer that simply leaves keeps its peer connection
+      // on the host for the app's 15 s rejoin grace (see afterViewersLeft).
+      await host.kick(joined.viewer.name);
+      await joined.viewer.close();
+      trace = joined.trace;
+    } catch (error) {
+      // A join that never shows a picture is a result (null), not the end of the bench.
+      errors.push(`${resolution.name} first-frame ${label}: ${describe(error)}`);
+      log(`  ${resolution.name} join ${label}: FAILED (${describe(error)})`);
+      if (i > 0) traces.push({ firstFrameMs: null, rvfcMs: null, milestones: {}, candidates: { viewerReceived: 0, mdns: false, hostLocal: 0 }, details: { hostFirstFrameSent: null, viewerFirstFrameDecoded: null } });
+      if (++failures >= 3) throw new Error(`${resolution.name}: 3 joins failed, giving up on this resolution`, { cause: error });
+      await host.waitNoPeers();
+      continue;
+    }
+    if (i === 0) warmupMs = trace.firstFrameMs;
+    else traces.push(trace);
+    log(`  ${resolution.name} join ${label}: first frame ${trace.firstFrameMs} ms (rVFC ${trace.rvfcMs} ms)`);
+    if (!(await host.waitNoPeers())) errors.push(`${resolution.name}: the host still had a peer connection 5 s after kicking a viewer`);
+    await sleep(250);
+  }
+  const breakdownMedianMs: Partial<Record<Milestone, number | null>> = {};
+  for (const name of MILESTONES) breakdownMedianMs[name] = round(median(traces.map((t) => t.milestones[name])));
+  // A failed run counts as slower than any other in the median.
+  const middle = median(traces.map((t) => t.firstFrameMs ?? Number.MAX_SAFE_INTEGER));
+  return {
+    median: middle !== null && middle < Number.MAX_SAFE_INTEGER ? round(middle) : null,
+    runs: traces.map((t) => round(t.firstFrameMs)),
+    warmupMs: round(warmupMs),
+    rvfcMedian: round(median(traces.map((t) => t.rvfcMs))),
+    rvfcRuns: traces.map((t) => round(t.rvfcMs)),
+    breakdownMedianMs,
+    mdnsCandidates: traces.some((t) => t.candidates.mdns),
+    runMilestones: traces.map((t) => t.milestones),
+    runDetails: traces.map((t) => t.details),
+  };
+}
+
+interface SteadyResult {
+  resolution: string;
+  preset: string;
+  viewers: number;
+  fpsPerViewer: (number | null)[];
+  minFps: number | null;
+  sizes: string[];
+  hostCpuPct: number | null;
+  viewerBrowserCpuPct: number | null;
+  decodedFpsPerViewer: (number | null)[];
+  droppedFramesPerViewer: number[];
+  /** Join -> first frame of the viewers added for this step (others already watching). */
+  joinFirstFrameMs: (number | null)[];
+  /** From the last join until every viewer received the capture size (null: not within BENCH_SETTLE_MAX_MS), before the extra settle. */
+  fullSizeAfterMs: number | null;
+  host: {
+    /** Frames per second the capture delivered to each link's sender (media-source stats). */
+    sourceFpsPerLink: (number | null)[];
+    encodedFpsPerLink: (number | null)[];
+    encodeMsPerFrame: (number | null)[];
+    sentSizes: string[];
+    qualityLimitation: (string | null)[];
+    cpuLimitedShareOfWindow: (number | null)[];
+    keyFramesInWindow: number[];
+    codec: string | null;
+    encoder: string | null;
+    selectedCandidate: string | null;
+  };
+  decoder: string | null;
+  windowS: number | null;
+  machineBusyPct: number | null;
+  /** Machine busy minus host browser, viewer browser and this process: what else ran meanwhile. */
+  otherLoadPct: number | null;
+  benchNodeCpuPct: number | null;
+  load1: [number, number];
+  browserProcesses: { host: number; viewer: number };
+}
+
+/** Waits until every viewer shows the capture size (bandwidth estimation ramps up first); ms waited, or null on timeout. */
+async function waitFullSize(viewers: ViewerPage[], resolution: Resolution): Promise<number | null> {
+  const started = performance.now();
+  while (performance.now() - started < SETTLE_MAX_MS) {
+    const samples = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
+    if (samples.every((v) => v.width === resolution.width && v.height === resolution.height)) return performance.now() - started;
+    await sleep(100);
+  }
+  return null;
+}
+
+async function steadyWindow(
+  rig: Rig,
+  host: HostPage,
+  viewers: ViewerPage[],
+  resolution: Resolution,
+  joined: JoinTrace[],
+  fullSizeAfterMs: number | null,
+): Promise<SteadyResult> {
+  const sample = () => Promise.all([Promise.all(viewers.map((v) => sampleVideo(v.page))), sampleSenders(host.page)] as const);
+  const roots = [rig.hostBrowser.pid, rig.viewerBrowser.pid];
+  const [v0, s0] = await sample();
+  const c0 = cpuMark(roots);
+  await sleep(WINDOW_MS);
+  const c1 = cpuMark(roots);
+  const [v1, s1] = await sample();
+  const cpu = cpuBetween(c0, c1);
+
+  const perSecond = (a: number | null, b: number | null, from: number, to: number) => (a === null || b === null || to <= from ? null : ((b - a) / (to - from)) * 1000);
+  const fps = v1.map((end, i) => perSecond(v0[i]!.totalFrames, end.totalFrames, v0[i]!.at, end.at));
+  const decodedFps = v1.map((end, i) => perSecond(v0[i]!.framesDecoded, end.framesDecoded, v0[i]!.at, end.at));
+  const links = s1.map((end) => ({ end, start: s0.find((s) => s.index === end.index) }));
+  const encodedFps = links.map(({ start, end }) => (start ? perSecond(start.framesEncoded, end.framesEncoded, start.at, end.at) : null));
+  const sourceFps = links.map(({ start, end }) => (start ? perSecond(start.sourceFrames, end.sourceFrames, start.at, end.at) : null));
+  const encodeMs = links.map(({ start, end }) => (start && end.framesEncoded > start.framesEncoded ? ((end.totalEncodeTime - start.totalEncodeTime) * 1000) / (end.framesEncoded - start.framesEncoded) : null));
+  const cpuShare = links.map(({ start, end }) =>
+    start ? ((end.qualityLimitationDurations.cpu ?? 0) - (start.qualityLimitationDurations.cpu ?? 0)) / ((end.at - start.at) / 1000) : null,
+  );
+  const [hostPct = Number.NaN, viewerPct = Number.NaN] = cpu.treesPct;
+  const first: SendSample | undefined = s1[0];
+  const firstVideo: VideoSample | undefined = v1[0];
+  const minFps = fps.every((f) => f !== null) && fps.length > 0 ? Math.min(...(fps as number[])) : null;
+  return {
+    resolution: resolution.name,
+    preset: resolution.preset,
+    viewers: viewers.length,
+    fpsPerViewer: fps.map((f) => round(f)),
+    minFps: round(minFps),
+    sizes: v1.map((v) => `${v.width}x${v.height}`),
+    hostCpuPct: round(hostPct, 0),
+    viewerBrowserCpuPct: round(viewerPct, 0),
+    decodedFpsPerViewer: decodedFps.map((f) => round(f)),
+    droppedFramesPerViewer: v1.map((end, i) => end.droppedFrames - v0[i]!.droppedFrames),
+    joinFirstFrameMs: joined.map((t) => round(t.firstFrameMs)),
+    fullSizeAfterMs: round(fullSizeAfterMs, 0),
+    host: {
+      sourceFpsPerLink: sourceFps.map((f) => round(f)),
+      encodedFpsPerLink: encodedFps.map((f) => round(f)),
+      encodeMsPerFrame: encodeMs.map((f) => round(f, 2)),
+      sentSizes: s1.map((s) => `${s.frameWidth ?? '?'}x${s.frameHeight ?? '?'}`),
+      qualityLimitation: s1.map((s) => s.qualityLimitationReason),
+      cpuLimitedShareOfWindow: cpuShare.map((f) => round(f, 2)),
+      keyFramesInWindow: links.map(({ start, end }) => end.keyFramesEncoded - (start?.keyFramesEncoded ?? 0)),
+      codec: first?.codec ?? null,
+      encoder: first?.encoder ?? null,
+      selectedCandidate: first ? `${first.localCandidateType ?? '?'} -> ${first.remoteCandidate ?? '?'}` : null,
+    },
+    decoder: firstVideo?.decoder ?? null,
+    windowS: round(cpu.seconds, 2),
+    machineBusyPct: round(cpu.machineBusyPct, 0),
+    otherLoadPct: round(cpu.machineBusyPct - hostPct - viewerPct - cpu.benchNodePct, 0),
+    benchNodeCpuPct: round(cpu.benchNodePct, 0),
+    load1: [round(cpu.load1[0], 2)!, round(cpu.load1[1], 2)!],
+    browserProcesses: { host: cpu.processes[0] ?? 0, viewer: cpu.processes[1] ?? 0 },
+  };
+}
+
+/** Adds viewers up to each count in turn and measures; results go to `results` as they come. */
+async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTime: () => boolean, results: SteadyResult[]): Promise<void> {
+  const viewers: ViewerPage[] = [];
+  try {
+    for (const count of VIEWER_COUNTS) {
+      if (outOfTime()) {
+        errors.push(`${resolution.name} ${count} viewers: skipped to stay within the time budget`);
+        break;
+      }
+      const joined: JoinTrace[] = [];
+      while (viewers.length < count) {
+        const { viewer, trace } = await join(rig, host, `steady-${resolution.name}`);
+        viewers.push(viewer);
+        joined.push(trace);
+      }
+      const fullSizeAfterMs = await waitFullSize(viewers, resolution);
+      await sleep(SETTLE_MS);
+      const result = await steadyWindow(rig, host, viewers, resolution, joined, fullSizeAfterMs);
+      results.push(result);
+      log(
+        `  ${resolution.name} ${count} viewer(s): fps ${result.fpsPerViewer.join(' / ')} (min ${result.minFps}), sizes ${result.sizes.join(' ')}; ` +
+          `host CPU ${result.hostCpuPct}%, viewer browser ${result.viewerBrowserCpuPct}%, machine ${result.machineBusyPct}% (other ${result.otherLoadPct}%); ` +
+          `capture ${result.host.sourceFpsPerLink.join('/')} fps, encoded ${result.host.encodedFpsPerLink.join('/')} fps at ${result.host.encodeMsPerFrame.join('/')} ms/frame, limited by ${result.host.qualityLimitation.join('/')}`,
+      );
+    }
+  } finally {
+    await Promise.all(viewers.map((v) => v.close()));
+  }
+}
+
+interface HostOnlyResult {
+  /** Peer connections the host page still has open. */
+  openPeerConnections: number;
+  /** Frames per second the host still encodes on each of them. */
+  encodedFpsPerLink: (number | null)[];
+  hostCpuPct: number | null;
+  windowS: number | null;
+  load1: [number, number];
+}
+
+/** Host CPU (and what it still encodes) over a short window with no viewer watching. */
+async function hostOnly(rig: Rig, host: HostPage, windowMs: number): Promise<HostOnlyResult> {
+  const s0 = await sampleSenders(host.page);
+  const c0 = cpuMark([rig.hostBrowser.pid]);
+  await sleep(windowMs);
+  const c1 = cpuMark([rig.hostBrowser.pid]);
+  const s1 = await sampleSenders(host.page);
+  const cpu = cpuBetween(c0, c1);
+  return {
+    openPeerConnections: await openPeers(host.page),
+    encodedFpsPerLink: s1.map((end) => {
+      const start = s0.find((s) => s.index === end.index);
+      return start && end.at > start.at ? round(((end.framesEncoded - start.framesEncoded) / (end.at - start.at)) * 1000) : null;
+    }),
+    hostCpuPct: round(cpu.treesPct[0], 0),
+    windowS: round(cpu.seconds, 2),
+    load1: [round(cpu.load1[0], 2)!, round(cpu.load1[1], 2)!],
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+/** The median milestones in time order, each with the gap since the one before. */
+function describeBreakdown(result: FirstFrameResult): string[] {
+  const known = MILESTONES.map((name) => [name, result.breakdownMedianMs[name]] as const).filter((entry): entry is readonly [Milestone, number] => typeof entry[1] === 'number');
+  known.sort((a, b) => a[1] - b[1]);
+  let previous = 0;
+  return known.map(([name, at]) => {
+    const line = `      ${name.padEnd(26)} ${String(at).padStart(7)} ms  (+${round(at - previous)})`;
+    previous = at;
+    return line;
+  });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const loadAtStart = loadavg().map((l) => round(l, 2));
+  const report: Record<string, unknown> = { node: process.version, cpus: cpus().length };
+  const opened: BenchBrowser[] = [];
+  let server: SignalingServer | undefined;
+  const watchdog = setTimeout(() => {
+    errors.push(`watchdog: the bench took over ${WATCHDOG_MS / 1000} s`);
+    for (const browser of opened) browser.kill();
+    process.stdout.write(`${JSON.stringify({ ...report, errors })}\n`);
+    process.exit(1);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+
+  if (PREFER_CODEC) notes.push(`EXPERIMENT: BENCH_PREFER_CODEC=${PREFER_CODEC} put that codec first in the host's codec preferences (not the app's order)`);
+  if (START_BITRATE_KBPS) notes.push(`EXPERIMENT: BENCH_START_BITRATE_KBPS=${START_BITRATE_KBPS}: the host page added x-google-start-bitrate to every answer it applied (not the app's SDP)`);
+  if (EXTRA_ARGS.length > 0) notes.push(`EXPERIMENT: extra Chromium flags for both browsers: ${EXTRA_ARGS.join(' ')}`);
+  log(`webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`);
+  const firstFrameMs: Record<string, FirstFrameResult> = {};
+  const steadyResults: SteadyResult[] = [];
+  const captures: Record<string, unknown> = {};
+  const hostIdle: Record<string, HostOnlyResult> = {};
+  const afterViewersLeft: Record<string, HostOnlyResult> = {};
+  let exitCode = 0;
+  try {
+    const hosting = await startServer();
+    server = hosting.server;
+    const probe = { preferCodec: PREFER_CODEC, startBitrateKbps: START_BITRATE_KBPS };
+    const launched = await Promise.allSettled([
+      BenchBrowser.launch('host', [fakeCaptureFlag(SOURCE_FPS), ...EXTRA_ARGS], probe),
+      BenchBrowser.launch('viewer', [fakeCaptureFlag(), ...EXTRA_ARGS]),
+    ]);
+    for (const outcome of launched) if (outcome.status === 'fulfilled') opened.push(outcome.value);
+    const [hostBrowser, viewerBrowser] = launched.map((outcome) => {
+      if (outcome.status === 'rejected') throw new Error(`Chromium did not start: ${describe(outcome.reason)}`);
+      return outcome.value;
+    }) as [BenchBrowser, BenchBrowser];
+    const rig: Rig = { info: hosting.info, joinUrl: hosting.joinUrl, hostBrowser, viewerBrowser };
+    report.browser = hostBrowser.browser.version();
+    const outOfTime = () => performance.now() - started > DEADLINE_MS;
+    for (const resolution of RESOLUTIONS.filter((r) => CHOSEN.includes(r.name))) {
+      if (outOfTime()) {
+        errors.push(`${resolution.name}: skipped to stay within the time budget`);
+        continue;
+      }
+      log(`${resolution.name} (${resolution.presetNote})`);
+      const host = await HostPage.open(hostBrowser, hosting.info.hostUrl, hosting.joinUrl, resolution.preset);
+      try {
+        const capture = (await snapshot(host.page)).captures.at(-1);
+        captures[resolution.name] = capture;
+        log(`  host capture: ${capture?.width}x${capture?.height} at ${capture?.frameRate} fps, asked ${capture?.constraints}`);
+        if (capture?.width !== resolution.width || capture.height !== resolution.height) {
+          errors.push(`${resolution.name}: the host captured ${capture?.width}x${capture?.height}, not ${resolution.width}x${resolution.height}`);
+        }
+        await sleep(LIVE_SETTLE_MS);
+        const idle = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
+        hostIdle[resolution.name] = idle;
+        log(`  host live, no viewer: host CPU ${idle.hostCpuPct}% (capture and page)`);
+        const result = await firstFrames(rig, host, resolution);
+        firstFrameMs[resolution.name] = result;
+        log(`  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; rVFC median ${result.rvfcMedian} ms`);
+        for (const line of describeBreakdown(result)) log(line);
+        try {
+          await steady(rig, host, resolution, outOfTime, steadyResults);
+          // steady() closed its viewers' pages (they leave; nobody kicks them).
+          await sleep(1_000);
+          const left = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
+          afterViewersLeft[resolution.name] = left;
+          log(
+            `  1 s after the viewers closed their pages: the host still has ${left.openPeerConnections} peer connection(s), ` +
+              `encoding ${left.encodedFpsPerLink.join('/')} fps; host CPU ${left.hostCpuPct}%`,
+          );
+        } catch (error) {
+          // As above: viewers that never decode are a result; the bench goes on.
+          errors.push(`${resolution.name} steady: ${describe(error)}`);
+        }
+      } finally {
+        await host.close();
+      }
+    }
+  } catch (error) {
+    errors.push(describe(error));
+    exitCode = 1;
+  } finally {
+    await Promise.all(opened.map((browser) => browser.close()));
+    await server?.stop().catch(() => undefined);
+  }
+
+  const steady720p2 = steadyResults.find((s) => s.resolution === '720p' && s.viewers === 2);
+  const ff1080 = firstFrameMs['1080p']?.median;
+  const targets = {
+    [`firstFrame1080pMedianMs<=${TARGETS.firstFrame1080pMedianMs}`]: ff1080 === null || ff1080 === undefined ? null : ff1080 <= TARGETS.firstFrame1080pMedianMs,
+    [`minFps720p2Viewers>=${TARGETS.minFps720p2Viewers}`]:
+      steady720p2?.minFps === null || steady720p2?.minFps === undefined ? null : steady720p2.minFps >= TARGETS.minFps720p2Viewers,
+  };
+  const codec = steadyResults.find((s) => s.host.codec)?.host;
+  notes.push(
+    'firstFrameMs: Join click (capture-phase click listener in the page) -> first of videoWidth > 0 / getVideoPlaybackQuality().totalVideoFrames > 0 on <video aria-label="Shared screen">, polled every 5 ms in the page; ' +
+      'rvfc* is the first requestVideoFrameCallback call, a cross-check (it fires in these foreground headless pages)',
+    `each first-frame run: a fresh viewer context, page loaded and name typed before the click, joining a host that has been live >= ${LIVE_SETTLE_MS / 1000} s with no other viewer; one warm-up join first (warmupMs, not in the median)`,
+    `720p = the "${RESOLUTIONS[0]!.preset}" preset (720p, 60 fps cap; the app has no 720p30 preset); 1080p = "${RESOLUTIONS[1]!.preset}" (1080p30). ` +
+      `Source: Chromium's fake screen, a mostly static synthetic picture, run at ${SOURCE_FPS || 'the default 20'} fps (${fakeCaptureFlag(SOURCE_FPS)}): ` +
+      'without fps= it delivers 20 fps whatever the page asks (its track settings still say 30/60), which caps every viewer at 20 fps. ' +
+      `So 720p here is Motion at ${SOURCE_FPS ? Math.min(SOURCE_FPS, 60) : 20} fps; BENCH_SOURCE_FPS=60 gives Motion its 60`,
+    `codec negotiated by the app: ${codec?.codec ?? 'unknown'} (${codec?.encoder ?? '?'}); the testing.md baseline used VP8`,
+    'hostCpuPct: utime+stime from /proc of every process of the host Chromium (browser, renderer, GPU, network, capture) over the window, % of one core; viewerBrowserCpuPct the same for the viewers\' Chromium; machineBusyPct from /proc/stat (200 = both cores)',
+    'fps: getVideoPlaybackQuality().totalVideoFrames delta / wall time in each viewer page; decodedFps the same from getStats inbound-rtp framesDecoded',
+    'breakdownMedianMs: per milestone, the median over the runs of its time after the click (v: viewer page, h: host page; clocks are performance.timeOrigin + now(), shared by both browsers). ' +
+      'first-frame-* from getStats polled every 10 ms from setRemoteDescription(answer)/connected until the first frame',
+    'first-frame runs end with the host kicking the viewer (so the next run starts from a host with no peer connection); steady viewers just close their pages',
+    'hostIdle: host browser CPU while live with no viewer; afterViewersLeft: 1 s after the steady viewers closed their pages, what the host still holds and encodes',
+    'this machine has 2 cores shared by host, viewers, the bench and whatever else runs: see load and otherLoadPct',
+  );
+  const result = {
+    firstFrameMs,
+    steady: steadyResults,
+    targets,
+    baselineFromTestingMd: BASELINE,
+    captures,
+    sourceFps: SOURCE_FPS || 20,
+    hostIdle,
+    afterViewersLeft,
+    load: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
+    notes,
+    errors,
+    durationS: round((performance.now() - started) / 1000),
+    ...report,
+  };
+
+  log('');
+  log('summary');
+  for (const [name, ff] of Object.entries(firstFrameMs)) {
+    const base = BASELINE.rows.find((r) => r.resolution === name && r.viewers === 1)?.firstFrameMedianMs;
+    log(`  ${name} 1 viewer join -> first frame: median ${ff.median} ms (bare probe ${base} ms), runs [${ff.runs.join(', ')}]`);
+  }
+  for (const s of steadyResults) {
+    const base = BASELINE.rows.find((r) => r.resolution === s.resolution && r.viewers === s.viewers);
+    log(
+      `  ${s.resolution.padEnd(5)} ${s.viewers} viewer(s): min fps ${s.minFps} [${s.fpsPerViewer.join(', ')}] ${s.sizes.join(' ')}; host CPU ${s.hostCpuPct}%` +
+        `${base ? ` (bare probe: fps ${base.fps} worst ${base.worstViewerFps}, CPU ${base.hostCpuPct}%)` : ''}; viewer browser ${s.viewerBrowserCpuPct}%; load ${s.load1.join('->')}`,
+    );
+  }
+  for (const [name, idle] of Object.entries(hostIdle)) {
+    const left = afterViewersLeft[name];
+    log(
+      `  ${name} host with no viewer: CPU ${idle.hostCpuPct}%` +
+        (left ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%` : ''),
+    );
+  }
+  for (const [name, ok] of Object.entries(targets)) log(`  target ${name}: ${ok === null ? 'not measured' : ok ? 'met' : 'MISSED'}`);
+  log(`  load average ${result.load.atStart.join(' ')} at start, ${result.load.atEnd.join(' ')} at end`);
+  for (const error of errors) log(`  error: ${error}`);
+  log(`  took ${result.durationS} s`);
+
+  clearTimeout(watchdog);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stdout.write(`${JSON.stringify({ errors: [...errors, describe(error)] })}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,171 @@
+// The two Chromium processes of the bench (one for the host page, one for all the
+// viewers, so the host's CPU can be read alone) and the app steps on their pages.
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from '@playwright/test';
+import { probeScript, type ProbeOptions, type ProbeSnapshot, type SendSample, type VideoSample } from './probe';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags testing.md found to work here (Playwright adds --no-sandbox and friends), but the fake capture device's. */
+const CHROMIUM_ARGS = ['--use-fake-ui-for-media-stream', '--disable-gpu', '--disable-quic'];
+
+/**
+ * Chromium's fake capture device, whose getDisplayMedia "screen" runs at `fps` frames per
+ * second (without the option: 20 fps, whatever frameRate the page asks for). Constraints
+ * still cap it: a 30 fps request on a 60 fps device gets 30.
+ */
+export const fakeCaptureFlag = (fps?: number) => (fps ? `--use-fake-device-for-media-stream=fps=${fps}` : '--use-fake-device-for-media-stream');
+const STEP_TIMEOUT_MS = 15_000;
+
+export type PresetLabel = 'Balanced' | 'Motion';
+
+/** A browser launched as a server, so that its process id (and with it its CPU time) is known. */
+export class BenchBrowser {
+  private constructor(
+    readonly label: string,
+    private readonly server: BrowserServer,
+    readonly browser: Browser,
+    private readonly probe: string,
+  ) {}
+
+  static async launch(label: string, args: string[], probe: ProbeOptions = {}): Promise<BenchBrowser> {
+    const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...args] });
+    try {
+      const browser = await chromium.connect(server.wsEndpoint());
+      return new BenchBrowser(label, server, browser, probeScript(probe));
+    } catch (error) {
+      await server.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  get pid(): number {
+    const pid = this.server.process().pid;
+    if (pid === undefined) throw new Error(`${this.label} browser has no process id`);
+    return pid;
+  }
+
+  async newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: this.probe });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    return { context, page };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.close().catch(() => undefined);
+  }
+
+  /** Last resort (watchdog): no waiting on anything. */
+  kill(): void {
+    try {
+      this.server.process().kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Polls an expression until it is truthy. Not page.waitForFunction: the app's CSP
+ * (script-src 'self') forbids the eval it uses; Runtime.evaluate is not subject to it.
+ */
+async function waitFor(page: Page, expression: string, what: string, timeoutMs = STEP_TIMEOUT_MS, intervalMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+const call = async <T>(page: Page, expression: string): Promise<T> => (await page.evaluate(expression)) as T;
+export const snapshot = (page: Page) => call<ProbeSnapshot>(page, 'window.__bench.snapshot()');
+export const sampleVideo = (page: Page) => call<VideoSample>(page, 'window.__bench.sampleVideo()');
+export const sampleSenders = (page: Page) => call<SendSample[]>(page, 'window.__bench.sampleSenders()');
+export const openPeers = (page: Page) => call<number>(page, 'window.__bench.openPeers()');
+
+/** The host page, sharing with the given preset. */
+export class HostPage {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly preset: PresetLabel,
+  ) {}
+
+  static async open(browser: BenchBrowser, hostUrl: string, joinUrl: string, preset: PresetLabel): Promise<HostPage> {
+    const { context, page } = await browser.newPage();
+    try {
+      const response = await page.goto(hostUrl);
+      if (response?.status() !== 200) throw new Error(`host page: HTTP ${response?.status() ?? 'no response'} (is dist/renderer built?)`);
+      await page.getByRole('button', { name: 'Start hosting' }).waitFor();
+      // Connected to the server: the join link is on the page.
+      await waitFor(page, `[...document.querySelectorAll('input[readonly]')].some((el) => el.value === ${JSON.stringify(joinUrl)})`, 'the join link on the host page');
+      const radio = page.getByRole('radio', { name: preset });
+      await radio.check();
+      await page.getByRole('button', { name: 'Start hosting' }).click();
+      await page.getByRole('button', { name: 'Stop hosting' }).waitFor();
+      await waitFor(page, 'window.__bench.snapshot().captures.length > 0', 'the host page capturing');
+      if (!(await radio.isChecked())) throw new Error(`host page: preset ${preset} is not selected after starting`);
+      return new HostPage(context, page, preset);
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The host removes a viewer (its Kick button): the host closes that peer connection at once. */
+  async kick(name: string): Promise<void> {
+    await this.page.getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: 'Kick' }).click();
+  }
+
+  /** Waits until the host has closed every peer connection (viewers gone). */
+  async waitNoPeers(timeoutMs = 5_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if ((await openPeers(this.page)) === 0) return true;
+      await sleep(50);
+    }
+    return false;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}
+
+/** One viewer: its own browser context, on the join page with the name filled in. */
+export class ViewerPage {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly name: string,
+  ) {}
+
+  static async open(browser: BenchBrowser, joinUrl: string, name: string): Promise<ViewerPage> {
+    const { context, page } = await browser.newPage();
+    try {
+      const response = await page.goto(joinUrl);
+      if (response?.status() !== 200) throw new Error(`join page: HTTP ${response?.status() ?? 'no response'}`);
+      await page.getByLabel('Your name').fill(name);
+      return new ViewerPage(context, page, name);
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Clicks Join (the page stamps the click itself) and waits for the first decoded frame. */
+  async joinAndWaitFirstFrame(timeoutMs = STEP_TIMEOUT_MS): Promise<ProbeSnapshot> {
+    await this.page.getByRole('button', { name: 'Join' }).click();
+    await waitFor(this.page, `(() => { const m = window.__bench.snapshot().marks; return 'video-width' in m && 'video-frames' in m; })()`, 'a first frame', timeoutMs);
+    // The first-frame polls on both sides stop at most ~10 ms after the frame.
+    await sleep(30);
+    return snapshot(this.page);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
