@@ -57,6 +57,8 @@ export interface HostState {
   readonly presetId: Signal<PresetId>;
   readonly caps: Signal<UserCaps>;
   readonly systemAudio: Signal<boolean>;
+  /** Why the computer's sound cannot be shared here, or null when it can. */
+  readonly systemAudioUnavailable: Signal<string | null>;
   readonly sources: Signal<readonly CaptureSource[]>;
   readonly sourceId: Signal<string | null>;
   /** What is being captured, e.g. "1920×1080 at 30 fps", or null before capture. */
@@ -126,6 +128,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       presetId: signal('balanced'),
       caps: signal({}),
       systemAudio: signal(false),
+      systemAudioUnavailable: signal(null),
       sources: signal([]),
       sourceId: signal(null),
       captureLabel: signal(null),

@@ -32,7 +32,14 @@ export class HostSession implements HostControls {
     private readonly state: HostState,
     private readonly platform: Platform,
     private readonly createDelivery: DeliveryFactory = (send) => new PeerConnectionDelivery(send),
-  ) {}
+  ) {
+    void platform.systemAudioSupport().then((support) => {
+      state.systemAudioUnavailable.value = support.available ? null : (support.reason ?? 'Sharing the computer’s sound is not available here.');
+      if (!support.available) state.systemAudio.value = false;
+    }); // deliberately not awaited: the checkbox stays off until the answer comes
+    // The desktop app lists screens and windows itself: show them before the first share.
+    if (platform.listsSources) void this.refreshSources().catch(() => undefined);
+  }
 
   async connect(): Promise<void> {
     if (this.delivery || this.state.status.value !== 'idle') return;

@@ -12,7 +12,8 @@ export function createBrowserPlatform(location: Location = window.location): Pla
   return {
     kind: 'browser',
     listsSources: false,
-    systemAudio: 'available',
+    // The browser's own picker offers "share audio" where it can (Chromium on Windows, tabs elsewhere).
+    systemAudioSupport: async () => ({ available: true, reason: null }),
     async startHosting() {
       const hostKey = hostKeyFromFragment(location.hash);
       if (!hostKey) {

@@ -3,7 +3,7 @@
 // page still connects and captures with the same web APIs as in a browser.
 import type { DesktopApi, DesktopCaptureSource } from '../../preload/api-types';
 import { err, ok, signalUrlFor } from '../../signaling/protocol';
-import type { CaptureRequest, CaptureSource, HostingEndpoint, Platform } from './platform';
+import type { CaptureRequest, CaptureSource, HostingEndpoint, Platform, SystemAudioSupport } from './platform';
 
 export interface ElectronHostingEndpoint extends HostingEndpoint {
   readonly joinUrls: readonly string[];
@@ -14,18 +14,15 @@ export interface ElectronCaptureSource extends CaptureSource {
 }
 
 export function createElectronPlatform(api: DesktopApi): Platform {
-  // Unavailable until main says otherwise: the UI never offers sound it cannot send.
-  let systemAudio: Platform['systemAudio'] = 'unavailable';
-  void api.systemAudioSupport().then((support) => {
-    if (support.ok && support.value.available) systemAudio = 'available';
-  }); // deliberately not awaited: the preload turns every failure into a Result
+  // Asked once; unavailable until main says otherwise, so no sound is offered that cannot be sent.
+  const audioSupport: Promise<SystemAudioSupport> = api.systemAudioSupport().then((support) =>
+    support.ok ? support.value : { available: false, reason: `The app could not tell whether sound can be shared (${support.error}).` },
+  );
 
   return {
     kind: 'electron',
     listsSources: true,
-    get systemAudio() {
-      return systemAudio;
-    },
+    systemAudioSupport: () => audioSupport,
     async startHosting() {
       const started = await api.startHosting();
       if (!started.ok) return err(started.error);
@@ -63,7 +60,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     },
     async capture(request: CaptureRequest) {
       const sourceId = request.sourceId ?? (await firstScreenId(api));
-      const withAudio = request.systemAudio && systemAudio === 'available';
+      const withAudio = request.systemAudio && (await audioSupport).available;
       // Main's display-media handler grants exactly the source chosen here.
       const chosen = await api.chooseSource({ sourceId, systemAudio: withAudio });
       if (!chosen.ok) throw new Error(chosen.error);

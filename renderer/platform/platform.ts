@@ -29,11 +29,17 @@ export interface CaptureRequest {
   readonly systemAudio: boolean;
 }
 
+export interface SystemAudioSupport {
+  readonly available: boolean;
+  readonly reason: string | null;
+}
+
 export interface Platform {
   readonly kind: 'browser' | 'electron';
   /** Whether this platform lists sources itself; a browser shows its own picker instead. */
   readonly listsSources: boolean;
-  readonly systemAudio: 'available' | 'unavailable';
+  /** Whether the computer's sound can be shared here, with the reason in plain words when not. */
+  systemAudioSupport(): Promise<SystemAudioSupport>;
   /** Starts the signaling server (Electron) or finds the one serving this page (browser). */
   startHosting(): Promise<Result<HostingEndpoint, string>>;
   stopHosting(): Promise<void>;

@@ -79,15 +79,13 @@ it('does not capture when main refuses the choice', async () => {
 
 it('asks for system audio only where main says it is available', async () => {
   const without = createElectronPlatform(fakeApi());
-  await Promise.resolve();
-  expect(without.systemAudio).toBe('unavailable');
+  expect((await without.systemAudioSupport()).available).toBe(false);
   await without.capture({ sourceId: 'screen:0:0', frameRate: 30, systemAudio: true });
   expect(getDisplayMedia).toHaveBeenLastCalledWith(expect.objectContaining({ audio: false }));
 
   const api = fakeApi({ systemAudioSupport: jest.fn(() => okOf({ available: true, reason: null })) });
   const withAudio = createElectronPlatform(api);
-  await new Promise((resolve) => setImmediate(resolve));
-  expect(withAudio.systemAudio).toBe('available');
+  expect(await withAudio.systemAudioSupport()).toEqual({ available: true, reason: null });
   await withAudio.capture({ sourceId: 'screen:0:0', frameRate: 30, systemAudio: true });
   expect(api.chooseSource).toHaveBeenLastCalledWith({ sourceId: 'screen:0:0', systemAudio: true });
   expect(getDisplayMedia).toHaveBeenLastCalledWith(expect.objectContaining({ audio: true }));

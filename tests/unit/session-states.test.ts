@@ -46,7 +46,7 @@ function fakePlatform(info: () => HostingInfo): Platform & { captures: number } 
   return {
     kind: 'browser',
     listsSources: false,
-    systemAudio: 'available',
+    systemAudioSupport: async () => ({ available: true, reason: null }),
     captures: 0,
     async startHosting() {
       const { port, hostKey } = info();
@@ -132,6 +132,14 @@ describe('host states', () => {
     expect(app.host.notice.value).toBe(`Port 9470 was in use, so this session uses port ${info.port}. Links and the QR code already show it.`);
     await session.stopHosting();
     expect(app.host.notice.value).toBeNull();
+  });
+
+  it('turns system audio off and says why where the platform cannot share sound', async () => {
+    app.host.systemAudio.value = true;
+    new HostSession(app.host, { ...fakePlatform(() => info), systemAudioSupport: async () => ({ available: false, reason: 'not on Linux' }) }, () => delivery);
+    await until(() => app.host.systemAudioUnavailable.value !== null, 'answer');
+    expect(app.host.systemAudioUnavailable.value).toBe('not on Linux');
+    expect(app.host.systemAudio.value).toBe(false);
   });
 
   it('shows an error in words and stays idle when the platform cannot host', async () => {

@@ -15,6 +15,8 @@ export interface ControlPanelViewProps {
   readonly presetId: PresetId;
   readonly caps: UserCaps;
   readonly systemAudio: boolean;
+  /** Why sound cannot be shared here; null when it can. */
+  readonly systemAudioUnavailable?: string | null;
   readonly requireApproval: boolean;
   readonly maxViewers: number;
   readonly onPause: (paused: boolean) => void;
@@ -45,9 +47,15 @@ export function ControlPanelView(props: ControlPanelViewProps) {
       <CapsPicker caps={props.caps} onChange={props.onCaps} />
       <div class="checks">
         <label class="check">
-          <input type="checkbox" checked={props.systemAudio} onChange={(event) => props.onSystemAudio(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={props.systemAudio}
+            disabled={Boolean(props.systemAudioUnavailable)}
+            onChange={(event) => props.onSystemAudio(event.currentTarget.checked)}
+          />
           Share system audio
         </label>
+        {props.systemAudioUnavailable && <p class="field-note">{props.systemAudioUnavailable}</p>}
         <label class="check">
           <input type="checkbox" checked={props.requireApproval} onChange={(event) => props.onRequireApproval(event.currentTarget.checked)} />
           Ask before letting viewers in
@@ -70,6 +78,7 @@ export function ControlPanel() {
       presetId={host.presetId.value}
       caps={host.caps.value}
       systemAudio={host.systemAudio.value}
+      systemAudioUnavailable={host.systemAudioUnavailable.value}
       requireApproval={host.requireApproval.value}
       maxViewers={host.maxViewers.value}
       onPause={(paused) => controls.host.setPaused(paused)}
