@@ -24,22 +24,29 @@ export interface DisplayMediaRequest {
 
 export class CaptureService {
   private chosen: Choice | null = null;
+  /** The last list shown to the user. On Wayland every getSources() opens the system's picker again, so a choice from it is not re-checked that way. */
+  private listed = new Map<string, DesktopCapturerSource>();
 
   /** `audioSupport`: what this OS can do, decided once at start-up (platform-switches). */
   constructor(private readonly audioSupport: SystemAudioSupport) {}
 
   async listSources(): Promise<IpcResult<DesktopCaptureSource[]>> {
     try {
-      return ok((await this.sources(THUMBNAIL_SIZE)).map(describeSource));
+      const sources = await this.sources(THUMBNAIL_SIZE);
+      this.listed = new Map(sources.map((source) => [source.id, source]));
+      return ok(sources.map(describeSource));
     } catch (error) {
       // macOS without Screen Recording permission lands here.
       return err(`Could not list screens and windows: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** Remembers the source, after checking it still exists (windows close). */
+  /**
+   * Remembers the source. One from the list just shown is taken as it is (the portal
+   * picker on Wayland must not open twice); any other is checked to still exist.
+   */
   async choose(request: ChooseSourceRequest): Promise<IpcResult<null>> {
-    const source = (await this.sources(NO_THUMBNAIL)).find((candidate) => candidate.id === request.sourceId);
+    const source = this.listed.get(request.sourceId) ?? (await this.sources(NO_THUMBNAIL)).find((candidate) => candidate.id === request.sourceId);
     if (!source) return err('That screen or window is no longer there. Pick another one.');
     this.chosen = { id: source.id, name: source.name, systemAudio: request.systemAudio };
     return ok(null);

@@ -62,6 +62,15 @@ describe('the display-media handler', () => {
     expect(askForDisplay()).toBeNull();
   });
 
+  it('takes a source from the list just shown without listing again (Wayland opens its picker per listing)', async () => {
+    const capture = installed();
+    await capture.listSources();
+    const listings = fake.capturer.calls.length;
+    expect((await capture.choose({ sourceId: 'window:42:0', systemAudio: false })).ok).toBe(true);
+    expect(fake.capturer.calls.length).toBe(listings);
+    expect(askForDisplay()).toEqual({ video: { id: 'window:42:0', name: 'Editor' } });
+  });
+
   it('denies pages that are not ours, and a request with no frame', async () => {
     const capture = installed();
     await capture.choose({ sourceId: 'screen:0:0', systemAudio: false });
