@@ -5,12 +5,16 @@
 //   - join -> first decoded frame: a fresh viewer joins an already-live host, BENCH_RUNS
 //     times per resolution (after one warm-up join), with where the time goes;
 //   - steady state with 1, 2, 4 viewers: received fps and size per viewer, host CPU.
-// 1080p = the "Balanced" preset (1080p, 30 fps); 720p = "Motion" (720p, 60 fps cap):
-// the app has no 720p30 preset. A benchmark, not a test: exits 0 when a target is
+// 1080p = the "Balanced" preset (1080p, 30 fps); 720p = "Motion" (720p, 60 fps cap; the
+// app has no 720p30 preset), which runs at 30 fps here: the fake screen is set to 30 fps
+// (without that it gives 20, whatever is asked). A benchmark, not a test: exits 0 when a target is
 // missed (1 only when the bench itself broke). Human summary on stderr; one JSON object
 // on the last stdout line.
 //
-// Knobs (environment): BENCH_RUNS=7 (first-frame joins per resolution, plus one warm-up)
+// Knobs (environment): BENCH_RUNS=6 (first-frame joins per resolution for the median, after one warm-up)
+//   BENCH_TRACED_RUNS=2 (then joins with getStats polled every BENCH_STATS_POLL_MS=10 ms in both pages
+//   until the first frame: they time the host's first encoded frame, but the polling costs CPU, so
+//   they stay out of the median)
 //   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
 //   BENCH_SETTLE_MS=1000 (after every viewer receives the full size, or BENCH_SETTLE_MAX_MS=6000 passed)
 //   BENCH_SOURCE_FPS=30 (rate of the host's fake screen; 0 = Chromium's default, 20 fps)
@@ -18,11 +22,12 @@
 //   Experiments (off by default; they change what is measured, and the JSON says so):
 //   BENCH_PREFER_CODEC=VP8 (put this codec first in the host's setCodecPreferences)
 //   BENCH_START_BITRATE_KBPS=2500 (the host adds x-google-start-bitrate to the answers it applies)
+//   BENCH_SKIP_SET_PARAMETERS=1 (the host's RTCRtpSender.setParameters does nothing)
 //   BENCH_CHROMIUM_ARGS="--flag --flag" (more flags for both browsers)
 import { cpus, loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
-import { BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
+import { BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
 import type { SendSample, VideoSample } from './webrtc/probe';
 import { MILESTONES, traceJoin, type JoinTrace, type Milestone } from './webrtc/timeline';
@@ -53,7 +58,8 @@ const RESOLUTIONS: readonly Resolution[] = [
   { name: '1080p', preset: 'Balanced', presetNote: 'Balanced preset: capture capped at 1920x1080, 30 fps, 5 Mbit/s, contentHint detail', width: 1920, height: 1080 },
 ];
 
-const RUNS = Math.max(1, envInt('BENCH_RUNS', 7));
+const RUNS = Math.max(1, envInt('BENCH_RUNS', 6));
+const TRACED_RUNS = envInt('BENCH_TRACED_RUNS', 2);
 const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4')
   .split(',')
   .map(Number)
@@ -67,6 +73,8 @@ const SETTLE_MAX_MS = envInt('BENCH_SETTLE_MAX_MS', 6_000);
 const SOURCE_FPS = envInt('BENCH_SOURCE_FPS', 30);
 const PREFER_CODEC = process.env.BENCH_PREFER_CODEC?.trim() || undefined;
 const START_BITRATE_KBPS = envInt('BENCH_START_BITRATE_KBPS', 0) || undefined;
+const SKIP_SET_PARAMETERS = process.env.BENCH_SKIP_SET_PARAMETERS === '1';
+const STATS_POLL_MS = Math.max(1, envInt('BENCH_STATS_POLL_MS', 10));
 const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** After Start hosting, before the first join: the host is "already live". */
 const LIVE_SETTLE_MS = 1_000;
@@ -130,10 +138,11 @@ interface Rig {
 let viewerSerial = 0;
 
 /** A fresh viewer context joins; returns it (still watching) and the trace of its join. */
-async function join(rig: Rig, host: HostPage, label: string): Promise<{ viewer: ViewerPage; trace: JoinTrace }> {
+async function join(rig: Rig, host: HostPage, label: string, statsPollMs = 0): Promise<{ viewer: ViewerPage; trace: JoinTrace }> {
   viewerSerial += 1;
   const viewer = await ViewerPage.open(rig.viewerBrowser, rig.joinUrl, `${label}-${viewerSerial}`);
   try {
+    if (statsPollMs > 0) await setStatsPoll(viewer.page, statsPollMs);
     const viewerSnap = await viewer.joinAndWaitFirstFrame();
     const trace = traceJoin(viewerSnap, await snapshot(host.page));
     return { viewer, trace };
@@ -144,28 +153,48 @@ async function join(rig: Rig, host: HostPage, label: string): Promise<{ viewer: 
 }
 
 interface FirstFrameResult {
+  /** Median of `runs`: untraced joins (no getStats polling). */
   median: number | null;
   runs: (number | null)[];
   warmupMs: number | null;
   rvfcMedian: number | null;
   rvfcRuns: (number | null)[];
-  /** Median over the runs of each milestone, ms after the Join click. */
+  /** Joins with getStats polling in both pages (they time the host's encoder; the polling slows them). */
+  tracedRuns: (number | null)[];
+  /** Per milestone, the median over all runs that have it (traced runs only for first-frame-*), ms after the Join click. */
   breakdownMedianMs: Partial<Record<Milestone, number | null>>;
+  /** Host candidates as mDNS names (the host page has capture permission, so Chromium shows it real addresses). */
   mdnsCandidates: boolean;
-  /** Every run's milestones (ms after its click). */
+  viewerMdnsCandidates: boolean;
+  /** The host candidates the first viewer received: protocol, address (or mDNS name), type. */
+  candidateSample: string[];
+  /** Every run's milestones (ms after its click), untraced runs then traced ones. */
   runMilestones: Partial<Record<Milestone, number>>[];
-  runDetails: JoinTrace['details'][];
+  /** getStats numbers at the first frame, traced runs. */
+  tracedDetails: JoinTrace['details'][];
 }
+
+const FAILED_TRACE: JoinTrace = {
+  firstFrameMs: null,
+  rvfcMs: null,
+  milestones: {},
+  candidates: { viewerReceived: 0, mdns: false, viewerMdns: false, hostLocal: 0, sample: [] },
+  details: { hostFirstFrameSent: null, viewerFirstFrameDecoded: null },
+};
 
 async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Promise<FirstFrameResult> {
   const traces: JoinTrace[] = [];
+  const traced: JoinTrace[] = [];
   let warmupMs: number | null = null;
   let failures = 0;
-  for (let i = 0; i <= RUNS; i++) {
-    const label = i === 0 ? 'warm-up' : `run ${i}`;
+  for (let i = 0; i <= RUNS + TRACED_RUNS; i++) {
+    const tracing = i > RUNS;
+    const label = i === 0 ? 'warm-up' : tracing ? `traced run ${i - RUNS}` : `run ${i}`;
+    const into = tracing ? traced : i > 0 ? traces : null;
     let trace: JoinTrace;
     try {
-      const joined = await join(rig, host, `ff-${resolution.name}`);
+      if (tracing) await setStatsPoll(host.page, STATS_POLL_MS);
+      const joined = await join(rig, host, `ff-${resolution.name}`, tracing ? STATS_POLL_MS : 0);
       // Kicked, not just closed: a viewer that simply leaves keeps its peer connection
       // on the host for the app's 15 s rejoin grace (see afterViewersLeft).
       await host.kick(joined.viewer.name);
@@ -175,19 +204,22 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
       // A join that never shows a picture is a result (null), not the end of the bench.
       errors.push(`${resolution.name} first-frame ${label}: ${describe(error)}`);
       log(`  ${resolution.name} join ${label}: FAILED (${describe(error)})`);
-      if (i > 0) traces.push({ firstFrameMs: null, rvfcMs: null, milestones: {}, candidates: { viewerReceived: 0, mdns: false, hostLocal: 0 }, details: { hostFirstFrameSent: null, viewerFirstFrameDecoded: null } });
+      into?.push(FAILED_TRACE);
       if (++failures >= 3) throw new Error(`${resolution.name}: 3 joins failed, giving up on this resolution`, { cause: error });
       await host.waitNoPeers();
       continue;
+    } finally {
+      if (tracing) await setStatsPoll(host.page, 0).catch(() => undefined);
     }
-    if (i === 0) warmupMs = trace.firstFrameMs;
-    else traces.push(trace);
+    if (into) into.push(trace);
+    else warmupMs = trace.firstFrameMs;
     log(`  ${resolution.name} join ${label}: first frame ${trace.firstFrameMs} ms (rVFC ${trace.rvfcMs} ms)`);
     if (!(await host.waitNoPeers())) errors.push(`${resolution.name}: the host still had a peer connection 5 s after kicking a viewer`);
     await sleep(250);
   }
+  const all = [...traces, ...traced];
   const breakdownMedianMs: Partial<Record<Milestone, number | null>> = {};
-  for (const name of MILESTONES) breakdownMedianMs[name] = round(median(traces.map((t) => t.milestones[name])));
+  for (const name of MILESTONES) breakdownMedianMs[name] = round(median(all.map((t) => t.milestones[name])));
   // A failed run counts as slower than any other in the median.
   const middle = median(traces.map((t) => t.firstFrameMs ?? Number.MAX_SAFE_INTEGER));
   return {
@@ -196,10 +228,13 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     warmupMs: round(warmupMs),
     rvfcMedian: round(median(traces.map((t) => t.rvfcMs))),
     rvfcRuns: traces.map((t) => round(t.rvfcMs)),
+    tracedRuns: traced.map((t) => round(t.firstFrameMs)),
     breakdownMedianMs,
-    mdnsCandidates: traces.some((t) => t.candidates.mdns),
-    runMilestones: traces.map((t) => t.milestones),
-    runDetails: traces.map((t) => t.details),
+    mdnsCandidates: all.some((t) => t.candidates.mdns),
+    viewerMdnsCandidates: all.some((t) => t.candidates.viewerMdns),
+    candidateSample: all[0]?.candidates.sample ?? [],
+    runMilestones: all.map((t) => t.milestones),
+    tracedDetails: traced.map((t) => t.details),
   };
 }
 
@@ -408,8 +443,9 @@ async function main(): Promise<number> {
 
   if (PREFER_CODEC) notes.push(`EXPERIMENT: BENCH_PREFER_CODEC=${PREFER_CODEC} put that codec first in the host's codec preferences (not the app's order)`);
   if (START_BITRATE_KBPS) notes.push(`EXPERIMENT: BENCH_START_BITRATE_KBPS=${START_BITRATE_KBPS}: the host page added x-google-start-bitrate to every answer it applied (not the app's SDP)`);
+  if (SKIP_SET_PARAMETERS) notes.push('EXPERIMENT: BENCH_SKIP_SET_PARAMETERS=1: the host page ignored RTCRtpSender.setParameters (no preset bitrate/framerate/scale applied)');
   if (EXTRA_ARGS.length > 0) notes.push(`EXPERIMENT: extra Chromium flags for both browsers: ${EXTRA_ARGS.join(' ')}`);
-  log(`webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`);
+  log(`webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up, +${TRACED_RUNS} traced) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`);
   const firstFrameMs: Record<string, FirstFrameResult> = {};
   const steadyResults: SteadyResult[] = [];
   const captures: Record<string, unknown> = {};
@@ -419,7 +455,7 @@ async function main(): Promise<number> {
   try {
     const hosting = await startServer();
     server = hosting.server;
-    const probe = { preferCodec: PREFER_CODEC, startBitrateKbps: START_BITRATE_KBPS };
+    const probe = { preferCodec: PREFER_CODEC, startBitrateKbps: START_BITRATE_KBPS, skipSetParameters: SKIP_SET_PARAMETERS };
     const launched = await Promise.allSettled([
       BenchBrowser.launch('host', [fakeCaptureFlag(SOURCE_FPS), ...EXTRA_ARGS], probe),
       BenchBrowser.launch('viewer', [fakeCaptureFlag(), ...EXTRA_ARGS]),
@@ -452,7 +488,10 @@ async function main(): Promise<number> {
         log(`  host live, no viewer: host CPU ${idle.hostCpuPct}% (capture and page)`);
         const result = await firstFrames(rig, host, resolution);
         firstFrameMs[resolution.name] = result;
-        log(`  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; rVFC median ${result.rvfcMedian} ms`);
+        log(
+          `  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; ` +
+            `rVFC median ${result.rvfcMedian} ms; traced runs [${result.tracedRuns.join(', ')}]; breakdown (medians):`,
+        );
         for (const line of describeBreakdown(result)) log(line);
         try {
           await steady(rig, host, resolution, outOfTime, steadyResults);
@@ -500,7 +539,9 @@ async function main(): Promise<number> {
     'hostCpuPct: utime+stime from /proc of every process of the host Chromium (browser, renderer, GPU, network, capture) over the window, % of one core; viewerBrowserCpuPct the same for the viewers\' Chromium; machineBusyPct from /proc/stat (200 = both cores)',
     'fps: getVideoPlaybackQuality().totalVideoFrames delta / wall time in each viewer page; decodedFps the same from getStats inbound-rtp framesDecoded',
     'breakdownMedianMs: per milestone, the median over the runs of its time after the click (v: viewer page, h: host page; clocks are performance.timeOrigin + now(), shared by both browsers). ' +
-      'first-frame-* from getStats polled every 10 ms from setRemoteDescription(answer)/connected until the first frame',
+      `h:first-frame-*, v:first-packet/frame-* come only from the ${TRACED_RUNS} traced joins (getStats every ${STATS_POLL_MS} ms in both pages from setRemoteDescription(answer)/connected until the first frame; ` +
+      'that polling slowed joins by tens of ms here, so traced joins are not in median/runs: see tracedRuns). Chromium caches getStats ~50 ms, so those can lag by as much; ' +
+      'v:rvfc-receiveTime (requestVideoFrameCallback metadata: last packet of the first shown frame) is exact',
     'first-frame runs end with the host kicking the viewer (so the next run starts from a host with no peer connection); steady viewers just close their pages',
     'hostIdle: host browser CPU while live with no viewer; afterViewersLeft: 1 s after the steady viewers closed their pages, what the host still holds and encodes',
     'this machine has 2 cores shared by host, viewers, the bench and whatever else runs: see load and otherLoadPct',

@@ -83,6 +83,8 @@ export const snapshot = (page: Page) => call<ProbeSnapshot>(page, 'window.__benc
 export const sampleVideo = (page: Page) => call<VideoSample>(page, 'window.__bench.sampleVideo()');
 export const sampleSenders = (page: Page) => call<SendSample[]>(page, 'window.__bench.sampleSenders()');
 export const openPeers = (page: Page) => call<number>(page, 'window.__bench.openPeers()');
+/** getStats polling for the first-frame-* milestones of connections made from now on (0: off). */
+export const setStatsPoll = (page: Page, ms: number) => call<void>(page, `window.__bench.setStatsPoll(${Math.max(0, Math.floor(ms))})`);
 
 /** The host page, sharing with the given preset. */
 export class HostPage {
@@ -157,7 +159,8 @@ export class ViewerPage {
   /** Clicks Join (the page stamps the click itself) and waits for the first decoded frame. */
   async joinAndWaitFirstFrame(timeoutMs = STEP_TIMEOUT_MS): Promise<ProbeSnapshot> {
     await this.page.getByRole('button', { name: 'Join' }).click();
-    await waitFor(this.page, `(() => { const m = window.__bench.snapshot().marks; return 'video-width' in m && 'video-frames' in m; })()`, 'a first frame', timeoutMs);
+    // Cheap to ask: this polls the page the bench is timing.
+    await waitFor(this.page, 'window.__bench.firstFrameSeen()', 'a first frame', timeoutMs);
     // The first-frame polls on both sides stop at most ~10 ms after the frame.
     await sleep(30);
     return snapshot(this.page);

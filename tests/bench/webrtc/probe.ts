@@ -74,6 +74,8 @@ export interface ProbeOptions {
    * instead of at libwebrtc's 300 kbit/s.
    */
   readonly startBitrateKbps?: number;
+  /** An experiment, off by default: RTCRtpSender.setParameters does nothing (the app's sender settings are never applied). */
+  readonly skipSetParameters?: boolean;
 }
 
 export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
@@ -201,8 +203,11 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
   // Until the first frame goes through (or 10 s): getStats every 10 ms for the first
   // video frame encoded / received / decoded on this connection.
   const watched = new WeakSet();
+  // getStats period while a connection waits for its first frame; 0 (the default): no
+  // polling, as it costs CPU on a 2-core box. Set by the bench (setStatsPoll) for traced joins.
+  let pollMs = 0;
   function watchFirstFrame(pc, m) {
-    if (watched.has(pc)) return;
+    if (pollMs <= 0 || watched.has(pc)) return;
     watched.add(pc);
     const until = now() + 10000;
     const seen = {};
@@ -237,7 +242,7 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
         });
       } catch (e) { return; }
       if (seen['first-frame-sent'] || seen['first-frame-decoded']) return;
-      setTimeout(tick, 10);
+      setTimeout(tick, pollMs);
     };
     tick();
   }
@@ -250,6 +255,10 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
       const first = list.filter((c) => c.mimeType.toLowerCase() === preferred);
       return setCodecPreferences.call(this, first.concat(list.filter((c) => c.mimeType.toLowerCase() !== preferred)));
     };
+  }
+
+  if (options.skipSetParameters && window.RTCRtpSender) {
+    RTCRtpSender.prototype.setParameters = function () { mark('setParameters-skipped'); return Promise.resolve(); };
   }
 
   // ---- screen capture (host pages) ----
@@ -317,6 +326,8 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
         }),
       };
     },
+    setStatsPoll(ms) { pollMs = ms; },
+    firstFrameSeen() { return 'video-width' in marks && 'video-frames' in marks; },
     openPeers() { return open.filter((o) => o.pc.signalingState !== 'closed').length; },
     async sampleVideo() {
       const video = document.querySelector(VIDEO);

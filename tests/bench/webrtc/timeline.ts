@@ -4,6 +4,7 @@ import type { PeerRecord, ProbeEvent, ProbeSnapshot } from './probe';
 
 /** Milestones in the order they normally happen; `v:` on the viewer page, `h:` on the host page. */
 export const MILESTONES = [
+  'v:ws-create',
   'v:ws-open',
   'v:welcome',
   'h:viewer-joined',
@@ -49,7 +50,15 @@ export interface JoinTrace {
   readonly rvfcMs: number | null;
   readonly milestones: Partial<Record<Milestone, number>>;
   /** Signaling traffic of this join as the two pages saw it. */
-  readonly candidates: { readonly viewerReceived: number; readonly mdns: boolean; readonly hostLocal: number };
+  readonly candidates: {
+    readonly viewerReceived: number;
+    /** The host's candidates, as the viewer got them, hide addresses behind mDNS names. */
+    readonly mdns: boolean;
+    /** The viewer's own candidates do (a page without capture permission). */
+    readonly viewerMdns: boolean;
+    readonly hostLocal: number;
+    readonly sample: string[];
+  };
 }
 
 const after = (events: ProbeEvent[], name: string, t0: number) => events.find(([n, at]) => n === name && at >= t0)?.[1];
@@ -63,6 +72,7 @@ export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace
   const vev = (name: string) => (vpc ? after(vpc.events, name, click) : undefined);
   const hev = (name: string) => (hpc ? after(hpc.events, name, click) : undefined);
   const m: Partial<Record<Milestone, number | undefined>> = {
+    'v:ws-create': rel(viewer.marks['ws-create']),
     'v:ws-open': rel(viewer.marks['ws-open']),
     'v:welcome': rel(viewer.marks['in:welcome']),
     'h:viewer-joined': rel(after(host.events, 'in:viewer-joined', click)),
@@ -119,7 +129,10 @@ export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace
     candidates: {
       viewerReceived: remote.length,
       mdns: remote.some(([, , d]) => /\.local\b/.test(d ?? '')),
+      viewerMdns: vpc?.events.some(([n, , d]) => n === 'local-candidate' && /\.local\b/.test(d ?? '')) ?? false,
       hostLocal: hpc?.events.filter(([n, , d]) => n === 'local-candidate' && d).length ?? 0,
+      // "candidate:… 1 udp 2122260223 fd00::2 45131 typ host …" -> "udp fd00::2 typ host"
+      sample: remote.slice(0, 4).map(([, , d]) => (d ?? '').split(' ').filter((_, i) => i === 2 || i === 4 || i === 6 || i === 7).join(' ')),
     },
   };
 }
