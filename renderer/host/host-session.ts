@@ -116,6 +116,7 @@ export class HostSession implements HostControls {
     const entry = this.state.viewers.value.find((v) => v.id === viewerId);
     this.state.viewers.value = this.state.viewers.value.filter((v) => v.id !== viewerId);
     if (!entry || entry.state === 'waiting') return;
+    this.delivery?.suspend(viewerId);
     this.returning.orphan(viewerId, () => this.delivery?.removeViewer(viewerId));
   }
 
@@ -230,6 +231,8 @@ export class HostSession implements HostControls {
         this.updateViewer(message.id, { received: readReport(message.data) });
         return;
       case 'signal':
+        // A viewer leaving on purpose says so: nothing of it is kept for a return.
+        if (message.data.bye === true) return this.dropViewer(message.from);
         void this.delivery?.handleSignal(message.from, message.data).catch(() => undefined);
         return;
       case 'error':

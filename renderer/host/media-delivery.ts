@@ -15,7 +15,9 @@ export interface ViewerLinkReport {
 export interface MediaDelivery {
   /** Starts sending to an admitted viewer; signaling data for it goes out through the `send` given at creation. */
   addViewer(viewerId: string): void;
-  /** A returning viewer's new id takes over its old, still-working connection; false when there is none. */
+  /** Stops sending to a vanished viewer whose connection is kept in case it comes back (no encoding for nobody). */
+  suspend(viewerId: string): void;
+  /** A returning viewer's new id takes over its old, still-working connection, sending again; false when there is none. */
   rebind(formerId: string, viewerId: string): boolean;
   /** Stops sending and releases everything held for the viewer. */
   removeViewer(viewerId: string): void;

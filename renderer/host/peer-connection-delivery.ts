@@ -5,6 +5,8 @@ import { ViewerLink } from './viewer-link';
 
 export class PeerConnectionDelivery implements MediaDelivery {
   private readonly links = new Map<string, ViewerLink>();
+  /** Links kept for a viewer that may come back: nothing is sent on them meanwhile. */
+  private readonly suspended = new Set<ViewerLink>();
   private tracks: { video: MediaStreamTrack | null; audio: MediaStreamTrack | null } = { video: null, audio: null };
   private settings: SenderSettings | null = null;
   private paused = false;
@@ -22,17 +24,28 @@ export class PeerConnectionDelivery implements MediaDelivery {
     if (this.paused) this.send(viewerId, { control: { paused: true } });
   }
 
+  suspend(viewerId: string): void {
+    const link = this.links.get(viewerId);
+    if (!link) return;
+    this.suspended.add(link);
+    void link.setTracks({ video: null, audio: null });
+  }
+
   rebind(formerId: string, viewerId: string): boolean {
     const link = this.links.get(formerId);
     if (!link) return false;
     this.links.delete(formerId);
     this.links.get(viewerId)?.close();
     this.links.set(viewerId, link);
+    this.suspended.delete(link);
+    void link.setTracks(this.sentTracks());
     return true;
   }
 
   removeViewer(viewerId: string): void {
-    this.links.get(viewerId)?.close();
+    const link = this.links.get(viewerId);
+    if (link) this.suspended.delete(link);
+    link?.close();
     this.links.delete(viewerId);
   }
 
@@ -66,6 +79,7 @@ export class PeerConnectionDelivery implements MediaDelivery {
   close(): void {
     for (const link of this.links.values()) link.close();
     this.links.clear();
+    this.suspended.clear();
   }
 
   private sendFor(link: ViewerLink, data: SignalData): void {
@@ -78,6 +92,6 @@ export class PeerConnectionDelivery implements MediaDelivery {
 
   private async updateTracks(): Promise<void> {
     const tracks = this.sentTracks();
-    await Promise.all([...this.links.values()].map((link) => link.setTracks(tracks)));
+    await Promise.all([...this.links.values()].filter((link) => !this.suspended.has(link)).map((link) => link.setTracks(tracks)));
   }
 }

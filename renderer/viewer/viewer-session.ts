@@ -54,6 +54,8 @@ export class ViewerSession implements JoinControls {
   }
 
   leave(): void {
+    // Tell the host this is a goodbye, not a dropped connection it should keep for a return.
+    if (this.pc) this.sendSignal({ bye: true });
     this.target = null;
     clearTimeout(this.retryTimer);
     clearInterval(this.statsTimer);

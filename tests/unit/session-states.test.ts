@@ -20,6 +20,8 @@ class RecordingDelivery implements MediaDelivery {
   closed = false;
   readonly added: string[] = [];
   readonly rebinds: Array<[string, string]> = [];
+  readonly suspended = new Set<string>();
+  suspend(id: string) { if (this.viewers.has(id)) this.suspended.add(id); }
   addViewer(id: string) { this.viewers.add(id); this.added.push(id); }
   rebind(formerId: string, id: string) {
     if (!this.viewers.delete(formerId)) return false;
@@ -252,6 +254,28 @@ describe('host and viewer together', () => {
     expect(delivery.added).toHaveLength(1);
     expect(delivery.rebinds).toEqual([[delivery.added[0], newId]]);
     expect([...delivery.viewers]).toEqual([newId]);
+  });
+
+  it('a viewer that vanishes is kept, sent nothing, for a while; one that says goodbye is dropped at once', async () => {
+    await host.connect();
+    await until(() => app.host.status.value === 'ready', 'ready');
+    host.setRequireApproval(false);
+    const join = async (name: string) => {
+      const raw = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
+      await new Promise((resolve) => raw.once('open', resolve));
+      raw.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name, protocol: 1 }));
+      await until(() => app.host.viewers.value.some((v) => v.name === name), name);
+      return { raw, id: app.host.viewers.value.find((v) => v.name === name)!.id };
+    };
+    const lost = await join('Lost');
+    const leaving = await join('Leaving');
+    lost.raw.terminate();
+    leaving.raw.send(JSON.stringify({ type: 'signal', to: 'host', data: { bye: true } }));
+    leaving.raw.close();
+    await until(() => app.host.viewers.value.length === 0, 'both gone from the list');
+    expect(delivery.suspended.has(lost.id)).toBe(true);
+    expect(delivery.viewers.has(lost.id)).toBe(true); // kept for a return
+    expect(delivery.viewers.has(leaving.id)).toBe(false); // said goodbye
   });
 
   it('a kicked viewer’s ticket is void', async () => {
