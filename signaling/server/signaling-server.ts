@@ -11,6 +11,7 @@ import { isLoopback, isWildcard, normalizeAddress } from './addresses';
 import { createHttpHandler } from './http-handler';
 import { detectDefaultRouteAddress, rankJoinAddresses } from './join-addresses';
 import { DEFAULTS, type SignalingServerOptions } from './options';
+import { isOriginAllowed } from './origin-policy';
 import { Peer } from './peer';
 import { Room, type RoomSnapshot } from './room';
 import { createSecret } from './secrets';
@@ -186,6 +187,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     socket.on('error', () => socket.destroy());
     const path = (req.url ?? '').split('?')[0];
     if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+    if (!isOriginAllowed(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, 'Forbidden');
     const address = normalizeAddress(req.socket.remoteAddress);
     const fromAddress = this.socketsPerAddress.get(address) ?? 0;
     if (this.peers.size >= this.settings.maxSockets || fromAddress >= this.settings.maxSocketsPerAddress) {
