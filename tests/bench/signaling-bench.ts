@@ -5,6 +5,7 @@
 //
 // Knobs (environment): BENCH_IDLE_SIZES=1000,5000 (empty: no idle phase)  BENCH_ROUNDS=3 (paced rounds; flood pairs = 4x; 0: no relay)  BENCH_VIEWERS=4
 //   BENCH_CPU_PROF=DIR (the relay's server children, signaling and bare, run with --cpu-prof into DIR)
+import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type WebSocket from 'ws';
@@ -13,7 +14,6 @@ import type { MemorySample, ServerMode, SignalingBenchOptions } from './ipc';
 import { flood, paced, RelayRig, SDP_EVERY, type FloodResult, type PacedResult } from './relay';
 import { ServerChild } from './server-child';
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const MiB = 1024 * 1024;
 const round = (value: number, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
 const median = (values: number[]) => {
@@ -51,7 +51,7 @@ const WATCHDOG_MS = 170_000;
 const TARGETS = { rssPerSocketKiB: 12, throughputRatio: 0.8, p99Ms: 2 };
 
 const errors: string[] = [];
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describe = describeError;
 
 // ---------------------------------------------------------------- idle
 
@@ -341,19 +341,9 @@ async function main(): Promise<number> {
     log(`  server CPU per message: server ${t.server.serverCpuMicrosPerMsg} us, bare ${t.bare.serverCpuMicrosPerMsg} us -> capacity ratio ${t.cpuCapacityRatio}`);
     log(`  latency at ${l.rate}/s (median of ${l.rounds} rounds): server p50 ${l.server.p50Ms} ms p99 ${l.server.p99Ms} ms; bare p50 ${l.bare.p50Ms} ms p99 ${l.bare.p99Ms} ms`);
   }
-  for (const [name, ok] of Object.entries(targets)) log(`  target ${name}: ${ok === null ? 'not measured' : ok ? 'met' : 'MISSED'}`);
-  for (const error of errors) log(`  error: ${error}`);
-  log(`  took ${report.durationS} s`);
-
   clearTimeout(watchdog);
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  finishReport(report, targets, errors);
   return exitCode;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stdout.write(`${JSON.stringify({ errors: [...errors, describe(error)] })}\n`);
-    process.exit(1);
-  },
-);
+runBench(main, errors);

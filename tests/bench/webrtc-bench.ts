@@ -24,6 +24,7 @@
 //   BENCH_START_BITRATE_KBPS=2500 (the host adds x-google-start-bitrate to the answers it applies)
 //   BENCH_SKIP_SET_PARAMETERS=1 (the host's RTCRtpSender.setParameters does nothing)
 //   BENCH_CHROMIUM_ARGS="--flag --flag" (more flags for both browsers)
+import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus, loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
@@ -32,7 +33,6 @@ import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
 import type { SendSample, VideoSample } from './webrtc/probe';
 import { MILESTONES, traceJoin, type JoinTrace, type Milestone } from './webrtc/timeline';
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const round = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
 const median = (values: readonly (number | null | undefined)[]) => {
   const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
@@ -44,7 +44,7 @@ const envInt = (name: string, fallback: number) => {
   const value = Number(process.env[name] || Number.NaN);
   return Number.isInteger(value) && value >= 0 ? value : fallback;
 };
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describe = describeError;
 
 interface Resolution {
   readonly name: '720p' | '1080p';
@@ -582,20 +582,10 @@ async function main(): Promise<number> {
         (left ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%` : ''),
     );
   }
-  for (const [name, ok] of Object.entries(targets)) log(`  target ${name}: ${ok === null ? 'not measured' : ok ? 'met' : 'MISSED'}`);
   log(`  load average ${result.load.atStart.join(' ')} at start, ${result.load.atEnd.join(' ')} at end`);
-  for (const error of errors) log(`  error: ${error}`);
-  log(`  took ${result.durationS} s`);
-
   clearTimeout(watchdog);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  finishReport(result, targets, errors);
   return exitCode;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stdout.write(`${JSON.stringify({ errors: [...errors, describe(error)] })}\n`);
-    process.exit(1);
-  },
-);
+runBench(main, errors);
