@@ -5,6 +5,7 @@ import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { orderVideoCodecs } from './codec-preferences';
 import type { SignalData, ViewerLinkReport } from './media-delivery';
 import type { SenderSettings } from './presets';
+import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
 
 /** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
 function newLinkId(): string {
@@ -52,7 +53,8 @@ export class ViewerLink {
     const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
     if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
       if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
-      await this.pc.setRemoteDescription({ type: 'answer', sdp: sdp.sdp });
+      const startBps = Math.min(START_BITRATE_BPS, this.settings?.maxBitrate ?? START_BITRATE_BPS);
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(sdp.sdp, startBps) });
       await this.applySettings(this.settings);
       return;
     }

@@ -21,7 +21,7 @@
 //   CHROMIUM_PATH=/usr/bin/chromium
 //   Experiments (off by default; they change what is measured, and the JSON says so):
 //   BENCH_PREFER_CODEC=VP8 (put this codec first in the host's setCodecPreferences)
-//   BENCH_START_BITRATE_KBPS=2500 (the host adds x-google-start-bitrate to the answers it applies)
+//   BENCH_STRIP_START_BITRATE=1 (the host applies answers without the app's x-google-start-bitrate: libwebrtc's 300 kbit/s start)
 //   BENCH_SKIP_SET_PARAMETERS=1 (the host's RTCRtpSender.setParameters does nothing)
 //   BENCH_CHROMIUM_ARGS="--flag --flag" (more flags for both browsers)
 import { describeError, finishReport, log, runBench } from './bench-report';
@@ -72,7 +72,7 @@ const SETTLE_MAX_MS = envInt('BENCH_SETTLE_MAX_MS', 6_000);
 /** Chromium's fake screen runs at 20 fps unless told otherwise: 30 fps, the rate the presets and the targets assume. */
 const SOURCE_FPS = envInt('BENCH_SOURCE_FPS', 30);
 const PREFER_CODEC = process.env.BENCH_PREFER_CODEC?.trim() || undefined;
-const START_BITRATE_KBPS = envInt('BENCH_START_BITRATE_KBPS', 0) || undefined;
+const STRIP_START_BITRATE = process.env.BENCH_STRIP_START_BITRATE === '1';
 const SKIP_SET_PARAMETERS = process.env.BENCH_SKIP_SET_PARAMETERS === '1';
 const STATS_POLL_MS = Math.max(1, envInt('BENCH_STATS_POLL_MS', 10));
 const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -442,7 +442,7 @@ async function main(): Promise<number> {
   watchdog.unref();
 
   if (PREFER_CODEC) notes.push(`EXPERIMENT: BENCH_PREFER_CODEC=${PREFER_CODEC} put that codec first in the host's codec preferences (not the app's order)`);
-  if (START_BITRATE_KBPS) notes.push(`EXPERIMENT: BENCH_START_BITRATE_KBPS=${START_BITRATE_KBPS}: the host page added x-google-start-bitrate to every answer it applied (not the app's SDP)`);
+  if (STRIP_START_BITRATE) notes.push('EXPERIMENT: BENCH_STRIP_START_BITRATE=1: the host page removed the app\'s x-google-start-bitrate from every answer it applied');
   if (SKIP_SET_PARAMETERS) notes.push('EXPERIMENT: BENCH_SKIP_SET_PARAMETERS=1: the host page ignored RTCRtpSender.setParameters (no preset bitrate/framerate/scale applied)');
   if (EXTRA_ARGS.length > 0) notes.push(`EXPERIMENT: extra Chromium flags for both browsers: ${EXTRA_ARGS.join(' ')}`);
   log(`webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up, +${TRACED_RUNS} traced) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`);
@@ -455,7 +455,7 @@ async function main(): Promise<number> {
   try {
     const hosting = await startServer();
     server = hosting.server;
-    const probe = { preferCodec: PREFER_CODEC, startBitrateKbps: START_BITRATE_KBPS, skipSetParameters: SKIP_SET_PARAMETERS };
+    const probe = { preferCodec: PREFER_CODEC, stripStartBitrate: STRIP_START_BITRATE, skipSetParameters: SKIP_SET_PARAMETERS };
     const launched = await Promise.allSettled([
       BenchBrowser.launch('host', [fakeCaptureFlag(SOURCE_FPS), ...EXTRA_ARGS], probe),
       BenchBrowser.launch('viewer', [fakeCaptureFlag(), ...EXTRA_ARGS]),
