@@ -25,6 +25,8 @@ export interface SignalingServerOptions {
   /** Fixed secrets (tests, or an app that restores a session); fresh random ones otherwise. */
   hostKey?: string;
   token?: string;
+  /** Host names the server answers to besides IP literals and localhost (DNS rebinding); default: this machine's name and name.local. */
+  hostNames?: readonly string[];
   /** Seams for tests: the machine's interfaces and its default-route address. */
   networkInterfaces?: () => InterfaceMap;
   defaultRouteAddress?: () => Promise<string | undefined>;
