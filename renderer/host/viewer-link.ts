@@ -19,6 +19,9 @@ export class ViewerLink {
   private readonly audio: RTCRtpTransceiver;
   private statsSample: StatsSample | undefined;
   private closed = false;
+  /** What the sender has been given: set before negotiation where the browser allows it, so connecting does not reconfigure the encoder. */
+  private applied: SenderSettings | null = null;
+  private settingsQueue: Promise<void> = Promise.resolve();
 
   private readonly send: (data: SignalData) => void;
 
@@ -38,6 +41,7 @@ export class ViewerLink {
       if (event.candidate) this.send({ candidate: event.candidate.toJSON() });
     };
     this.pc.onnegotiationneeded = () => void this.offer();
+    void this.applySettings(settings);
     // The host has the media, so the host restarts ICE when a path fails.
     this.pc.oniceconnectionstatechange = () => {
       if (this.pc.iceConnectionState === 'failed') this.pc.restartIce();
@@ -55,7 +59,7 @@ export class ViewerLink {
       if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
       const startBps = Math.min(START_BITRATE_BPS, this.settings?.maxBitrate ?? START_BITRATE_BPS);
       await this.pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(sdp.sdp, startBps) });
-      await this.applySettings(this.settings);
+      await this.applySettings(this.settings); // nothing to do when set before negotiation
       return;
     }
     const candidate = data.candidate as RTCIceCandidateInit | undefined;
@@ -69,17 +73,28 @@ export class ViewerLink {
     await Promise.all([this.video.sender.replaceTrack(tracks.video), this.audio.sender.replaceTrack(tracks.audio)]);
   }
 
-  async applySettings(settings: SenderSettings | null): Promise<void> {
+  /** In call order, one at a time: a second setParameters while one is pending is refused by the browser. */
+  applySettings(settings: SenderSettings | null): Promise<void> {
     this.settings = settings;
-    if (!settings || this.closed) return;
+    this.settingsQueue = this.settingsQueue.then(() => this.setSenderParameters(settings));
+    return this.settingsQueue;
+  }
+
+  private async setSenderParameters(settings: SenderSettings | null): Promise<void> {
+    if (!settings || this.closed || settings === this.applied) return;
     const params = this.video.sender.getParameters();
     const [encoding] = params.encodings ?? [];
-    if (!encoding) return; // not negotiated yet: applied after the answer
+    if (!encoding) return; // this browser has no encodings before negotiation: applied after the answer
     encoding.maxBitrate = settings.maxBitrate;
     encoding.maxFramerate = settings.maxFramerate;
     encoding.scaleResolutionDownBy = settings.scaleResolutionDownBy;
     (params as RTCRtpSendParameters & { degradationPreference?: RTCDegradationPreference }).degradationPreference = settings.degradationPreference;
-    await this.video.sender.setParameters(params).catch(() => undefined);
+    try {
+      await this.video.sender.setParameters(params);
+      this.applied = settings;
+    } catch {
+      // A closed or renegotiating sender: the next call (at latest after the answer) applies what is current.
+    }
   }
 
   async report(): Promise<ViewerLinkReport> {
