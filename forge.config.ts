@@ -11,6 +11,7 @@ import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { RELEASE_REPO, RELEASE_REPO_SLUG } from './main/release-repo';
 import { isLeftOutOfApp } from './packaging/forge/app-files';
+import { githubUploadFetch } from './packaging/forge/github-upload-fetch';
 import { renameReleaseFiles } from './packaging/forge/artifact-names';
 import { macSigning, signingSummary, windowsSigning } from './packaging/forge/signing';
 import packageJson from './package.json';
@@ -69,8 +70,11 @@ const config: ForgeConfig = {
       repository: { owner: RELEASE_REPO.owner, name: RELEASE_REPO.name },
       draft: true,
       prerelease: false,
-      // GitHub Actions sets GITHUB_API_URL; other machines use api.github.com.
-      ...(process.env.GITHUB_API_URL ? { octokitOptions: { baseUrl: process.env.GITHUB_API_URL } } : {}),
+      octokitOptions: {
+        request: { fetch: githubUploadFetch },
+        // GitHub Actions sets GITHUB_API_URL; elsewhere Octokit uses api.github.com.
+        ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+      },
     }),
   ],
   hooks: {
