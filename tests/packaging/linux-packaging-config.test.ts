@@ -4,19 +4,19 @@
 // stand-in API. The produced .deb and .zip are unpacked and inspected. This tests
 // forge.config.ts (files, names, desktop entry, fuses, publisher settings), not
 // Electron: the packaged binary is the stand-in, which cannot start the app.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { JOIN_SCHEME } from '../../main/join-links';
 import { RELEASE_REPO } from '../../main/release-repo';
 import packageJson from '../../package.json';
+import { ROOT, runJsonHelper, runNode, type NodeRun } from './run-node';
 import { serveMirror, STAND_IN_FUSES, writeStandInRelease } from './stand-in-electron';
 
-const ROOT = resolve(__dirname, '../..');
 const FORGE_CLI = join(ROOT, 'node_modules/@electron-forge/cli/dist');
 const ELECTRON_VERSION: string = JSON.parse(execFileSync(process.execPath, ['-p', 'JSON.stringify(require("electron/package.json").version)'], { cwd: ROOT, encoding: 'utf8' }));
 const NAME = packageJson.name;
@@ -30,30 +30,8 @@ interface PackagedApp {
   readonly packageJson?: Record<string, unknown>;
 }
 
-interface Run {
-  readonly code: number | null;
-  readonly output: string;
-}
-
-function runNode(args: string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, output });
-    });
-  });
-}
-
 async function readPackagedApp(binary: string, asar?: string): Promise<PackagedApp> {
-  const run = await runNode([join(__dirname, 'read-packaged-app.mjs'), binary, ...(asar ? [asar] : [])], {}, 30_000);
-  if (run.code !== 0) throw new Error(`read-packaged-app failed:\n${run.output}`);
-  return JSON.parse(run.output.trim().split('\n').pop() ?? '') as PackagedApp;
+  return runJsonHelper<PackagedApp>('read-packaged-app.mjs', [binary, ...(asar ? [asar] : [])]);
 }
 
 const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
@@ -110,7 +88,7 @@ async function serveStandInGitHub(): Promise<StandInGitHub> {
 
 let work = '';
 let app = '';
-let make: Run = { code: null, output: '' };
+let make: NodeRun = { code: null, output: '', stdout: '' };
 let debFile = '';
 let zipFile = '';
 let debRoot = '';
@@ -237,7 +215,7 @@ describe('electron-forge release --from-make, with our GitHub publisher settings
   it('creates one draft release v<version> in our repository and uploads every made file unchanged', async () => {
     expect(make.code).toBe(0);
     const github = await serveStandInGitHub();
-    let release: Run;
+    let release: NodeRun;
     try {
       release = await runNode([join(FORGE_CLI, 'electron-forge-release.js'), app, '--from-make'], { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'stand-in-token', CI: '1' }, 60_000);
     } finally {
