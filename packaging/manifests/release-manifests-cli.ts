@@ -1,5 +1,7 @@
 // npm run release:manifests -- --version 1.2.3 --artifacts DIR [--out DIR]
 // Writes the filled Chocolatey package sources and Homebrew cask (default out/manifests).
+// npm bundles this to node_modules/.cache (not dist/, which every build deletes) and runs
+// it from the project root, where the templates are.
 import { join, resolve } from 'node:path';
 import { parseManifestArgs, USAGE } from './manifest-args';
 import { ManifestError, writeReleaseManifests } from './release-manifests';
@@ -10,8 +12,7 @@ async function main(): Promise<void> {
     version: args['--version'] ?? '',
     artifactsDir: resolve(args['--artifacts'] ?? ''),
     outDir: resolve(args['--out'] ?? join('out', 'manifests')),
-    // The bundle runs from dist/packaging/; the templates live in packaging/.
-    templatesDir: resolve(__dirname, '../../packaging'),
+    templatesDir: resolve('packaging'),
   });
   for (const path of Object.values(written)) console.log(`wrote ${path}`);
 }

@@ -21,8 +21,13 @@ const FORGE_CLI = join(ROOT, 'node_modules/@electron-forge/cli/dist');
 const ELECTRON_VERSION: string = JSON.parse(execFileSync(process.execPath, ['-p', 'JSON.stringify(require("electron/package.json").version)'], { cwd: ROOT, encoding: 'utf8' }));
 const NAME = packageJson.name;
 const VERSION = packageJson.version;
-/** Everything forge.config.ts reads, copied so the run cannot touch the project's out/. */
-const PROJECT_FILES = ['package.json', 'forge.config.ts', 'main/release-repo.ts', 'packaging', 'dist/main', 'dist/preload', 'dist/renderer'];
+/**
+ * The project, rebuilt in a temporary folder so the run neither reads the shared dist/
+ * (other suites rebuild it meanwhile) nor writes the project's out/: sources are linked,
+ * what the build and Forge read or write is copied.
+ */
+const LINKED = ['main', 'preload', 'renderer', 'signaling', 'tests', 'node_modules'];
+const COPIED = ['package.json', 'forge.config.ts', 'esbuild.config.mjs', 'packaging'];
 
 interface PackagedApp {
   readonly fuses: Record<string, string>;
@@ -95,15 +100,13 @@ let debRoot = '';
 let zipRoot = '';
 
 beforeAll(async () => {
-  for (const built of ['dist/main/main.js', 'dist/preload/preload.js', 'dist/renderer/index.html']) {
-    await stat(join(ROOT, built)).catch(() => {
-      throw new Error(`${built} is missing: run \`npm run build\` first (npm test builds it)`);
-    });
-  }
   work = await mkdtemp(join(tmpdir(), 'packaging-'));
   app = join(work, 'app');
-  for (const file of PROJECT_FILES) await cp(join(ROOT, file), join(app, file), { recursive: true });
-  await symlink(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  await mkdir(app);
+  for (const name of LINKED) await symlink(join(ROOT, name), join(app, name));
+  for (const name of COPIED) await cp(join(ROOT, name), join(app, name), { recursive: true });
+  const build = await runNode([join(app, 'esbuild.config.mjs'), '--quiet'], {}, 60_000, app);
+  if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
   await writeStandInRelease(join(work, 'mirror'), ELECTRON_VERSION);
   const mirror = await serveMirror(join(work, 'mirror'));
   try {

@@ -19,7 +19,7 @@ const SHA256 = {
   arm: '8d631121c0f595385bae34f7e42bc581de571d06c2c69647b97353ad6cdbf814',
   intel: '53111c9b81bbba5082bfeb2ca4c10a8c2c673ae9415334a15c53f3a50d071c63',
 };
-const BUNDLE = join(ROOT, 'dist/packaging/release-manifests.js');
+const BUNDLE = join(ROOT, 'node_modules/.cache/release-manifests/cli.js'); // written by the npm script in beforeAll
 
 interface CaskReport {
   readonly errors: string[];

@@ -12,9 +12,9 @@ export interface NodeRun {
   readonly stdout: string;
 }
 
-export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, limitMs = 30_000): Promise<NodeRun> {
+export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, limitMs = 30_000, cwd = ROOT): Promise<NodeRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
     let output = '';
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
