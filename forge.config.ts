@@ -1,29 +1,88 @@
-// Electron Forge: how the app is packaged. Makers and publishing are completed by the
-// release work (issue 5); this already packs only what the app runs (dist/) and
-// turns off the Electron features an attacker could use (fuses).
+// Electron Forge: how the app is packaged, made into installers and published.
+// docs/release.md is the release checklist; .github/workflows/release.yml runs this
+// config on Windows, macOS and Linux for every v* tag.
 import { MakerDeb } from '@electron-forge/maker-deb';
+import { MakerDMG } from '@electron-forge/maker-dmg';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import { PublisherGithub } from '@electron-forge/publisher-github';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { RELEASE_REPO, RELEASE_REPO_SLUG } from './main/release-repo';
+import { isLeftOutOfApp } from './packaging/forge/app-files';
+import { githubUploadFetch } from './packaging/forge/github-upload-fetch';
+import { renameReleaseFiles } from './packaging/forge/artifact-names';
+import { macSigning, signingSummary, windowsSigning } from './packaging/forge/signing';
+import packageJson from './package.json';
+
+const PRODUCT_NAME = packageJson.productName;
+/** main/join-links.ts handles these links (a test keeps the two equal). */
+const JOIN_SCHEME = 'webrtc-desktop-host';
+const ICONS = 'packaging/icons/icon'; // packager adds .icns (macOS) or .ico (Windows)
+const mac = macSigning(process.env);
+const windows = windowsSigning(process.env);
 
 const config: ForgeConfig = {
   packagerConfig: {
-    name: 'WebRTC Desktop Host',
-    executableName: 'webrtc-desktop-host',
+    name: PRODUCT_NAME,
+    executableName: packageJson.name,
     appBundleId: 'io.github.webrtc-desktop-host',
+    appCategoryType: 'public.app-category.productivity',
+    icon: ICONS,
     asar: true,
-    // Only the built app goes in: no sources, tests or dev tooling.
-    ignore: (path: string) => path !== '' && !/^\/(dist|package\.json)(\/|$)/.test(path),
-    protocols: [{ name: 'WebRTC Desktop Host join link', schemes: ['webrtc-desktop-host'] }],
+    ignore: isLeftOutOfApp,
+    protocols: [{ name: `${PRODUCT_NAME} join link`, schemes: [JOIN_SCHEME] }],
+    // Screen recording prompt text on macOS (the capture API needs it).
+    extendInfo: { NSScreenCaptureUsageDescription: 'Share your screen with the viewers you admit.' },
+    ...(mac.osxSign ? { osxSign: mac.osxSign } : {}),
+    ...(mac.osxNotarize ? { osxNotarize: mac.osxNotarize } : {}),
   },
   rebuildConfig: {},
   makers: [
-    new MakerSquirrel({ name: 'webrtc_desktop_host' }),
+    new MakerSquirrel({
+      name: packageJson.name.replace(/-/g, '_'),
+      setupIcon: `${ICONS}.ico`,
+      iconUrl: `https://raw.githubusercontent.com/${RELEASE_REPO_SLUG}/main/${ICONS}.ico`,
+      ...windows.certificate,
+    }),
+    new MakerDMG({ icon: `${ICONS}.icns`, format: 'ULFO' }),
+    // macOS: update.electronjs.org serves this zip to the app's updater. Linux: a portable zip.
     new MakerZIP({}, ['darwin', 'linux']),
-    new MakerDeb({ options: { categories: ['Network', 'Video'], mimeType: ['x-scheme-handler/webrtc-desktop-host'] } }),
+    new MakerDeb({
+      options: {
+        name: packageJson.name,
+        productName: PRODUCT_NAME,
+        genericName: 'Screen sharing',
+        icon: `${ICONS}.png`,
+        section: 'net',
+        homepage: `https://github.com/${RELEASE_REPO_SLUG}`,
+        maintainer: 'WebRTC Desktop Host maintainers',
+        categories: ['Network', 'Video'],
+        mimeType: [`x-scheme-handler/${JOIN_SCHEME}`],
+      },
+    }),
   ],
+  publishers: [
+    // A draft: nothing is visible to users (or update.electronjs.org) until the release
+    // workflow has uploaded every platform's files and publishes it.
+    new PublisherGithub({
+      repository: { owner: RELEASE_REPO.owner, name: RELEASE_REPO.name },
+      draft: true,
+      prerelease: false,
+      octokitOptions: {
+        request: { fetch: githubUploadFetch },
+        // GitHub Actions sets GITHUB_API_URL; elsewhere Octokit uses api.github.com.
+        ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+      },
+    }),
+  ],
+  hooks: {
+    prePackage: async (_config, platform) => {
+      console.log(signingSummary(platform, mac, windows));
+    },
+    postMake: async (_config, results) => renameReleaseFiles(results, PRODUCT_NAME, packageJson.name),
+  },
   plugins: [
     new FusesPlugin({
       version: FuseVersion.V1,

@@ -3,9 +3,10 @@
 // so Linux gets a menu item that opens the releases page in the user's browser.
 import { updateElectronApp, UpdateSourceType, type ILogger, type IUpdateElectronAppOptions } from 'update-electron-app';
 import { log } from './main-log';
+import { RELEASE_REPO_SLUG } from './release-repo';
 import { openExternalIfAllowed } from './secure-window';
 
-export const UPDATE_REPO = 'webrtc-desktop-host/webrtc-desktop-host';
+export const UPDATE_REPO = RELEASE_REPO_SLUG;
 /** github.com is on the allow-list of secure-window.ts, so this opens through it. */
 export const RELEASES_URL = `https://github.com/${UPDATE_REPO}/releases`;
 

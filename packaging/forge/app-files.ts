@@ -1,0 +1,13 @@
+// What goes into app.asar: the built main process, preload and renderer, and
+// package.json. Everything else in the project (sources, tests, the benchmark and CLI
+// bundles, node_modules: esbuild has bundled the runtime dependencies) stays out, and
+// so do source maps: nothing in a packaged build reads them.
+
+const KEPT_DIRECTORIES = ['/dist', '/dist/main', '/dist/preload', '/dist/renderer'];
+const KEPT_TREES = /^\/dist\/(main|preload|renderer)\//;
+
+/** Packager's `ignore` test: true drops the path. Paths are relative to the project, with a leading "/". */
+export function isLeftOutOfApp(path: string): boolean {
+  if (path === '' || path === '/package.json' || KEPT_DIRECTORIES.includes(path)) return false;
+  return !KEPT_TREES.test(path) || path.endsWith('.map');
+}
