@@ -1,5 +1,6 @@
-// Join links: `http://ADDRESS:PORT/join#t=TOKEN`. Shared by the server (which makes
-// them) and every client (which reads them), so no Node imports.
+// Join links: `http://ADDRESS:PORT/join#t=TOKEN`, to which our host page adds `&k=KEY`.
+// Shared by the server (which makes them) and every client (which reads them), so no
+// Node imports.
 import { err, ok, type Result } from './result';
 
 export const JOIN_PATH = '/join';
@@ -23,6 +24,8 @@ export interface JoinTarget {
   readonly host: string;
   readonly port: number;
   readonly token: string;
+  /** `k`, the host's link key for end-to-end authenticated signaling; absent in links without it. */
+  readonly linkKey?: string;
   /** Every fragment field, so later versions (`k=...`) can read what they added. */
   readonly fields: ReadonlyMap<string, string>;
 }
@@ -52,8 +55,10 @@ export function parseJoinLink(text: string): Result<JoinTarget, string> {
   const token = fields.get('t');
   if (!token) return err('The link is missing its access code (the part after #t=). Copy the whole link again.');
   if (!isWellFormedSecret(token)) return err('The access code in this link is damaged. Copy the whole link again.');
+  const linkKey = fields.get('k');
+  if (linkKey !== undefined && !isWellFormedSecret(linkKey)) return err('The security key in this link (the part after &k=) is damaged. Copy the whole link again.');
   const secure = url.protocol === 'https:';
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  return ok({ secure, host, port, token, fields });
+  return ok({ secure, host, port, token, fields, ...(linkKey === undefined ? {} : { linkKey }) });
 }
