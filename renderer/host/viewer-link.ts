@@ -1,6 +1,7 @@
 // One RTCPeerConnection from the host to one viewer: the host offers, ICE trickles,
 // the viewer answers. Send-only transceivers for video and (possibly silent) audio,
 // so switching source or toggling audio never needs a new negotiation.
+import { checkDtls } from '../security/dtls-check';
 import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { orderVideoCodecs } from './codec-preferences';
 import type { SignalData, ViewerLinkReport } from './media-delivery';
@@ -18,6 +19,8 @@ export class ViewerLink {
   private readonly audio: RTCRtpTransceiver;
   private statsSample: StatsSample | undefined;
   private closed = false;
+  /** The viewer's answer as received (signed when the viewer holds the link key): its fingerprint is pinned. */
+  private remoteSdp: string | null = null;
 
   private readonly send: (data: SignalData) => void;
 
@@ -53,6 +56,7 @@ export class ViewerLink {
     if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
       if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
       await this.pc.setRemoteDescription({ type: 'answer', sdp: sdp.sdp });
+      this.remoteSdp = sdp.sdp;
       await this.applySettings(this.settings);
       return;
     }
@@ -81,9 +85,10 @@ export class ViewerLink {
   }
 
   async report(): Promise<ViewerLinkReport> {
-    const { stats, sample } = normaliseStats(await this.pc.getStats(), 'send', this.statsSample);
+    const report = await this.pc.getStats();
+    const { stats, sample } = normaliseStats(report, 'send', this.statsSample);
     this.statsSample = sample ?? this.statsSample;
-    return { connected: this.connected, stats };
+    return { connected: this.connected, stats, dtls: checkDtls(report, this.remoteSdp) };
   }
 
   close(): void {

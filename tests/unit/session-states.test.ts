@@ -97,15 +97,17 @@ function newViewer(name: string, link = info.joinUrls[0]!): { session: ViewerSes
 }
 
 describe('host states', () => {
-  it('goes idle -> starting -> ready on connect, and learns its join links', async () => {
+  it('goes idle -> starting -> ready on connect, and learns its join links (with its link key added)', async () => {
     expect(app.host.status.value).toBe('idle');
     const connecting = host.connect();
     expect(app.host.status.value).toBe('starting');
     await connecting;
     await until(() => app.host.status.value === 'ready', 'ready');
     await until(() => app.host.joinUrls.value.length > 0, 'join links');
-    expect(app.host.joinUrls.value).toEqual(info.joinUrls);
-    expect(app.host.chosenJoinUrl.value).toBe(info.joinUrls[0]);
+    const linkKey = /&k=([A-Za-z0-9_-]{22})$/.exec(app.host.joinUrls.value[0] ?? '')?.[1];
+    expect(linkKey).toBeDefined();
+    expect(app.host.joinUrls.value).toEqual(info.joinUrls.map((url) => `${url}&k=${linkKey}`));
+    expect(app.host.chosenJoinUrl.value).toBe(app.host.joinUrls.value[0]);
     expect(app.host.port.value).toBe(info.port);
   });
 
