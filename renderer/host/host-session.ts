@@ -304,7 +304,7 @@ export class HostSession implements HostControls {
       case 'turn-away':
         this.sendSignal(viewerId, VERIFICATION_REQUIRED);
         this.kick(viewerId);
-        this.state.notice.value = `${entry?.name ?? 'A viewer'} was turned away: their link has no security key (…&k=…), and only verified viewers may watch. Share the link shown here, or turn “Only verified viewers” off.`;
+        this.state.notice.value = `${entry?.name ?? 'A viewer'} was turned away: a message in their name was not signed with the link’s security key. Their link lacks “&k=…” (share the link shown here, or turn “Only verified viewers” off), or someone on the network is tampering.`;
         return null;
       default:
         return assertNever(verdict);

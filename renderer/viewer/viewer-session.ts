@@ -14,6 +14,7 @@ const REPORT_EVERY_TICKS = 2; // `stats` to the host every 2 s
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000];
 export const DEFAULT_VIEWER_NAME = 'Guest';
 const TURNED_AWAY_UNVERIFIED = 'The host lets in only viewers whose link carries its security key (the part after “&k=”). Ask the host for the whole link.';
+const TURNED_AWAY_TAMPERED = 'The host turned this connection away: it received a message in your name that was not signed with the link’s key. Someone on the network may be tampering with the connection.';
 const CERTIFICATE_MISMATCH = 'The connection was closed: the host’s security certificate did not match the one in its signed offer, a sign that someone is in the middle. Tell the host.';
 
 export class ViewerSession implements JoinControls {
@@ -32,7 +33,7 @@ export class ViewerSession implements JoinControls {
   private security: ViewerSecurity | null = null;
   /** The host's offer in force, as checked: its fingerprint is pinned. */
   private offerSdp: string | null = null;
-  /** The host said it wants a link key this join lacks (a kick follows). */
+  /** The host got an unsigned message in this viewer's name and turns it away (a kick follows). */
   private turnedAway = false;
 
   constructor(
@@ -140,7 +141,7 @@ export class ViewerSession implements JoinControls {
       this.closePeer();
       clearInterval(this.statsTimer);
       this.target = null;
-      if (outcome.status === 'kicked' && this.turnedAway) this.setStatus('failed', TURNED_AWAY_UNVERIFIED);
+      if (outcome.status === 'kicked' && this.turnedAway) this.setStatus('failed', this.security?.verified ? TURNED_AWAY_TAMPERED : TURNED_AWAY_UNVERIFIED);
       else this.setStatus(outcome.status, outcome.detail);
       return;
     }

@@ -185,14 +185,33 @@ export function expectServed(response: Response | null): void {
 
 // ---- host page ----
 
-/** Opens the host page and waits until it is connected to its server (join link shown). */
+/**
+ * Opens the host page and waits until it is connected to its server: the join link
+ * shown is the server's link with the host page's link key (`&k=`) added.
+ */
 export async function openHost(pages: PageSet, info: HostingInfo, joinUrl: string): Promise<Page> {
   const host = await pages.open('host');
   expectServed(await host.goto(info.hostUrl));
   await expect(host.getByRole('button', { name: 'Start hosting' })).toBeVisible({ timeout: WAIT_MS });
   await expect(host.getByRole('img', { name: 'QR code of the join link' })).toBeVisible({ timeout: WAIT_MS });
-  await expect(host.locator('input[readonly]').filter({ visible: true }).first()).toHaveValue(joinUrl);
+  await expect(shownLinkField(host)).toHaveValue(new RegExp(`^${escapeRegExp(joinUrl)}&k=[A-Za-z0-9_-]{22}$`));
   return host;
+}
+
+const shownLinkField = (host: Page) => host.locator('input[readonly]').filter({ visible: true }).first();
+
+/** The join link the host page shows for sharing (with its link key). */
+export function sharedJoinLink(host: Page): Promise<string> {
+  return shownLinkField(host).inputValue();
+}
+
+/** The link without its key (`&k=`): what an old link, or a link typed without it, looks like. */
+export function withoutLinkKey(link: string): string {
+  return link.replace(/&k=[^&]*/, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Turns "Ask before letting viewers in" off (it is on by default). */
