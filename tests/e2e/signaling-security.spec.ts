@@ -9,6 +9,7 @@ import {
   expect,
   expectDecoding,
   joinAs,
+  mediaCounts,
   openHost,
   sampleVideo,
   sharedJoinLink,
@@ -49,6 +50,11 @@ const hostCode = async (host: Page, name: string) => (await viewerItem(host, nam
 async function expectNoPicture(viewer: Page): Promise<void> {
   await viewer.waitForTimeout(3_000);
   expect((await sampleVideo(viewer))?.frames ?? 0).toBe(0);
+}
+
+/** Every offer was refused: the viewer never even opened a peer connection. */
+async function expectNoOfferTaken(viewer: Page): Promise<void> {
+  expect((await mediaCounts(viewer)).peerConnections, 'peer connections the viewer opened').toBe(0);
 }
 
 test('through an honest relay, a link with its key shows Verified and the same safety code on both sides', async ({ pages, hosting }) => {
@@ -103,6 +109,7 @@ test('a relay that swaps the DTLS fingerprints is refused by the viewer, which s
     const viewer = await joinAs(pages, link, 'Finn');
     await expect(viewer.getByRole('alert').filter({ hasText: REFUSED })).toBeVisible({ timeout: WAIT_MS });
     await expectNoPicture(viewer);
+    await expectNoOfferTaken(viewer);
     await expect(viewer.getByLabel('Connection security')).not.toContainText(SAFETY_CODE);
     await expect(viewerItem(host, 'Finn')).not.toContainText('Watching');
   } finally {
@@ -159,7 +166,7 @@ test('a man in the middle with a link without its key: the picture flows through
   }
 });
 
-test('a man in the middle against a link with its key: the viewer refuses his offer, the host his answer, and both say so', async ({ pages, hosting }) => {
+test('a man in the middle against a link with its key: the host turns his unsigned answer away, and the viewer is told someone is tampering', async ({ pages, hosting }) => {
   test.setTimeout(60_000);
   const attacker = await pages.open('attacker');
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
@@ -169,11 +176,34 @@ test('a man in the middle against a link with its key: the viewer refuses his of
   await relay.start();
   try {
     const viewer = await joinAs(pages, relay.rewrite(await sharedJoinLink(host)), 'Kai');
-    await expect(viewer.getByRole('alert').filter({ hasText: REFUSED })).toBeVisible({ timeout: WAIT_MS });
-    // The attacker's unsigned answer in Kai's name makes the host turn that connection away.
+    // The attacker's answer in Kai's name is not signed: "Only verified viewers" (on) turns it away.
     await expect(host.getByText(/Kai was turned away/)).toBeVisible({ timeout: WAIT_MS });
     await expect(viewer.getByRole('status').filter({ hasText: 'failed' })).toContainText('tampering', { timeout: WAIT_MS });
+    // Whether or not the attacker's offer reached Kai before the host's kick, Kai never took it.
+    await expectNoOfferTaken(viewer);
     await expectNoPicture(viewer);
+  } finally {
+    await relay.stop();
+  }
+});
+
+test('a man in the middle against a link with its key, "Only verified viewers" off: the viewer refuses his offer and says so; the host sees "Not verified"', async ({ pages, hosting }) => {
+  test.setTimeout(60_000);
+  const attacker = await pages.open('attacker');
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await turnApprovalOff(host);
+  await turnOnlyVerifiedOff(host);
+  await startSharing(host);
+  const relay = new MaliciousRelay(hosting.info.port, await manInTheMiddle(attacker));
+  await relay.start();
+  try {
+    const viewer = await joinAs(pages, relay.rewrite(await sharedJoinLink(host)), 'Lea');
+    await expect(viewer.getByRole('alert').filter({ hasText: REFUSED })).toBeVisible({ timeout: WAIT_MS });
+    await expectNoPicture(viewer);
+    await expectNoOfferTaken(viewer);
+    // The host took the attacker's unsigned answer as an unverified viewer: the list says so
+    // next to a name that was given the keyed link (see docs/security.md, "Only verified viewers").
+    await expect(viewerItem(host, 'Lea')).toContainText('Not verified', { timeout: WAIT_MS });
   } finally {
     await relay.stop();
   }
