@@ -3,7 +3,8 @@
 // the verdict on everything they send back ("Only verified viewers" decides what an
 // unsigned message means).
 import { HostSignalAuth } from '../security/host-signal-auth';
-import { hostingSecurityFor, keepHostingSecurity, withLinkKey } from '../security/link-key';
+import { withLinkKey } from '../../signaling/protocol';
+import { hostingSecurityFor, keepHostingSecurity } from '../security/link-key';
 import type { RefusalReason } from '../security/opened-signal';
 import { deriveSignalKeys } from '../security/signal-mac';
 import type { SignalData } from './media-delivery';
@@ -22,8 +23,12 @@ export class HostSecurity {
   private readonly linkKey: string;
   private onlyVerifiedViewers: boolean;
 
-  constructor(private readonly hostKey: string) {
-    const kept = hostingSecurityFor(hostKey);
+  /** `givenKey`: the link key `npm run serve` made and put in the host page's link, if any. */
+  constructor(
+    private readonly hostKey: string,
+    givenKey?: string,
+  ) {
+    const kept = hostingSecurityFor(hostKey, globalThis.localStorage, givenKey);
     this.linkKey = kept.linkKey;
     this.onlyVerifiedViewers = kept.onlyVerified;
     this.auth = new HostSignalAuth(deriveSignalKeys(kept.linkKey)!);

@@ -54,7 +54,7 @@ export class HostSession implements HostControls {
     this.state.port.value = endpoint.value.port;
     const from = endpoint.value.portFallbackFrom;
     this.state.notice.value = from === undefined ? null : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
-    this.security = new HostSecurity(endpoint.value.hostKey);
+    this.security = new HostSecurity(endpoint.value.hostKey, endpoint.value.linkKey);
     this.state.onlyVerified.value = this.security.onlyVerified;
     this.delivery = this.createDelivery((viewerId, data) => this.sendSignal(viewerId, data));
     this.openConnection();

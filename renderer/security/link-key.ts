@@ -14,11 +14,6 @@ export function createLinkKey(): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-/** The join link with the key added to its fragment. */
-export function withLinkKey(joinUrl: string, linkKey: string): string {
-  return `${joinUrl}${joinUrl.includes('#') ? '&' : '#'}k=${linkKey}`;
-}
-
 export interface HostingSecurity {
   readonly linkKey: string;
   /** "Only verified viewers": on for a new hosting session. */
@@ -29,16 +24,24 @@ function sessionTag(hostKey: string): string {
   return toBase64Url(sha256(new TextEncoder().encode(`wdh-hosting-session/1\n${hostKey}`))).slice(0, 22);
 }
 
-/** The key and setting of the hosting session with this host key: the kept ones, or new ones. */
-export function hostingSecurityFor(hostKey: string, storage: ReadableStorage = globalThis.localStorage): HostingSecurity {
+/**
+ * The key and setting of the hosting session with this host key: the kept ones, or new
+ * ones. `givenKey` (made by `npm run serve`, from the host page's fragment) wins.
+ */
+export function hostingSecurityFor(hostKey: string, storage: ReadableStorage = globalThis.localStorage, givenKey?: string): HostingSecurity {
   const tag = sessionTag(hostKey);
+  let kept: { tag?: unknown; linkKey?: unknown; onlyVerified?: unknown } = {};
   try {
-    const kept = JSON.parse(loadText(STORAGE_KEY, storage)) as { tag?: unknown; linkKey?: unknown; onlyVerified?: unknown };
-    if (kept.tag === tag && typeof kept.linkKey === 'string' && isWellFormedSecret(kept.linkKey) && typeof kept.onlyVerified === 'boolean') return { linkKey: kept.linkKey, onlyVerified: kept.onlyVerified };
+    kept = JSON.parse(loadText(STORAGE_KEY, storage)) as typeof kept;
   } catch {
-    // Nothing kept, or not ours: a new session.
+    // Nothing kept: a new session.
   }
-  return { linkKey: createLinkKey(), onlyVerified: true };
+  const ours = kept.tag === tag;
+  const keptKey = ours && typeof kept.linkKey === 'string' && isWellFormedSecret(kept.linkKey) ? kept.linkKey : undefined;
+  return {
+    linkKey: givenKey ?? keptKey ?? createLinkKey(),
+    onlyVerified: ours && typeof kept.onlyVerified === 'boolean' ? kept.onlyVerified : true,
+  };
 }
 
 /** Keeps the session's key and setting (only the latest session is kept). */

@@ -35,6 +35,17 @@ export function buildJoinUrl(target: { host: string; port: number; token: string
   return `${scheme}://${formatUrlHost(target.host)}:${target.port}${JOIN_PATH}#t=${target.token}`;
 }
 
+/** The join link with the link key `k` added to its fragment. */
+export function withLinkKey(joinUrl: string, linkKey: string): string {
+  return `${joinUrl}${joinUrl.includes('#') ? '&' : '#'}k=${linkKey}`;
+}
+
+/**
+ * The host page's fragment field for a link key made by `npm run serve`
+ * (`/host#k=HOSTKEY&lk=LINKKEY`), so the links it prints and the page agree.
+ */
+export const HOST_PAGE_LINK_KEY_FIELD = 'lk';
+
 export function signalUrlFor(target: { host: string; port: number; secure: boolean }): string {
   return `${target.secure ? 'wss' : 'ws'}://${formatUrlHost(target.host)}:${target.port}${SIGNAL_PATH}`;
 }

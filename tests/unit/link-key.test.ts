@@ -1,6 +1,6 @@
 // The link key in join links, and how the host page keeps it for its hosting session.
-import { hostingSecurityFor, keepHostingSecurity, withLinkKey } from '../../renderer/security/link-key';
-import { parseJoinLink } from '../../signaling/protocol';
+import { hostingSecurityFor, keepHostingSecurity } from '../../renderer/security/link-key';
+import { parseJoinLink, withLinkKey } from '../../signaling/protocol';
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -57,6 +57,13 @@ describe('hostingSecurityFor', () => {
     const next = hostingSecurityFor('g'.repeat(43), storage);
     expect(next.linkKey).not.toBe(first.linkKey);
     expect(next.onlyVerified).toBe(true);
+  });
+
+  it('uses the key `npm run serve` put in the host page’s link, keeping the kept setting', () => {
+    const storage = new MemoryStorage();
+    const first = hostingSecurityFor(HOST_KEY, storage);
+    keepHostingSecurity(HOST_KEY, { ...first, onlyVerified: false }, storage);
+    expect(hostingSecurityFor(HOST_KEY, storage, 'CCCCCCCCCCCCCCCCCCCCCC')).toEqual({ linkKey: 'CCCCCCCCCCCCCCCCCCCCCC', onlyVerified: false });
   });
 
   it('starts fresh when the kept entry is damaged or storage is unavailable', () => {
