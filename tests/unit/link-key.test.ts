@@ -1,5 +1,6 @@
 // The link key in join links, and how the host page keeps it for its hosting session.
 import { hostingSecurityFor, keepHostingSecurity } from '../../renderer/security/link-key';
+import { createBrowserPlatform } from '../../renderer/platform/browser-platform';
 import { parseJoinLink, withLinkKey } from '../../signaling/protocol';
 
 class MemoryStorage {
@@ -71,5 +72,21 @@ describe('hostingSecurityFor', () => {
     storage.setItem('hostingLinkKey', '{not json');
     expect(hostingSecurityFor(HOST_KEY, storage).onlyVerified).toBe(true);
     expect(hostingSecurityFor(HOST_KEY, undefined).linkKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
+
+describe('the headless host page', () => {
+  const location = (hash: string) => ({ hash, port: '9470', protocol: 'http:', hostname: '127.0.0.1' }) as Location;
+
+  it('takes the link key `npm run serve` put in its link (lk), next to the host key', async () => {
+    const started = await createBrowserPlatform(location(`#k=${HOST_KEY}&lk=CCCCCCCCCCCCCCCCCCCCCC`)).startHosting();
+    expect(started.ok && started.value).toMatchObject({ hostKey: HOST_KEY, linkKey: 'CCCCCCCCCCCCCCCCCCCCCC' });
+  });
+
+  it('makes its own when the link has none or a damaged one', async () => {
+    for (const hash of [`#k=${HOST_KEY}`, `#k=${HOST_KEY}&lk=short`]) {
+      const started = await createBrowserPlatform(location(hash)).startHosting();
+      expect(started.ok && started.value.linkKey).toBeUndefined();
+    }
   });
 });
