@@ -302,9 +302,10 @@ export class HostSession implements HostControls {
         if (entry) this.updateViewer(viewerId, { refusedSignals: entry.refusedSignals + 1 });
         return null;
       case 'turn-away':
+        if (!entry) return null; // already turned away: its messages still in flight change nothing
         this.sendSignal(viewerId, VERIFICATION_REQUIRED);
         this.kick(viewerId);
-        this.state.notice.value = `${entry?.name ?? 'A viewer'} was turned away: a message in their name was not signed with the link’s security key. Their link lacks “&k=…” (share the link shown here, or turn “Only verified viewers” off), or someone on the network is tampering.`;
+        this.state.notice.value = `${entry.name} was turned away: a message in their name was not signed with the link’s security key. Their link lacks “&k=…” (share the link shown here, or turn “Only verified viewers” off), or someone on the network is tampering.`;
         return null;
       default:
         return assertNever(verdict);

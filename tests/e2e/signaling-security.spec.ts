@@ -43,6 +43,18 @@ async function turnOnlyVerifiedOff(host: Page): Promise<void> {
   await box.uncheck();
 }
 
+/** The host sharing (approval off) and a man in the middle, in his own browser page, between its server and viewers. */
+async function hostWithManInTheMiddle(pages: PageSet, hosting: Hosting, { onlyVerified }: { onlyVerified: boolean }): Promise<{ host: Page; relay: MaliciousRelay }> {
+  const attacker = await pages.open('attacker');
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await turnApprovalOff(host);
+  if (!onlyVerified) await turnOnlyVerifiedOff(host);
+  await startSharing(host);
+  const relay = new MaliciousRelay(hosting.info.port, await manInTheMiddle(attacker));
+  await relay.start();
+  return { host, relay };
+}
+
 const viewerCode = async (viewer: Page) => (await viewer.getByLabel('Connection security').innerText()).match(SAFETY_CODE)?.[0];
 const hostCode = async (host: Page, name: string) => (await viewerItem(host, name).innerText()).match(SAFETY_CODE)?.[0];
 
@@ -142,13 +154,7 @@ test('a relay that reorders host messages: the ones arriving late are refused, a
 
 test('a man in the middle with a link without its key: the picture flows through him, but the safety codes differ', async ({ pages, hosting }) => {
   test.setTimeout(60_000);
-  const attacker = await pages.open('attacker');
-  const host = await openHost(pages, hosting.info, hosting.joinUrl);
-  await turnApprovalOff(host);
-  await turnOnlyVerifiedOff(host);
-  await startSharing(host);
-  const relay = new MaliciousRelay(hosting.info.port, await manInTheMiddle(attacker));
-  await relay.start();
+  const { host, relay } = await hostWithManInTheMiddle(pages, hosting, { onlyVerified: false });
   try {
     const viewer = await joinAs(pages, relay.rewrite(withoutLinkKey(await sharedJoinLink(host))), 'Mia');
     // The attack works: frames arrive, re-encoded by the attacker's browser (so at its own size).
@@ -168,12 +174,7 @@ test('a man in the middle with a link without its key: the picture flows through
 
 test('a man in the middle against a link with its key: the host turns his unsigned answer away, and the viewer is told someone is tampering', async ({ pages, hosting }) => {
   test.setTimeout(60_000);
-  const attacker = await pages.open('attacker');
-  const host = await openHost(pages, hosting.info, hosting.joinUrl);
-  await turnApprovalOff(host);
-  await startSharing(host);
-  const relay = new MaliciousRelay(hosting.info.port, await manInTheMiddle(attacker));
-  await relay.start();
+  const { host, relay } = await hostWithManInTheMiddle(pages, hosting, { onlyVerified: true });
   try {
     const viewer = await joinAs(pages, relay.rewrite(await sharedJoinLink(host)), 'Kai');
     // The attacker's answer in Kai's name is not signed: "Only verified viewers" (on) turns it away.
@@ -189,13 +190,7 @@ test('a man in the middle against a link with its key: the host turns his unsign
 
 test('a man in the middle against a link with its key, "Only verified viewers" off: the viewer refuses his offer and says so; the host sees "Not verified"', async ({ pages, hosting }) => {
   test.setTimeout(60_000);
-  const attacker = await pages.open('attacker');
-  const host = await openHost(pages, hosting.info, hosting.joinUrl);
-  await turnApprovalOff(host);
-  await turnOnlyVerifiedOff(host);
-  await startSharing(host);
-  const relay = new MaliciousRelay(hosting.info.port, await manInTheMiddle(attacker));
-  await relay.start();
+  const { host, relay } = await hostWithManInTheMiddle(pages, hosting, { onlyVerified: false });
   try {
     const viewer = await joinAs(pages, relay.rewrite(await sharedJoinLink(host)), 'Lea');
     await expect(viewer.getByRole('alert').filter({ hasText: REFUSED })).toBeVisible({ timeout: WAIT_MS });

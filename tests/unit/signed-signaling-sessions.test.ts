@@ -101,7 +101,9 @@ describe('host side', () => {
     const { app, host } = await connectedHost();
     expect(app.host.onlyVerified.value).toBe(true); // a new session
     const viewer = await admittedViewer(app, host, 'Cy');
+    // Two in flight: the second reaches a host that has already turned Cy away and changes nothing.
     viewer.client.send({ type: 'signal', to: 'host', data: { candidate: { candidate: 'c1' } } });
+    viewer.client.send({ type: 'signal', to: 'host', data: { candidate: { candidate: 'c2' } } });
     const told = await viewer.client.nextOfType('signal');
     expect(told.data).toMatchObject({ verify: 'required' });
     expect((await viewer.client.closed).code).toBe(4004);
