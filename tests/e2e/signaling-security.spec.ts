@@ -88,6 +88,29 @@ test('through an honest relay, a link with its key shows Verified and the same s
   }
 });
 
+test('a reloaded host page keeps its link key: the link already shared still works, verified, and the viewer follows the new page', async ({ pages, hosting }) => {
+  test.setTimeout(60_000);
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const link = await sharedJoinLink(host);
+  const viewer = await joinAs(pages, link, 'Ruth');
+  await expectDecoding(viewer, FULL_HD);
+  const connectionsBefore = (await mediaCounts(viewer)).peerConnections;
+
+  await host.reload();
+  await expect(host.getByRole('button', { name: 'Start hosting' })).toBeVisible({ timeout: WAIT_MS });
+  await expect.poll(() => sharedJoinLink(host), { timeout: WAIT_MS }).toBe(link);
+  await startSharing(host);
+  // The new page signs with a new epoch under the same key: the viewer takes its offer.
+  await expectDecoding(viewer, FULL_HD, 30_000);
+  expect((await mediaCounts(viewer)).peerConnections, 'a new connection, to the reloaded page').toBeGreaterThan(connectionsBefore);
+  await expect(viewerItem(host, 'Ruth')).toContainText('Verified', { timeout: WAIT_MS });
+  await expect(viewerItem(host, 'Ruth')).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
+  expect(await viewerCode(viewer)).toBe(await hostCode(host, 'Ruth'));
+  await expect(viewer.getByText(REFUSED)).toHaveCount(0);
+});
+
 test('a link without its key is turned away while "Only verified viewers" is on, and says why', async ({ pages, hosting }) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   await turnApprovalOff(host);
