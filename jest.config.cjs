@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '\\.(tsx?|mjs|js)$': '<rootDir>/tests/support/esbuild-jest-transform.cjs' },
-  // Preact and @preact/signals resolve to ESM builds: compile those to CommonJS too.
-  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact)/)'],
+  // Preact, @preact/signals and @noble/hashes resolve to ESM builds: compile those to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact|@noble)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
   // The Electron binary is not installed here, and unit tests must not need it: main/
   // and preload/ get a recording fake (tests/support/fake-electron).

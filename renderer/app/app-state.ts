@@ -20,6 +20,12 @@ export interface ViewerEntry {
   readonly received: ReceivedReport | null;
   /** Bitrate samples, one a second, newest last, at most a minute. */
   readonly bitrateHistory: readonly number[];
+  /** true: signs its signals with the link key; false: its link had no key; null: not known yet. */
+  readonly verified: boolean | null;
+  /** From both DTLS certificates once connected; the viewer shows the same code. */
+  readonly safetyCode: string | null;
+  /** Signals claiming to be from this viewer that failed the check (forged, altered, replayed). */
+  readonly refusedSignals: number;
 }
 
 /** The viewer's own report, as sent in `stats` (see viewer-session). */
@@ -51,6 +57,8 @@ export interface HostState {
   /** The join link the user picked to share (defaults to the most likely one). */
   readonly chosenJoinUrl: Signal<string | null>;
   readonly requireApproval: Signal<boolean>;
+  /** Only viewers whose link carries the link key (`&k=`) may watch. */
+  readonly onlyVerified: Signal<boolean>;
   readonly maxViewers: Signal<number>;
   readonly viewers: Signal<readonly ViewerEntry[]>;
   readonly paused: Signal<boolean>;
@@ -85,6 +93,18 @@ export type JoinStatus =
   | 'failed'
   | 'left';
 
+/** How far this viewer can trust the connection (see docs/security.md). */
+export interface JoinSecurity {
+  /** true: the link has a key and signaling is checked end to end; false: no key; null: not joined. */
+  readonly verified: boolean | null;
+  /** From both DTLS certificates once connected; the host shows the same code. */
+  readonly safetyCode: string | null;
+  /** Host messages that failed the check and were dropped. */
+  readonly refusedSignals: number;
+}
+
+export const NO_JOIN_SECURITY: JoinSecurity = { verified: null, safetyCode: null, refusedSignals: 0 };
+
 export interface JoinState {
   /** The join link as typed or pasted. */
   readonly link: Signal<string>;
@@ -98,6 +118,7 @@ export interface JoinState {
   readonly clipboardLink: Signal<string | null>;
   readonly stream: Signal<MediaStream | null>;
   readonly stats: Signal<StreamStats | null>;
+  readonly security: Signal<JoinSecurity>;
   readonly showStats: Signal<boolean>;
   readonly fit: Signal<'fit' | 'actual'>;
 }
@@ -122,6 +143,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       joinUrls: signal([]),
       chosenJoinUrl: signal(null),
       requireApproval: signal(true),
+      onlyVerified: signal(true),
       maxViewers: signal(16),
       viewers,
       paused: signal(false),
@@ -146,6 +168,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       clipboardLink: signal(null),
       stream: signal(null),
       stats: signal(null),
+      security: signal(NO_JOIN_SECURITY),
       showStats: signal(false),
       fit: signal('fit'),
     },

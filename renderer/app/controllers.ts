@@ -16,6 +16,8 @@ export interface HostControls {
   setCaps(caps: UserCaps): Promise<void>;
   setSystemAudio(on: boolean): Promise<void>;
   setRequireApproval(on: boolean): void;
+  /** "Only verified viewers": turn away viewers whose link has no link key (on for a new session). */
+  setOnlyVerified(on: boolean): void;
   setMaxViewers(count: number): void;
   /** Switches what is shared without disconnecting anyone (replaceTrack). */
   chooseSource(sourceId?: string): Promise<void>;

@@ -12,6 +12,7 @@ import { PeerConnectionDelivery } from './peer-connection-delivery';
 import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
 import { hostErrorWords } from './host-error-words';
 import { ReturningViewers } from './returning-viewers';
+import { HostSecurity, VERIFICATION_REQUIRED } from './host-security';
 
 const STATS_INTERVAL_MS = 1_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
@@ -27,6 +28,8 @@ export class HostSession implements HostControls {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempt = 0;
   private readonly returning = new ReturningViewers();
+  /** Link key, signing and checking of signals: one per hosting session. */
+  private security: HostSecurity | null = null;
 
   constructor(
     private readonly state: HostState,
@@ -51,7 +54,9 @@ export class HostSession implements HostControls {
     this.state.port.value = endpoint.value.port;
     const from = endpoint.value.portFallbackFrom;
     this.state.notice.value = from === undefined ? null : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
-    this.delivery = this.createDelivery((viewerId, data) => this.send({ type: 'signal', to: viewerId, data }));
+    this.security = new HostSecurity(endpoint.value.hostKey, endpoint.value.linkKey);
+    this.state.onlyVerified.value = this.security.onlyVerified;
+    this.delivery = this.createDelivery((viewerId, data) => this.sendSignal(viewerId, data));
     this.openConnection();
     this.statsTimer = setInterval(() => void this.refreshStats(), STATS_INTERVAL_MS);
   }
@@ -93,7 +98,12 @@ export class HostSession implements HostControls {
   }
 
   private sendTicket(viewerId: string): void {
-    this.send({ type: 'signal', to: viewerId, data: { rejoin: this.returning.issue(viewerId) } });
+    this.sendSignal(viewerId, { rejoin: this.returning.issue(viewerId) });
+  }
+
+  /** Every signal to a viewer is signed with the link key, end to end. */
+  private sendSignal(viewerId: string, data: SignalData): void {
+    this.send({ type: 'signal', to: viewerId, data: this.security ? this.security.seal(viewerId, data) : data });
   }
 
   /**
@@ -107,7 +117,8 @@ export class HostSession implements HostControls {
     const kept = this.returning.adopt(formerId) && (this.delivery?.rebind(formerId, viewer.id) ?? false);
     if (kept) this.sendTicket(viewer.id);
     else this.startDelivery(viewer.id);
-    this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== viewer.id), newEntry(viewer.id, viewer.name, viewer.address, 'connecting')];
+    const verified = this.security?.carryOver(formerId, viewer.id) ? true : null;
+    this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== viewer.id), { ...newEntry(viewer.id, viewer.name, viewer.address, 'connecting'), verified }];
     return true;
   }
 
@@ -157,6 +168,11 @@ export class HostSession implements HostControls {
     this.send({ type: 'configure', requireApproval: on });
     // The server admits everyone waiting when approval goes off; start sending to them.
     if (!on) for (const viewer of this.state.viewers.value) if (viewer.state === 'waiting') this.admit(viewer.id);
+  }
+
+  setOnlyVerified(on: boolean): void {
+    this.state.onlyVerified.value = on;
+    this.security?.setOnlyVerified(on);
   }
 
   setMaxViewers(count: number): void {
@@ -209,12 +225,15 @@ export class HostSession implements HostControls {
         this.resumeViewers(message.viewers);
         this.send({ type: 'session' });
         return;
-      case 'session':
-        this.state.joinUrls.value = message.joinUrls;
+      case 'session': {
+        const security = this.security;
+        const joinUrls = security ? message.joinUrls.map((url) => security.joinLink(url)) : message.joinUrls;
+        this.state.joinUrls.value = joinUrls;
         this.state.requireApproval.value = message.requireApproval;
         this.state.maxViewers.value = message.maxViewers;
-        if (!message.joinUrls.includes(this.state.chosenJoinUrl.value ?? '')) this.state.chosenJoinUrl.value = message.joinUrls[0] ?? null;
+        if (!joinUrls.includes(this.state.chosenJoinUrl.value ?? '')) this.state.chosenJoinUrl.value = joinUrls[0] ?? null;
         return;
+      }
       case 'viewer-joined': {
         if (this.welcomeBack(message)) return;
         const state = message.state === 'admitted' ? 'connecting' : 'waiting';
@@ -230,11 +249,14 @@ export class HostSession implements HostControls {
       case 'viewer-stats':
         this.updateViewer(message.id, { received: readReport(message.data) });
         return;
-      case 'signal':
+      case 'signal': {
+        const data = this.acceptSignal(message.from, message.data);
+        if (!data) return;
         // A viewer leaving on purpose says so: nothing of it is kept for a return.
-        if (message.data.bye === true) return this.dropViewer(message.from);
-        void this.delivery?.handleSignal(message.from, message.data).catch(() => undefined);
+        if (data.bye === true) return this.dropViewer(message.from);
+        void this.delivery?.handleSignal(message.from, data).catch(() => undefined);
         return;
+      }
       case 'error':
         if (message.code !== 'unknown-peer') this.state.error.value = hostErrorWords(message.code, message.message);
         return;
@@ -266,6 +288,28 @@ export class HostSession implements HostControls {
       else asked = true;
     }
     if (asked) this.state.joinRequests.value += 1;
+  }
+
+  /** The signal's payload when it passes the check; null when it is refused (and counted). */
+  private acceptSignal(viewerId: string, data: SignalData): SignalData | null {
+    const verdict = this.security?.judge(viewerId, data) ?? { action: 'deliver', payload: data, verified: false };
+    const entry = this.state.viewers.value.find((v) => v.id === viewerId);
+    switch (verdict.action) {
+      case 'deliver':
+        if (entry && entry.verified !== verdict.verified) this.updateViewer(viewerId, { verified: verdict.verified });
+        return verdict.payload;
+      case 'refuse':
+        if (entry) this.updateViewer(viewerId, { refusedSignals: entry.refusedSignals + 1 });
+        return null;
+      case 'turn-away':
+        if (!entry) return null; // already turned away: its messages still in flight change nothing
+        this.sendSignal(viewerId, VERIFICATION_REQUIRED);
+        this.kick(viewerId);
+        this.state.notice.value = `${entry.name} was turned away: a message in their name was not signed with the link’s security key. Their link lacks “&k=…” (share the link shown here, or turn “Only verified viewers” off), or someone on the network is tampering.`;
+        return null;
+      default:
+        return assertNever(verdict);
+    }
   }
 
   private connectionLost(code: number): void {
@@ -319,10 +363,19 @@ export class HostSession implements HostControls {
       const report = reports.get(viewer.id);
       if (!report) return viewer;
       const state = viewer.state === 'waiting' ? 'waiting' : report.connected ? 'watching' : 'connecting';
-      return { ...viewer, state, stats: report.stats, bitrateHistory: pushHistory(viewer.bitrateHistory, report.stats.bitrateBps ?? 0) };
+      const safetyCode = report.dtls?.kind === 'pinned' ? report.dtls.safetyCode : viewer.safetyCode;
+      return { ...viewer, state, safetyCode, stats: report.stats, bitrateHistory: pushHistory(viewer.bitrateHistory, report.stats.bitrateBps ?? 0) };
     });
+    for (const [viewerId, report] of reports) if (report.dtls?.kind === 'mismatch') this.refuseMismatch(viewerId);
     const total = totalBitrate([...reports.values()].map((r) => r.stats));
     this.state.totalBitrateHistory.value = pushHistory(this.state.totalBitrateHistory.value, total ?? 0);
+  }
+
+  /** The viewer's DTLS certificate is not the one its signed answer named: someone is in the middle. */
+  private refuseMismatch(viewerId: string): void {
+    const name = this.state.viewers.value.find((v) => v.id === viewerId)?.name ?? 'a viewer';
+    this.kick(viewerId);
+    this.state.error.value = `The connection to ${name} was closed: its security certificate did not match the one in its signed answer, a sign that someone is in the middle.`;
   }
 
   // ---- state helpers ----
@@ -359,6 +412,7 @@ export class HostSession implements HostControls {
     }
     this.stream = null;
     this.endpoint = null;
+    this.security = null;
     this.returning.clear();
     this.state.viewers.value = [];
     this.state.joinUrls.value = [];
@@ -371,7 +425,7 @@ export class HostSession implements HostControls {
 }
 
 function newEntry(id: string, name: string, address: string, state: ViewerEntry['state']): ViewerEntry {
-  return { id, name, address, state, stats: null, received: null, bitrateHistory: [] };
+  return { id, name, address, state, stats: null, received: null, bitrateHistory: [], verified: null, safetyCode: null, refusedSignals: 0 };
 }
 
 const reportNumber = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);

@@ -1,6 +1,7 @@
 // How the host's media reaches viewers. Today: one RTCPeerConnection per admitted
 // viewer (peer-connection-delivery). The planned relay mode (encode once, forward
 // to many) implements the same interface, so the host session does not change.
+import type { DtlsCheck } from '../security/dtls-check';
 import type { StreamStats } from '../stats/normalise-stats';
 import type { SenderSettings } from './presets';
 
@@ -10,6 +11,8 @@ export interface ViewerLinkReport {
   /** Media can flow: the transport is connected. */
   readonly connected: boolean;
   readonly stats: StreamStats;
+  /** The viewer's DTLS certificate against its signed answer (pinning), and the safety code; absent where not checked. */
+  readonly dtls?: DtlsCheck;
 }
 
 export interface MediaDelivery {

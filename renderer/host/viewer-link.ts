@@ -1,6 +1,7 @@
 // One RTCPeerConnection from the host to one viewer: the host offers, ICE trickles,
 // the viewer answers. Send-only transceivers for video and (possibly silent) audio,
 // so switching source or toggling audio never needs a new negotiation.
+import { checkDtls } from '../security/dtls-check';
 import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { orderVideoCodecs } from './codec-preferences';
 import type { SignalData, ViewerLinkReport } from './media-delivery';
@@ -22,6 +23,8 @@ export class ViewerLink {
   /** What the sender has been given: set before negotiation where the browser allows it, so connecting does not reconfigure the encoder. */
   private applied: SenderSettings | null = null;
   private settingsQueue: Promise<void> = Promise.resolve();
+  /** The viewer's answer as received (signed when the viewer holds the link key): its fingerprint is pinned. */
+  private remoteSdp: string | null = null;
 
   private readonly send: (data: SignalData) => void;
 
@@ -59,6 +62,7 @@ export class ViewerLink {
       if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
       const startBps = Math.min(START_BITRATE_BPS, this.settings?.maxBitrate ?? START_BITRATE_BPS);
       await this.pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(sdp.sdp, startBps) });
+      this.remoteSdp = sdp.sdp;
       await this.applySettings(this.settings); // nothing to do when set before negotiation
       return;
     }
@@ -98,9 +102,10 @@ export class ViewerLink {
   }
 
   async report(): Promise<ViewerLinkReport> {
-    const { stats, sample } = normaliseStats(await this.pc.getStats(), 'send', this.statsSample);
+    const report = await this.pc.getStats();
+    const { stats, sample } = normaliseStats(report, 'send', this.statsSample);
     this.statsSample = sample ?? this.statsSample;
-    return { connected: this.connected, stats };
+    return { connected: this.connected, stats, dtls: checkDtls(report, this.remoteSdp) };
   }
 
   close(): void {

@@ -1,12 +1,14 @@
 // The platform of a plain browser tab: the page was served by a running headless
 // server (`npm run serve`), whose host key is in this page's fragment (#k=...).
-import { err, isWellFormedSecret, ok, signalUrlFor } from '../../signaling/protocol';
+import { err, HOST_PAGE_LINK_KEY_FIELD, isWellFormedSecret, ok, signalUrlFor } from '../../signaling/protocol';
 import type { CaptureRequest, HostingEndpoint, Platform } from './platform';
 
-export function hostKeyFromFragment(hash: string): string | undefined {
-  const key = new URLSearchParams(hash.replace(/^#/, '')).get('k') ?? undefined;
-  return key !== undefined && isWellFormedSecret(key) ? key : undefined;
+function secretFromFragment(hash: string, field: string): string | undefined {
+  const value = new URLSearchParams(hash.replace(/^#/, '')).get(field) ?? undefined;
+  return value !== undefined && isWellFormedSecret(value) ? value : undefined;
 }
+
+export const hostKeyFromFragment = (hash: string) => secretFromFragment(hash, 'k');
 
 export function createBrowserPlatform(location: Location = window.location): Platform {
   return {
@@ -20,8 +22,10 @@ export function createBrowserPlatform(location: Location = window.location): Pla
         return err('This page needs the host link printed by "npm run serve" (it ends in #k=…). Open that link on this computer.');
       }
       const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
+      const linkKey = secretFromFragment(location.hash, HOST_PAGE_LINK_KEY_FIELD);
       const endpoint: HostingEndpoint = {
         hostKey,
+        ...(linkKey === undefined ? {} : { linkKey }),
         port,
         signalUrl: signalUrlFor({ host: location.hostname.replace(/^\[(.*)\]$/, '$1'), port, secure: location.protocol === 'https:' }),
       };

@@ -8,6 +8,8 @@ export interface HostingEndpoint {
   readonly signalUrl: string;
   readonly port: number;
   readonly hostKey: string;
+  /** A link key made outside the page (`npm run serve` puts it in the host page's link); else the page makes one. */
+  readonly linkKey?: string;
   /** The preferred port was taken; the server runs on `port` instead (the user is told). */
   readonly portFallbackFrom?: number;
 }

@@ -7,11 +7,15 @@ import type { JoinControls } from '../app/controllers';
 import { SignalingConnection } from '../connection/signaling-connection';
 import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { closeCodeOutcome } from './close-outcome';
+import { ViewerSecurity } from './viewer-security';
 
 const STATS_INTERVAL_MS = 1_000;
 const REPORT_EVERY_TICKS = 2; // `stats` to the host every 2 s
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000];
 export const DEFAULT_VIEWER_NAME = 'Guest';
+const TURNED_AWAY_UNVERIFIED = 'The host lets in only viewers whose link carries its security key (the part after “&k=”). Ask the host for the whole link.';
+const TURNED_AWAY_TAMPERED = 'The host turned this connection away: it received a message in your name that was not signed with the link’s key. Someone on the network may be tampering with the connection.';
+const CERTIFICATE_MISMATCH = 'The connection was closed: the host’s security certificate did not match the one in its signed offer, a sign that someone is in the middle. Tell the host.';
 
 export class ViewerSession implements JoinControls {
   private target: JoinTarget | null = null;
@@ -28,6 +32,11 @@ export class ViewerSession implements JoinControls {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private statsSample: StatsSample | undefined;
   private ticks = 0;
+  private security: ViewerSecurity | null = null;
+  /** The host's offer in force, as checked: its fingerprint is pinned. */
+  private offerSdp: string | null = null;
+  /** The host got an unsigned message in this viewer's name and turns it away (a kick follows). */
+  private turnedAway = false;
 
   constructor(
     private readonly state: JoinState,
@@ -47,6 +56,8 @@ export class ViewerSession implements JoinControls {
     this.state.name.value = this.state.name.value.trim();
     if (this.state.name.value) this.rememberName(this.state.name.value);
     this.target = parsed.value;
+    this.security = new ViewerSecurity(this.state.security, parsed.value.linkKey);
+    this.turnedAway = false;
     this.rejoin = undefined;
     this.retries = 0;
     this.welcomed = false;
@@ -90,6 +101,7 @@ export class ViewerSession implements JoinControls {
         if (message.role !== 'viewer') return;
         this.welcomed = true;
         this.retries = 0;
+        this.security?.setSelfId(message.id);
         // Back after a blip with the picture still flowing: nothing changed for the person watching.
         if (this.isPlaying()) return this.setStatus(this.state.status.value === 'paused' ? 'paused' : 'watching');
         this.setStatus(message.state === 'waiting' ? 'waiting' : message.hostPresent ? 'connecting' : 'host-away');
@@ -105,9 +117,11 @@ export class ViewerSession implements JoinControls {
       case 'host-joined':
         if (!this.isPlaying()) this.setStatus('connecting');
         return;
-      case 'signal':
-        void this.handleSignal(message.data).catch(() => undefined);
+      case 'signal': {
+        const data = this.security ? this.security.accept(message.data) : message.data;
+        if (data) void this.handleSignal(data).catch(() => undefined);
         return;
+      }
       case 'error': {
         const outcome = closeCodeOutcome(message.code);
         if (outcome) this.state.detail.value = outcome.detail ?? message.message;
@@ -131,7 +145,8 @@ export class ViewerSession implements JoinControls {
       this.closePeer();
       clearInterval(this.statsTimer);
       this.target = null;
-      this.setStatus(outcome.status, outcome.detail);
+      if (outcome.status === 'kicked' && this.turnedAway) this.setStatus('failed', this.security?.verified ? TURNED_AWAY_TAMPERED : TURNED_AWAY_UNVERIFIED);
+      else this.setStatus(outcome.status, outcome.detail);
       return;
     }
     // Never reached the server: say so, and keep trying; otherwise reconnect quietly.
@@ -145,6 +160,10 @@ export class ViewerSession implements JoinControls {
   // ---- media ----
 
   private async handleSignal(data: Record<string, unknown>): Promise<void> {
+    if (data.verify === 'required') {
+      this.turnedAway = true;
+      return;
+    }
     if (typeof data.rejoin === 'string') {
       this.rejoin = data.rejoin;
       return;
@@ -164,6 +183,7 @@ export class ViewerSession implements JoinControls {
       this.peerBound = true;
       const pc = this.pc!;
       await pc.setRemoteDescription({ type: 'offer', sdp: sdp.sdp });
+      this.offerSdp = sdp.sdp;
       const answer = await pc.createAnswer();
       await pc.setLocalDescription(answer);
       this.sendSignal({ sdp: { type: answer.type, sdp: answer.sdp } });
@@ -203,6 +223,8 @@ export class ViewerSession implements JoinControls {
     this.pc = null;
     this.linkId = undefined;
     this.peerBound = false;
+    this.offerSdp = null;
+    this.security?.forgetConnection();
     this.statsSample = undefined;
     if (pc) {
       pc.ontrack = null;
@@ -215,7 +237,9 @@ export class ViewerSession implements JoinControls {
   }
 
   private sendSignal(data: Record<string, unknown>): void {
-    this.connection?.send({ type: 'signal', to: 'host', data: { ...data, link: this.linkId } });
+    const payload = { ...data, link: this.linkId };
+    const signed = this.security ? this.security.seal(payload) : payload;
+    if (signed) this.connection?.send({ type: 'signal', to: 'host', data: signed });
   }
 
   private isPlaying(): boolean {
@@ -224,7 +248,9 @@ export class ViewerSession implements JoinControls {
 
   private async tick(): Promise<void> {
     if (!this.pc) return;
-    const { stats, sample } = normaliseStats(await this.pc.getStats(), 'receive', this.statsSample);
+    const report = await this.pc.getStats();
+    if (this.security && !this.security.checkConnection(report, this.offerSdp)) return this.refuseConnection(CERTIFICATE_MISMATCH);
+    const { stats, sample } = normaliseStats(report, 'receive', this.statsSample);
     this.statsSample = sample ?? this.statsSample;
     this.state.stats.value = stats;
     this.ticks += 1;
@@ -232,6 +258,12 @@ export class ViewerSession implements JoinControls {
       const { fps, width, height, bitrateBps, packetLossPct, jitterMs, framesDecoded } = stats;
       this.connection?.send({ type: 'stats', data: { fps, width, height, bitrateBps, packetLossPct, jitterMs, framesDecoded } });
     }
+  }
+
+  /** Ends the join for good: the connection cannot be trusted. */
+  private refuseConnection(detail: string): void {
+    this.leave();
+    this.setStatus('failed', detail);
   }
 
   private setStatus(status: JoinState['status']['value'], detail: string | null = null): void {

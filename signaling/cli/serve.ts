@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { SignalingError, SignalingServer, type RoomSnapshot } from '../server';
 import { formatBanner, formatJson } from './banner';
+import { createLinkKey, withHostingLinkKey } from './link-key';
 import { parseServeArgs, USAGE } from './serve-args';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,7 +47,8 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  process.stdout.write(`${json ? formatJson(info) : formatBanner(info, args.value, { color: process.stdout.isTTY === true })}\n`);
+  const shared = withHostingLinkKey(info, createLinkKey());
+  process.stdout.write(`${json ? formatJson(shared) : formatBanner(shared, args.value, { color: process.stdout.isTTY === true })}\n`);
   server.on('change', (room) => log(describeRoom(room)));
 
   log(`${await stopRequested}: stopping`);

@@ -1,5 +1,6 @@
-// Join links: `http://ADDRESS:PORT/join#t=TOKEN`. Shared by the server (which makes
-// them) and every client (which reads them), so no Node imports.
+// Join links: `http://ADDRESS:PORT/join#t=TOKEN`, to which our host page adds `&k=KEY`.
+// Shared by the server (which makes them) and every client (which reads them), so no
+// Node imports.
 import { err, ok, type Result } from './result';
 
 export const JOIN_PATH = '/join';
@@ -23,6 +24,8 @@ export interface JoinTarget {
   readonly host: string;
   readonly port: number;
   readonly token: string;
+  /** `k`, the host's link key for end-to-end authenticated signaling; absent in links without it. */
+  readonly linkKey?: string;
   /** Every fragment field, so later versions (`k=...`) can read what they added. */
   readonly fields: ReadonlyMap<string, string>;
 }
@@ -31,6 +34,17 @@ export function buildJoinUrl(target: { host: string; port: number; token: string
   const scheme = target.secure ? 'https' : 'http';
   return `${scheme}://${formatUrlHost(target.host)}:${target.port}${JOIN_PATH}#t=${target.token}`;
 }
+
+/** The join link with the link key `k` added to its fragment. */
+export function withLinkKey(joinUrl: string, linkKey: string): string {
+  return `${joinUrl}${joinUrl.includes('#') ? '&' : '#'}k=${linkKey}`;
+}
+
+/**
+ * The host page's fragment field for a link key made by `npm run serve`
+ * (`/host#k=HOSTKEY&lk=LINKKEY`), so the links it prints and the page agree.
+ */
+export const HOST_PAGE_LINK_KEY_FIELD = 'lk';
 
 export function signalUrlFor(target: { host: string; port: number; secure: boolean }): string {
   return `${target.secure ? 'wss' : 'ws'}://${formatUrlHost(target.host)}:${target.port}${SIGNAL_PATH}`;
@@ -52,8 +66,10 @@ export function parseJoinLink(text: string): Result<JoinTarget, string> {
   const token = fields.get('t');
   if (!token) return err('The link is missing its access code (the part after #t=). Copy the whole link again.');
   if (!isWellFormedSecret(token)) return err('The access code in this link is damaged. Copy the whole link again.');
+  const linkKey = fields.get('k');
+  if (linkKey !== undefined && !isWellFormedSecret(linkKey)) return err('The security key in this link (the part after &k=) is damaged. Copy the whole link again.');
   const secure = url.protocol === 'https:';
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  return ok({ secure, host, port, token, fields });
+  return ok({ secure, host, port, token, fields, ...(linkKey === undefined ? {} : { linkKey }) });
 }

@@ -133,7 +133,6 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
 interface Rig {
   readonly bare: BareProbe;
   readonly info: HostingInfo;
-  readonly joinUrl: string;
   readonly hostBrowser: BenchBrowser;
   readonly viewerBrowser: BenchBrowser;
 }
@@ -143,7 +142,7 @@ let viewerSerial = 0;
 /** A fresh viewer context joins; returns it (still watching) and the trace of its join. */
 async function join(rig: Rig, host: HostPage, label: string, statsPollMs = 0): Promise<{ viewer: ViewerPage; trace: JoinTrace }> {
   viewerSerial += 1;
-  const viewer = await ViewerPage.open(rig.viewerBrowser, rig.joinUrl, `${label}-${viewerSerial}`);
+  const viewer = await ViewerPage.open(rig.viewerBrowser, host.joinLink, `${label}-${viewerSerial}`);
   try {
     if (statsPollMs > 0) await setStatsPoll(viewer.page, statsPollMs);
     const viewerSnap = await viewer.joinAndWaitFirstFrame();
@@ -493,7 +492,7 @@ async function main(): Promise<number> {
       if (outcome.status === 'rejected') throw new Error(`Chromium did not start: ${describe(outcome.reason)}`);
       return outcome.value;
     }) as [BenchBrowser, BenchBrowser];
-    const rig: Rig = { bare, info: hosting.info, joinUrl: hosting.joinUrl, hostBrowser, viewerBrowser };
+    const rig: Rig = { bare, info: hosting.info, hostBrowser, viewerBrowser };
     report.browser = hostBrowser.browser.version();
     const outOfTime = () => performance.now() - started > DEADLINE_MS;
     for (const resolution of RESOLUTIONS.filter((r) => CHOSEN.includes(r.name))) {

@@ -9,6 +9,7 @@ import {
   mediaCounts,
   openHost,
   selectPreset,
+  sharedJoinLink,
   startSharing,
   test,
   turnApprovalOff,
@@ -25,9 +26,10 @@ const HD = { width: 1280, height: 720 };
 /** Host sharing with approval off, and one viewer decoding 1080p. */
 async function hostWithViewer(pages: PageSet, hosting: Hosting, name: string): Promise<{ host: Page; viewer: Page }> {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
   await turnApprovalOff(host);
   await startSharing(host);
-  const viewer = await joinAs(pages, hosting.joinUrl, name);
+  const viewer = await joinAs(pages, link, name);
   await expectDecoding(viewer, FULL_HD);
   return { host, viewer };
 }

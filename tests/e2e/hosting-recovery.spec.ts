@@ -2,7 +2,7 @@
 // secrets (what the desktop app does when it restarts its server): the host page and
 // the viewer find it again by themselves.
 import { randomBytes } from 'node:crypto';
-import { expect, expectDecoding, freePort, joinAs, mediaCounts, openHost, startServer, startSharing, test, viewerItem } from './support/hosting';
+import { expect, expectDecoding, freePort, joinAs, mediaCounts, openHost, startServer, startSharing, test, viewerItem, sharedJoinLink } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 
@@ -19,10 +19,11 @@ test('after a server restart the viewer decodes again and the host is live, with
   let server = first.server;
   try {
     const host = await openHost(pages, info, joinUrl);
+    const link = await sharedJoinLink(host);
     // Approval is already off on this server; the checkbox must say so.
     await expect(host.getByRole('checkbox', { name: 'Ask before letting viewers in' })).not.toBeChecked();
     await startSharing(host);
-    const viewer = await joinAs(pages, joinUrl, 'Frank');
+    const viewer = await joinAs(pages, link, 'Frank');
     await expectDecoding(viewer, FULL_HD);
     await expect(viewerItem(host, 'Frank')).toContainText('Watching', { timeout: 15_000 });
     const connectionsBefore = (await mediaCounts(viewer)).peerConnections;
@@ -67,8 +68,9 @@ test('with approval on, a viewer the host admitted comes back after a server res
   let server = first.server;
   try {
     const host = await openHost(pages, first.info, first.joinUrl);
+    const link = await sharedJoinLink(host);
     await startSharing(host);
-    const viewer = await joinAs(pages, first.joinUrl, 'Gina');
+    const viewer = await joinAs(pages, link, 'Gina');
     await viewerItem(host, 'Gina').getByRole('button', { name: 'Admit' }).click();
     await expectDecoding(viewer, FULL_HD);
     const connectionsBefore = (await mediaCounts(viewer)).peerConnections;

@@ -1,16 +1,17 @@
 // Hosting from a browser tab (/host#k=...) to viewers in other browsers (/join#t=...),
 // through a real SignalingServer and real peer connections on loopback: who gets in,
 // and whether they see the screen.
-import { expectDecoding, joinAs, openHost, openPeers, sampleVideo, startSharing, test, expect, turnApprovalOff, usersList, viewerItem, WAIT_MS } from './support/hosting';
+import { expectDecoding, joinAs, openHost, openPeers, sampleVideo, startSharing, test, expect, turnApprovalOff, usersList, viewerItem, WAIT_MS, sharedJoinLink } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 
 test('a viewer asks to join, the host admits them, and the viewer decodes the 1080p screen', async ({ pages, hosting }) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
   await expect(host.getByRole('radio', { name: 'Balanced' })).toBeChecked();
   await startSharing(host);
 
-  const viewer = await joinAs(pages, hosting.joinUrl, 'Alice');
+  const viewer = await joinAs(pages, link, 'Alice');
   const alice = viewerItem(host, 'Alice');
   await expect(alice).toBeVisible({ timeout: WAIT_MS });
   await expect(alice.getByRole('button', { name: 'Deny' })).toBeVisible();
@@ -27,11 +28,12 @@ test('a viewer asks to join, the host admits them, and the viewer decodes the 10
 test('with approval off, three viewers get in at once and all decode the 1080p screen', async ({ pages, hosting }) => {
   test.setTimeout(60_000); // three 1080p encoders on two cores
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
   await turnApprovalOff(host);
   await startSharing(host);
 
   const names = ['Viewer One', 'Viewer Two', 'Viewer Three'];
-  const viewers = await Promise.all(names.map((name) => joinAs(pages, hosting.joinUrl, name)));
+  const viewers = await Promise.all(names.map((name) => joinAs(pages, link, name)));
   for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
 
   await expect(usersList(host, names[0]!).getByRole('listitem')).toHaveCount(3);
@@ -46,8 +48,9 @@ test('with approval off, three viewers get in at once and all decode the 1080p s
 
 test('a denied viewer is told so in plain words and sees nothing', async ({ pages, hosting }) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
   await startSharing(host);
-  const viewer = await joinAs(pages, hosting.joinUrl, 'Mallory');
+  const viewer = await joinAs(pages, link, 'Mallory');
   const mallory = viewerItem(host, 'Mallory');
   await expect(mallory).toBeVisible({ timeout: WAIT_MS });
 
@@ -61,8 +64,9 @@ test('a denied viewer is told so in plain words and sees nothing', async ({ page
 
 test('a kicked viewer is told they were removed and leaves the host list', async ({ pages, hosting }) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
   await startSharing(host);
-  const viewer = await joinAs(pages, hosting.joinUrl, 'Bob');
+  const viewer = await joinAs(pages, link, 'Bob');
   const bob = viewerItem(host, 'Bob');
   await bob.getByRole('button', { name: 'Admit' }).click({ timeout: WAIT_MS });
   await expectDecoding(viewer, FULL_HD);
@@ -78,13 +82,14 @@ test('a kicked viewer is told they were removed and leaves the host list', async
 
 test("the next viewer's connection is negotiated ahead, and its video starts at the app's start rate", async ({ pages, hosting }) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
   await turnApprovalOff(host);
   expect(await openPeers(host), 'no idle connection before sharing starts').toEqual([]);
   await startSharing(host);
   // Sharing: one spare link with its offer made, waiting for whoever joins next.
   await expect.poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS }).toEqual(['have-local-offer']);
 
-  const viewer = await joinAs(pages, hosting.joinUrl, 'Quinn');
+  const viewer = await joinAs(pages, link, 'Quinn');
   await expectDecoding(viewer, FULL_HD);
   // The spare became Quinn's link (the answer it applied carries the start rate), and a new spare waits.
   await expect

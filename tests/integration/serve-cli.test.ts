@@ -48,8 +48,10 @@ describe('npm run serve', () => {
     const r = startCli(['--port', '0', '--json', '--bind', '127.0.0.1']);
     const info = JSON.parse(await firstLine(r)) as { port: number; hostUrl: string; joinUrl: string; joinUrls: string[] };
     expect(Object.keys(info)).toEqual(['port', 'hostUrl', 'joinUrl', 'joinUrls']);
-    expect(info.hostUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/host#k=[A-Za-z0-9_-]{43}$`));
-    expect(info.joinUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/join#t=[A-Za-z0-9_-]{43}$`));
+    // The link key (made by the CLI, unknown to the server) rides in both links' fragments.
+    expect(info.hostUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/host#k=[A-Za-z0-9_-]{43}&lk=[A-Za-z0-9_-]{22}$`));
+    expect(info.joinUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/join#t=[A-Za-z0-9_-]{43}&k=[A-Za-z0-9_-]{22}$`));
+    expect(info.joinUrl.split('&k=')[1]).toBe(info.hostUrl.split('&lk=')[1]);
     expect(info.joinUrls[0]).toBe(info.joinUrl);
     const health = await fetch(`http://127.0.0.1:${info.port}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -73,6 +75,10 @@ describe('npm run serve', () => {
     const banner = r.stdout();
     expect(banner).toMatch(/Host page \(open on this computer\): http:\/\/127\.0\.0\.1:\d+\/host#k=/);
     expect(banner).toMatch(/Join link \(share this\): +http:\/\/127\.0\.0\.1:\d+\/join#t=/);
+    // The join link carries the link key the CLI made, and the host page's link hands the same key to the page.
+    const linkKey = /\/join#t=[\w-]+&k=([\w-]{22})\b/.exec(banner)?.[1];
+    expect(linkKey).toBeDefined();
+    expect(banner).toMatch(new RegExp(`/host#k=[\\w-]+&lk=${linkKey}`));
     expect(banner).toMatch(/let in automatically; at most 3/);
     expect(banner).toMatch(/[█▀▄]{7}/); // the QR code's finder pattern row
   });

@@ -18,7 +18,7 @@ function desktopPlatform(clipboard: string | null = null) {
 }
 
 const controls = () => ({ admit: jest.fn(), deny: jest.fn(), stopHosting: jest.fn(async () => undefined) }) as unknown as HostControls & Record<'admit' | 'deny' | 'stopHosting', jest.Mock>;
-const entry = (id: string, name: string, state: 'waiting' | 'connecting' | 'watching') => ({ id, name, address: '10.0.0.2', state, stats: null, received: null, bitrateHistory: [] });
+const entry = (id: string, name: string, state: 'waiting' | 'connecting' | 'watching') => ({ id, name, address: '10.0.0.2', state, stats: null, received: null, bitrateHistory: [], verified: null, safetyCode: null, refusedSignals: 0 });
 
 describe('connectDesktop', () => {
   it('opens the Join view filled in when a link arrives from outside', () => {

@@ -3,81 +3,14 @@
 // covers real media; this covers every state the views show.
 import WebSocket from 'ws';
 import { createAppState, type AppState } from '../../renderer/app/app-state';
-import type { MediaDelivery, SignalData, ViewerLinkReport } from '../../renderer/host/media-delivery';
 import { HostSession } from '../../renderer/host/host-session';
-import type { Platform } from '../../renderer/platform/platform';
 import { ViewerSession } from '../../renderer/viewer/viewer-session';
 import { err, ok } from '../../signaling/protocol';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
+import { fakePlatform, RecordingDelivery, until, useInertPeerConnections } from '../support/session-fakes';
 
 (globalThis as unknown as { WebSocket: unknown }).WebSocket = WebSocket;
-
-/** The viewer makes its peer connection at Join, before any offer; here it only has to exist, report nothing and close. */
-class InertPeerConnection {
-  connectionState: RTCPeerConnectionState = 'new';
-  ontrack = null;
-  onicecandidate = null;
-  onconnectionstatechange = null;
-  async getStats() { return new Map(); }
-  close() { this.connectionState = 'closed'; }
-}
-Object.assign(globalThis, { RTCPeerConnection: InertPeerConnection, MediaStream: class {} });
-
-class RecordingDelivery implements MediaDelivery {
-  readonly viewers = new Set<string>();
-  readonly signals: Array<[string, SignalData]> = [];
-  paused = false;
-  source: unknown = null;
-  closed = false;
-  readonly added: string[] = [];
-  readonly rebinds: Array<[string, string]> = [];
-  readonly suspended = new Set<string>();
-  suspend(id: string) { if (this.viewers.has(id)) this.suspended.add(id); }
-  addViewer(id: string) { this.viewers.add(id); this.added.push(id); }
-  rebind(formerId: string, id: string) {
-    if (!this.viewers.delete(formerId)) return false;
-    this.viewers.add(id);
-    this.rebinds.push([formerId, id]);
-    return true;
-  }
-  removeViewer(id: string) { this.viewers.delete(id); }
-  async handleSignal(id: string, data: SignalData) { this.signals.push([id, data]); }
-  async setSource(stream: MediaStream) { this.source = stream; }
-  async applySettings() {}
-  async setPaused(paused: boolean) { this.paused = paused; }
-  async collectStats() { return new Map<string, ViewerLinkReport>(); }
-  close() { this.closed = true; this.viewers.clear(); }
-}
-
-const fakeTrack = () => ({ onended: null, stop: jest.fn(), getSettings: () => ({ width: 1920, height: 1080, frameRate: 30 }), applyConstraints: async () => undefined });
-const fakeStream = () => {
-  const track = fakeTrack();
-  return { getVideoTracks: () => [track], getAudioTracks: () => [], getTracks: () => [track] } as unknown as MediaStream;
-};
-
-function fakePlatform(info: () => HostingInfo): Platform & { captures: number } {
-  return {
-    kind: 'browser',
-    listsSources: false,
-    systemAudioSupport: async () => ({ available: true, reason: null }),
-    captures: 0,
-    async startHosting() {
-      const { port, hostKey } = info();
-      return ok({ port, hostKey, signalUrl: `ws://127.0.0.1:${port}/signal` });
-    },
-    async stopHosting() {},
-    async listSources() { return []; },
-    async capture() { this.captures += 1; return fakeStream(); },
-  };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+useInertPeerConnections();
 
 let server: SignalingServer;
 let info: HostingInfo;
@@ -108,15 +41,17 @@ function newViewer(name: string, link = info.joinUrls[0]!): { session: ViewerSes
 }
 
 describe('host states', () => {
-  it('goes idle -> starting -> ready on connect, and learns its join links', async () => {
+  it('goes idle -> starting -> ready on connect, and learns its join links (with its link key added)', async () => {
     expect(app.host.status.value).toBe('idle');
     const connecting = host.connect();
     expect(app.host.status.value).toBe('starting');
     await connecting;
     await until(() => app.host.status.value === 'ready', 'ready');
     await until(() => app.host.joinUrls.value.length > 0, 'join links');
-    expect(app.host.joinUrls.value).toEqual(info.joinUrls);
-    expect(app.host.chosenJoinUrl.value).toBe(info.joinUrls[0]);
+    const linkKey = /&k=([A-Za-z0-9_-]{22})$/.exec(app.host.joinUrls.value[0] ?? '')?.[1];
+    expect(linkKey).toBeDefined();
+    expect(app.host.joinUrls.value).toEqual(info.joinUrls.map((url) => `${url}&k=${linkKey}`));
+    expect(app.host.chosenJoinUrl.value).toBe(app.host.joinUrls.value[0]);
     expect(app.host.port.value).toBe(info.port);
   });
 

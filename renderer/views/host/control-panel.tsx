@@ -18,12 +18,14 @@ export interface ControlPanelViewProps {
   /** Why sound cannot be shared here; null when it can. */
   readonly systemAudioUnavailable?: string | null;
   readonly requireApproval: boolean;
+  readonly onlyVerified: boolean;
   readonly maxViewers: number;
   readonly onPause: (paused: boolean) => void;
   readonly onPreset: (id: PresetId) => void;
   readonly onCaps: (caps: UserCaps) => void;
   readonly onSystemAudio: (on: boolean) => void;
   readonly onRequireApproval: (on: boolean) => void;
+  readonly onOnlyVerified: (on: boolean) => void;
   readonly onMaxViewers: (count: number) => void;
 }
 
@@ -60,6 +62,11 @@ export function ControlPanelView(props: ControlPanelViewProps) {
           <input type="checkbox" checked={props.requireApproval} onChange={(event) => props.onRequireApproval(event.currentTarget.checked)} />
           Ask before letting viewers in
         </label>
+        <label class="check">
+          <input type="checkbox" checked={props.onlyVerified} onChange={(event) => props.onOnlyVerified(event.currentTarget.checked)} />
+          Only verified viewers
+        </label>
+        <p class="field-note">Verified viewers joined with the whole link shown here, security key (“&k=”) included; their connection is checked end to end.</p>
       </div>
       <MaxViewersField value={props.maxViewers} onCommit={props.onMaxViewers} />
       <IceServersField />
@@ -80,12 +87,14 @@ export function ControlPanel() {
       systemAudio={host.systemAudio.value}
       systemAudioUnavailable={host.systemAudioUnavailable.value}
       requireApproval={host.requireApproval.value}
+      onlyVerified={host.onlyVerified.value}
       maxViewers={host.maxViewers.value}
       onPause={(paused) => controls.host.setPaused(paused)}
       onPreset={(id) => report(() => controls.host.setPreset(id))}
       onCaps={(caps) => report(() => controls.host.setCaps(caps))}
       onSystemAudio={(on) => report(() => controls.host.setSystemAudio(on))}
       onRequireApproval={(on) => controls.host.setRequireApproval(on)}
+      onOnlyVerified={(on) => controls.host.setOnlyVerified(on)}
       onMaxViewers={(count) => controls.host.setMaxViewers(count)}
     />
   );

@@ -2,6 +2,7 @@
 // the buttons to let them in, turn them away or remove them.
 import type { ViewerEntry } from '../../app/app-state';
 import { connectionTypeLabel, formatStatsLine, viewerStateLabel } from '../format';
+import { refusedWords, trustExplanation, trustLabel } from '../security-words';
 
 export interface ViewerItemProps {
   readonly viewer: ViewerEntry;
@@ -13,6 +14,8 @@ export interface ViewerItemProps {
 export function ViewerItem({ viewer, onAdmit, onDeny, onKick }: ViewerItemProps) {
   const waiting = viewer.state === 'waiting';
   const statsLine = formatStatsLine(viewer.stats);
+  const trust = trustLabel(viewer.verified);
+  const refused = refusedWords(viewer.refusedSignals);
   return (
     <li class={`viewer viewer-${viewer.state}`}>
       <div class="viewer-main">
@@ -21,8 +24,19 @@ export function ViewerItem({ viewer, onAdmit, onDeny, onKick }: ViewerItemProps)
           <span class="mono">{viewer.address}</span>
           <span class={`badge badge-${viewer.state}`}>{viewerStateLabel(viewer.state)}</span>
           {!waiting && <span class="badge">{connectionTypeLabel(viewer.stats?.connectionType)}</span>}
+          {trust && (
+            <span class={viewer.verified ? 'badge badge-verified' : 'badge badge-unverified'} title={trustExplanation(viewer.verified === true)}>
+              {trust}
+            </span>
+          )}
         </p>
         {!waiting && statsLine && <p class="viewer-stats">{statsLine}</p>}
+        {viewer.safetyCode && (
+          <p class="viewer-safety">
+            Safety code <span class="mono safety-code">{viewer.safetyCode}</span>
+          </p>
+        )}
+        {refused && <p class="viewer-refused">{refused}</p>}
       </div>
       <div class="viewer-actions">
         {waiting ? (

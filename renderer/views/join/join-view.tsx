@@ -3,6 +3,7 @@
 import { useApp } from '../../app/context';
 import { isInSession } from '../join-status';
 import { ClipboardOffer } from './clipboard-offer';
+import { ConnectionTrust } from './connection-trust';
 import { JoinForm } from './join-form';
 import { JoinStatusPanel } from './join-status-panel';
 import { SharedScreen } from './shared-screen';
@@ -20,6 +21,7 @@ export function JoinView() {
       {inSession ? (
         <>
           <JoinStatusPanel status={status} detail={join.detail.value} onLeave={leave} />
+          <ConnectionTrust security={join.security.value} />
           <SharedScreen
             stream={join.stream.value}
             status={status}
@@ -55,6 +57,7 @@ export function JoinView() {
             onSubmit={() => controls.joinSession.join()}
           />
           {status !== 'idle' && <JoinStatusPanel status={status} detail={join.detail.value} onLeave={leave} />}
+          {status !== 'idle' && <ConnectionTrust security={join.security.value} />}
         </div>
       )}
     </section>

@@ -92,6 +92,8 @@ export class HostPage {
     readonly context: BrowserContext,
     readonly page: Page,
     readonly preset: PresetLabel,
+    /** The join link this host page shares: the server's, with the page's link key (`&k=`). */
+    readonly joinLink: string,
   ) {}
 
   static async open(browser: BenchBrowser, hostUrl: string, joinUrl: string, preset: PresetLabel): Promise<HostPage> {
@@ -101,14 +103,16 @@ export class HostPage {
       if (response?.status() !== 200) throw new Error(`host page: HTTP ${response?.status() ?? 'no response'} (is dist/renderer built?)`);
       await page.getByRole('button', { name: 'Start hosting' }).waitFor();
       // Connected to the server: the join link is on the page.
-      await waitFor(page, `[...document.querySelectorAll('input[readonly]')].some((el) => el.value === ${JSON.stringify(joinUrl)})`, 'the join link on the host page');
+      const shown = `[...document.querySelectorAll('input[readonly]')].find((el) => el.value.startsWith(${JSON.stringify(`${joinUrl}&k=`)}))`;
+      await waitFor(page, `Boolean(${shown})`, 'the join link on the host page');
+      const joinLink = await call<string>(page, `${shown}.value`);
       const radio = page.getByRole('radio', { name: preset });
       await radio.check();
       await page.getByRole('button', { name: 'Start hosting' }).click();
       await page.getByRole('button', { name: 'Stop hosting' }).waitFor();
       await waitFor(page, 'window.__bench.snapshot().captures.length > 0', 'the host page capturing');
       if (!(await radio.isChecked())) throw new Error(`host page: preset ${preset} is not selected after starting`);
-      return new HostPage(context, page, preset);
+      return new HostPage(context, page, preset, joinLink);
     } catch (error) {
       await context.close().catch(() => undefined);
       throw error;

@@ -107,12 +107,17 @@ export class PageSet {
  * a test can tell "kept its connection" from "reconnected". Both pass straight through.
  */
 const OBSERVE_MEDIA = `(() => {
-  const seen = { peerConnections: 0, peers: [], captures: [] };
+  const seen = { peerConnections: 0, offersApplied: 0, peers: [], captures: [] };
   Object.defineProperty(window, '__e2e', { value: seen });
   const Base = window.RTCPeerConnection;
   if (Base) {
     window.RTCPeerConnection = class extends Base {
       constructor(...args) { super(...args); seen.peerConnections += 1; seen.peers.push(this); }
+      async setRemoteDescription(description) {
+        const result = await super.setRemoteDescription(description);
+        if (description && description.type === 'offer') seen.offersApplied += 1;
+        return result;
+      }
     };
   }
   const devices = navigator.mediaDevices;
@@ -128,6 +133,8 @@ const OBSERVE_MEDIA = `(() => {
 
 export interface MediaCounts {
   readonly peerConnections: number;
+  /** Offers the page's peer connections accepted (setRemoteDescription resolved). */
+  readonly offersApplied: number;
   /** Per getDisplayMedia call: what was asked, and whether its video track is still live. */
   readonly captures: readonly { readonly constraints: string; readonly videoLive: boolean; readonly width: number | null; readonly height: number | null }[];
 }
@@ -150,10 +157,11 @@ export function openPeers(page: Page): Promise<OpenPeer[]> {
 
 export function mediaCounts(page: Page): Promise<MediaCounts> {
   return page.evaluate(() => {
-    type Seen = { peerConnections: number; captures: { stream: MediaStream; constraints: string }[] };
+    type Seen = { peerConnections: number; offersApplied: number; captures: { stream: MediaStream; constraints: string }[] };
     const seen = (window as unknown as { __e2e: Seen }).__e2e;
     return {
       peerConnections: seen.peerConnections,
+      offersApplied: seen.offersApplied,
       captures: seen.captures.map(({ stream, constraints }) => {
         const track = stream.getVideoTracks()[0];
         const settings = track?.getSettings();
@@ -201,14 +209,33 @@ export function expectServed(response: Response | null): void {
 
 // ---- host page ----
 
-/** Opens the host page and waits until it is connected to its server (join link shown). */
+/**
+ * Opens the host page and waits until it is connected to its server: the join link
+ * shown is the server's link with the host page's link key (`&k=`) added.
+ */
 export async function openHost(pages: PageSet, info: HostingInfo, joinUrl: string): Promise<Page> {
   const host = await pages.open('host');
   expectServed(await host.goto(info.hostUrl));
   await expect(host.getByRole('button', { name: 'Start hosting' })).toBeVisible({ timeout: WAIT_MS });
   await expect(host.getByRole('img', { name: 'QR code of the join link' })).toBeVisible({ timeout: WAIT_MS });
-  await expect(host.locator('input[readonly]').filter({ visible: true }).first()).toHaveValue(joinUrl);
+  await expect(shownLinkField(host)).toHaveValue(new RegExp(`^${escapeRegExp(joinUrl)}&k=[A-Za-z0-9_-]{22}$`));
   return host;
+}
+
+const shownLinkField = (host: Page) => host.locator('input[readonly]').filter({ visible: true }).first();
+
+/** The join link the host page shows for sharing (with its link key). */
+export function sharedJoinLink(host: Page): Promise<string> {
+  return shownLinkField(host).inputValue();
+}
+
+/** The link without its key (`&k=`): what an old link, or a link typed without it, looks like. */
+export function withoutLinkKey(link: string): string {
+  return link.replace(/&k=[^&]*/, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Turns "Ask before letting viewers in" off (it is on by default). */

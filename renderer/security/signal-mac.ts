@@ -1,0 +1,76 @@
+// The MAC on every `signal` between host and viewer. Keys come from the link key `k`
+// (HKDF-SHA256, one key per direction); the MAC (HMAC-SHA256) covers the direction,
+// the host instance (epoch), the viewer id, the sequence number and the payload, so a
+// message cannot be moved to another viewer, another direction or another place in
+// the stream. @noble/hashes because crypto.subtle is missing on http://LAN-IP pages.
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { isPlainObject } from '../../signaling/protocol';
+import { canonicalJson } from './canonical-json';
+import { fromBase64Url, toBase64Url } from './base64url';
+
+export type Direction = 'host-to-viewer' | 'viewer-to-host';
+
+export interface SignalKeys {
+  readonly 'host-to-viewer': Uint8Array;
+  readonly 'viewer-to-host': Uint8Array;
+}
+
+/** The `auth` member added to a signal's `data`. */
+export interface AuthTag {
+  /** Epoch: random id of the host instance (a reloaded host page has a new one). */
+  readonly e: string;
+  /** Sequence number, from 1, strictly increasing per direction, epoch and viewer id. */
+  readonly n: number;
+  /** HMAC-SHA256, base64url. */
+  readonly m: string;
+}
+
+export interface ChannelContext {
+  readonly epoch: string;
+  readonly viewerId: string;
+}
+
+const SALT = new TextEncoder().encode('webrtc-desktop-host/signal-auth/1');
+const MAC_LABEL = 'wdh-signal/1';
+const EPOCH_PATTERN = /^[0-9a-f]{16}$/;
+const MAC_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function deriveSignalKeys(linkKey: string): SignalKeys | null {
+  const secret = fromBase64Url(linkKey);
+  if (!secret || secret.length < 16) return null;
+  const key = (direction: Direction) => hkdf(sha256, secret, SALT, new TextEncoder().encode(direction), 32);
+  return { 'host-to-viewer': key('host-to-viewer'), 'viewer-to-host': key('viewer-to-host') };
+}
+
+function macOf(keys: SignalKeys, direction: Direction, context: ChannelContext, seq: number, payload: Record<string, unknown>): string {
+  const input = canonicalJson([MAC_LABEL, direction, context.epoch, context.viewerId, seq, payload]);
+  return toBase64Url(hmac(sha256, keys[direction], new TextEncoder().encode(input)));
+}
+
+/** `payload` with its `auth` member. */
+export function sealPayload(keys: SignalKeys, direction: Direction, context: ChannelContext, seq: number, payload: Record<string, unknown>): Record<string, unknown> {
+  const { auth: _ignored, ...clean } = payload;
+  const auth: AuthTag = { e: context.epoch, n: seq, m: macOf(keys, direction, context, seq, clean) };
+  return { ...clean, auth };
+}
+
+/** Splits `data` into its payload and tag; the tag is null when absent, 'malformed' when unreadable. */
+export function splitTag(data: Record<string, unknown>): { payload: Record<string, unknown>; tag: AuthTag | null | 'malformed' } {
+  const { auth, ...payload } = data;
+  if (auth === undefined) return { payload, tag: null };
+  if (!isPlainObject(auth)) return { payload, tag: 'malformed' };
+  const { e, n, m } = auth;
+  const wellFormed =
+    typeof e === 'string' && EPOCH_PATTERN.test(e) && typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && typeof m === 'string' && MAC_PATTERN.test(m);
+  return { payload, tag: wellFormed ? { e, n, m } : 'malformed' };
+}
+
+/** Whether the tag's MAC is right for this payload, direction and viewer (constant time). */
+export function macMatches(keys: SignalKeys, direction: Direction, viewerId: string, tag: AuthTag, payload: Record<string, unknown>): boolean {
+  const expected = macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload);
+  let difference = expected.length ^ tag.m.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ tag.m.charCodeAt(i);
+  return difference === 0;
+}
