@@ -33,8 +33,12 @@ const config: ForgeConfig = {
     asar: true,
     ignore: isLeftOutOfApp,
     protocols: [{ name: `${PRODUCT_NAME} join link`, schemes: [JOIN_SCHEME] }],
-    // Screen recording prompt text on macOS (the capture API needs it).
-    extendInfo: { NSScreenCaptureUsageDescription: 'Share your screen with the viewers you admit.' },
+    extendInfo: {
+      // Screen recording prompt text on macOS (the capture API needs it).
+      NSScreenCaptureUsageDescription: 'Share your screen with the viewers you admit.',
+      // Admit / Deny buttons on the "asks to join" notification appear only for alert-style apps.
+      NSUserNotificationAlertStyle: 'alert',
+    },
     ...(mac.osxSign ? { osxSign: mac.osxSign } : {}),
     ...(mac.osxNotarize ? { osxNotarize: mac.osxNotarize } : {}),
   },

@@ -75,6 +75,10 @@ describe('packagerConfig', () => {
     expect(packager().protocols).toEqual([{ name: expect.any(String), schemes: [JOIN_SCHEME] }]);
   });
 
+  it('macOS Info.plist: the screen-recording prompt text, and alert-style notifications (Admit / Deny buttons need them)', () => {
+    expect(packager().extendInfo).toEqual({ NSScreenCaptureUsageDescription: expect.stringMatching(/\S/), NSUserNotificationAlertStyle: 'alert' });
+  });
+
   it('has real icons for every OS: a 512 px PNG, an ICO up to 256 px, an ICNS up to 1024 px', async () => {
     const icon = join(ROOT, String(packager().icon));
     const png = await readFile(`${icon}.png`);
