@@ -19,6 +19,7 @@
 //   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
 //   BENCH_SETTLE_MS=1000 (after every viewer receives the full size, or BENCH_SETTLE_MAX_MS=6000 passed)
 //   BENCH_SOURCE_FPS=30 (rate of the host's fake screen; 0 = Chromium's default, 20 fps)
+//   BENCH_BARE_CODEC=VP9 (first codec of the baseline's bare joins; VP8 = Chromium's default order, as in testing.md)
 //   CHROMIUM_PATH=/usr/bin/chromium
 //   Experiments (off by default; they change what is measured, and the JSON says so):
 //   BENCH_PREFER_CODEC=VP8 (put this codec first in the host's setCodecPreferences)
@@ -75,6 +76,8 @@ const SETTLE_MAX_MS = envInt('BENCH_SETTLE_MAX_MS', 6_000);
 const SOURCE_FPS = envInt('BENCH_SOURCE_FPS', 30);
 const PREFER_CODEC = process.env.BENCH_PREFER_CODEC?.trim() || undefined;
 const STRIP_START_BITRATE = process.env.BENCH_STRIP_START_BITRATE === '1';
+/** First codec of the bare joins: the app's first choice by default, so app / bare is what the app adds, not the codec. */
+const BARE_CODEC = process.env.BENCH_BARE_CODEC?.trim() || 'VP9';
 const SKIP_SET_PARAMETERS = process.env.BENCH_SKIP_SET_PARAMETERS === '1';
 const STATS_POLL_MS = Math.max(1, envInt('BENCH_STATS_POLL_MS', 10));
 const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -175,7 +178,7 @@ interface FirstFrameResult {
   /** getStats numbers at the first frame, traced runs. */
   tracedDetails: JoinTrace['details'][];
   /** The same-run baseline: a bare join (no app, browser defaults) right after each untraced app join. */
-  bare: { median: number | null; runs: (number | null)[]; warmupMs: number | null; hostCapture: string };
+  bare: { median: number | null; runs: (number | null)[]; warmupMs: number | null; hostCapture: string; firstCodec: string; negotiated: string[] };
   /** Median over the runs of app / bare, each app join against the bare join just after it. */
   appOverBare: number | null;
 }
@@ -193,9 +196,10 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
   const traced: JoinTrace[] = [];
   let warmupMs: number | null = null;
   let failures = 0;
-  const bareHost = await rig.bare.openHost(rig.hostBrowser, resolution.width, resolution.height, 30);
+  const bareHost = await rig.bare.openHost(rig.hostBrowser, resolution.width, resolution.height, 30, BARE_CODEC);
   const bareRuns: (number | null)[] = [];
   let bareWarmupMs: number | null = null;
+  const bareCodecs = new Set<string>();
   for (let i = 0; i <= RUNS + TRACED_RUNS; i++) {
     const tracing = i > RUNS;
     const label = i === 0 ? 'warm-up' : tracing ? `traced run ${i - RUNS}` : `run ${i}`;
@@ -226,13 +230,14 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     if (!(await host.waitNoPeers())) errors.push(`${resolution.name}: the host still had a peer connection 5 s after kicking a viewer`);
     await sleep(250);
     if (tracing) continue;
-    const bareMs = await rig.bare.join(rig.viewerBrowser).catch((error: unknown) => {
+    const bare = await rig.bare.join(rig.viewerBrowser).catch((error: unknown) => {
       errors.push(`${resolution.name} bare join ${label}: ${describe(error)}`);
       return null;
     });
-    if (i === 0) bareWarmupMs = bareMs;
-    else bareRuns.push(bareMs);
-    log(`  ${resolution.name} bare join ${label}: first frame ${round(bareMs)} ms`);
+    if (i === 0) bareWarmupMs = bare?.ms ?? null;
+    else bareRuns.push(bare?.ms ?? null);
+    if (bare?.codec) bareCodecs.add(bare.codec);
+    log(`  ${resolution.name} bare join ${label}: first frame ${round(bare?.ms)} ms (${bare?.codec ?? 'codec unknown'})`);
     await sleep(250);
   }
   await bareHost.context.close();
@@ -258,7 +263,7 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     candidateSample: all[0]?.candidates.sample ?? [],
     runMilestones: all.map((t) => t.milestones),
     tracedDetails: traced.map((t) => t.details),
-    bare: { median: round(median(bareRuns)), runs: bareRuns.map((ms) => round(ms)), warmupMs: round(bareWarmupMs), hostCapture: bareHost.size },
+    bare: { median: round(median(bareRuns)), runs: bareRuns.map((ms) => round(ms)), warmupMs: round(bareWarmupMs), hostCapture: bareHost.size, firstCodec: BARE_CODEC, negotiated: [...bareCodecs] },
     appOverBare: round(median(ratios), 2),
   };
 }
@@ -571,7 +576,8 @@ async function main(): Promise<number> {
       'that polling slowed joins by tens of ms here, so traced joins are not in median/runs: see tracedRuns). Chromium caches getStats ~50 ms, so those can lag by as much; ' +
       'v:rvfc-receiveTime (requestVideoFrameCallback metadata: last packet of the first shown frame) is exact',
     'bare (per resolution): the same-run baseline, tests/bench/webrtc/bare-probe.ts: after each untraced app join, a fresh viewer context joins a bare host page (no app: ' +
-      'getDisplayMedia at the same size and 30 fps, one RTCPeerConnection per join with browser-default codecs and settings, signaling through a WebSocket relay in the bench, opened at the start as the app opens its socket at the click), ' +
+      `getDisplayMedia at the same size and 30 fps, one RTCPeerConnection per join with browser-default settings and ${BARE_CODEC} first (BENCH_BARE_CODEC), ` +
+      'signaling through a WebSocket relay in the bench, opened at the start as the app opens its socket at the click), ' +
       'timed the same way; appOverBare = median over runs of app / the bare join right after it',
     'first-frame runs end with the host kicking the viewer (so the next run starts from a host with no peer connection); steady viewers just close their pages',
     'hostIdle: host browser CPU while live with no viewer; afterViewersLeft: 1 s after the steady viewers closed their pages, what the host still holds and encodes',
@@ -598,7 +604,7 @@ async function main(): Promise<number> {
   for (const [name, ff] of Object.entries(firstFrameMs)) {
     log(
       `  ${name} 1 viewer join -> first frame: median ${ff.median} ms, runs [${ff.runs.join(', ')}]; ` +
-        `bare join in the same run: median ${ff.bare.median} ms, runs [${ff.bare.runs.join(', ')}]; app / bare ${ff.appOverBare}`,
+        `bare join (${ff.bare.negotiated.join('/') || ff.bare.firstCodec}) in the same run: median ${ff.bare.median} ms, runs [${ff.bare.runs.join(', ')}]; app / bare ${ff.appOverBare}`,
     );
   }
   for (const s of steadyResults) {

@@ -1,7 +1,8 @@
 // The same-run baseline for join -> first frame: a bare WebRTC join with no app. Same
 // browsers, same fake screen and capture size as the app's runs; the simplest
 // signaling (a WebSocket relay in this process, opened at the "click" as the app's
-// viewer does); the browser's default codecs and sender settings. Timed the same way
+// viewer does); the browser's default sender settings and codec order, except the
+// first codec, which is the app's (VP9) unless told otherwise. Timed the same way
 // (in-page clock, first of videoWidth > 0 / totalVideoFrames > 0, polled every 5 ms).
 // So app / bare is what the app adds on top of what this machine's Chromium needs anyway.
 import { createServer, type Server } from 'node:http';
@@ -12,6 +13,7 @@ import type { BenchBrowser } from './browsers';
 
 const HOST_PAGE = String.raw`<!doctype html><title>bare host</title><script>
 let stream = null;
+let firstCodec = 'VP9';
 const pcs = new Map();
 const ws = new WebSocket('ws://' + location.host + '/relay?role=host');
 const opened = new Promise((resolve) => ws.addEventListener('open', resolve));
@@ -21,6 +23,10 @@ ws.onmessage = async (event) => {
     const pc = new RTCPeerConnection();
     pcs.set(m.from, pc);
     for (const track of stream.getTracks()) pc.addTrack(track, stream);
+    const video = pc.getTransceivers().find((t) => t.sender.track && t.sender.track.kind === 'video');
+    const codecs = RTCRtpSender.getCapabilities('video').codecs;
+    const first = codecs.filter((c) => c.mimeType.toLowerCase() === 'video/' + firstCodec.toLowerCase());
+    if (video && first.length > 0) video.setCodecPreferences([...first, ...codecs.filter((c) => !first.includes(c))]);
     pc.onicecandidate = (e) => { if (e.candidate) ws.send(JSON.stringify({ to: m.from, candidate: e.candidate })); };
     await pc.setLocalDescription(await pc.createOffer());
     ws.send(JSON.stringify({ to: m.from, sdp: pc.localDescription }));
@@ -33,7 +39,8 @@ ws.onmessage = async (event) => {
     await pcs.get(m.from)?.addIceCandidate(m.candidate);
   }
 };
-window.bareStart = async (width, height, fps) => {
+window.bareStart = async (width, height, fps, codec) => {
+  firstCodec = codec;
   stream = await navigator.mediaDevices.getDisplayMedia({ video: { width: { max: width }, height: { max: height }, frameRate: fps }, audio: false });
   await opened;
   const s = stream.getVideoTracks()[0].getSettings();
@@ -66,11 +73,18 @@ window.bareJoin = () => new Promise((resolve, reject) => {
   const poll = setInterval(() => {
     if (video.videoWidth > 0 || video.getVideoPlaybackQuality().totalVideoFrames > 0) {
       clearInterval(poll);
-      resolve(performance.now() - t0);
+      const ms = performance.now() - t0;
+      codecOf(pc).then((codec) => resolve({ ms, codec }), () => resolve({ ms, codec: null }));
     }
   }, 5);
   setTimeout(() => { clearInterval(poll); reject(new Error('no first frame within 15 s')); }, 15000);
 });
+async function codecOf(pc) {
+  const stats = [...(await pc.getStats()).values()];
+  const inbound = stats.find((s) => s.type === 'inbound-rtp' && s.kind === 'video');
+  const codec = inbound && stats.find((s) => s.id === inbound.codecId);
+  return codec ? codec.mimeType : null;
+}
 window.bareLeave = () => { pc?.close(); ws?.close(); };
 </script>`;
 
@@ -99,21 +113,21 @@ export class BareProbe {
   }
 
   /** A host page sharing the fake screen at this size, in its own context of `browser`. */
-  async openHost(browser: BenchBrowser, width: number, height: number, fps: number): Promise<{ context: BrowserContext; page: Page; size: string }> {
+  async openHost(browser: BenchBrowser, width: number, height: number, fps: number, codec: string): Promise<{ context: BrowserContext; page: Page; size: string }> {
     const { context, page } = await browser.newPage();
     await page.goto(`${this.origin}/host`);
-    const size = (await page.evaluate(`window.bareStart(${width}, ${height}, ${fps})`)) as string;
+    const size = (await page.evaluate(`window.bareStart(${width}, ${height}, ${fps}, ${JSON.stringify(codec)})`)) as string;
     return { context, page, size };
   }
 
-  /** One fresh viewer context joins; ms from its start to the first decoded frame. The viewer leaves after. */
-  async join(browser: BenchBrowser): Promise<number> {
+  /** One fresh viewer context joins; ms from its start to the first decoded frame, and the codec it got. The viewer leaves after. */
+  async join(browser: BenchBrowser): Promise<{ ms: number; codec: string | null }> {
     const { context, page } = await browser.newPage();
     try {
       await page.goto(`${this.origin}/viewer`);
-      const ms = (await page.evaluate('window.bareJoin()')) as number;
+      const result = (await page.evaluate('window.bareJoin()')) as { ms: number; codec: string | null };
       await page.evaluate('window.bareLeave()');
-      return ms;
+      return result;
     } finally {
       await context.close().catch(() => undefined);
     }
