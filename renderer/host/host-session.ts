@@ -16,7 +16,7 @@ import { ReturningViewers } from './returning-viewers';
 const STATS_INTERVAL_MS = 1_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
 
-export type DeliveryFactory = (send: (viewerId: string, data: SignalData) => void) => MediaDelivery;
+export type DeliveryFactory = (send: (viewerId: string, data: SignalData) => void, endpoint: HostingEndpoint) => MediaDelivery;
 
 export class HostSession implements HostControls {
   private connection: SignalingConnection | null = null;
@@ -51,7 +51,7 @@ export class HostSession implements HostControls {
     this.state.port.value = endpoint.value.port;
     const from = endpoint.value.portFallbackFrom;
     this.state.notice.value = from === undefined ? null : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
-    this.delivery = this.createDelivery((viewerId, data) => this.send({ type: 'signal', to: viewerId, data }));
+    this.delivery = this.createDelivery((viewerId, data) => this.send({ type: 'signal', to: viewerId, data }), endpoint.value);
     this.openConnection();
     this.statsTimer = setInterval(() => void this.refreshStats(), STATS_INTERVAL_MS);
   }

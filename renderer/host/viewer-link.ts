@@ -5,9 +5,10 @@ import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { orderVideoCodecs } from './codec-preferences';
 import type { SignalData, ViewerLinkReport } from './media-delivery';
 import type { SenderSettings } from './presets';
+import { applySenderSettings } from './sender-settings';
 
 /** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
-function newLinkId(): string {
+export function newLinkId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -70,14 +71,7 @@ export class ViewerLink {
   async applySettings(settings: SenderSettings | null): Promise<void> {
     this.settings = settings;
     if (!settings || this.closed) return;
-    const params = this.video.sender.getParameters();
-    const [encoding] = params.encodings ?? [];
-    if (!encoding) return; // not negotiated yet: applied after the answer
-    encoding.maxBitrate = settings.maxBitrate;
-    encoding.maxFramerate = settings.maxFramerate;
-    encoding.scaleResolutionDownBy = settings.scaleResolutionDownBy;
-    (params as RTCRtpSendParameters & { degradationPreference?: RTCDegradationPreference }).degradationPreference = settings.degradationPreference;
-    await this.video.sender.setParameters(params).catch(() => undefined);
+    await applySenderSettings(this.video.sender, settings);
   }
 
   async report(): Promise<ViewerLinkReport> {

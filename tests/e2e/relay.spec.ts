@@ -1,0 +1,144 @@
+// Relay mode end to end: the host page encodes once, to the media relay (a worker
+// thread of the real SignalingServer), which forwards to every viewer.
+import { join } from 'node:path';
+import { workerRelay } from '../../signaling/relay';
+import type { RelayEndpoint } from '../../signaling/relay';
+import { expectDecoding, joinAs, mediaCounts, openHost, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, type Hosting } from './support/hosting';
+
+const FULL_HD = { width: 1920, height: 1080 };
+const RELAY_WORKER = join(__dirname, '../../dist/signaling/relay-worker.js');
+
+const relayTest = test.extend<{ relayHosting: Hosting }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
+  relayHosting: async ({}, use) => {
+    const hosting = await startServer({ relay: workerRelay(RELAY_WORKER) });
+    await use(hosting);
+    await hosting.server.stop();
+  },
+});
+
+function relayOf(hosting: Hosting): RelayEndpoint {
+  const relay = hosting.server.relay;
+  if (!relay) throw new Error('the relay did not start');
+  return relay as RelayEndpoint;
+}
+
+relayTest('four viewers decode the 1080p screen through the relay from one host connection', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+
+  const names = ['One', 'Two', 'Three', 'Four'];
+  const viewers = await Promise.all(names.map((name) => joinAs(pages, relayHosting.joinUrl, name)));
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+  for (const name of names) await expect(viewerItem(host, name)).toContainText('Watching', { timeout: WAIT_MS });
+  // One encode: the host page made exactly one peer connection (to the relay), not one per viewer.
+  expect((await mediaCounts(host)).peerConnections).toBe(1);
+  expect(await relayOf(relayHosting).counts()).toMatchObject({ publishers: 1, viewers: 4 });
+});
+
+relayTest('a viewer joining mid-stream decodes its first frame within 1 s of its connection being up', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const first = await joinAs(pages, relayHosting.joinUrl, 'Early');
+  await expectDecoding(first, FULL_HD);
+
+  const late = await pages.open('viewer Late');
+  await late.goto(relayHosting.joinUrl);
+  await late.getByLabel('Your name').fill('Late');
+  // Time from the viewer's peer connection being connected to its first decoded frame, read in the page.
+  await late.evaluate(() => {
+    const marks = { connectedAt: 0, firstFrameAt: 0 };
+    Object.defineProperty(window, '__firstFrame', { value: marks });
+    const Base = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Base {
+      constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+        super(...args);
+        this.addEventListener('connectionstatechange', () => {
+          if (this.connectionState === 'connected' && !marks.connectedAt) marks.connectedAt = performance.now();
+        });
+        const poll = setInterval(() => {
+          const video = document.querySelector<HTMLVideoElement>('video[aria-label="Shared screen"]');
+          if (video && video.getVideoPlaybackQuality().totalVideoFrames > 0) {
+            marks.firstFrameAt = performance.now();
+            clearInterval(poll);
+          }
+        }, 10);
+      }
+    };
+  });
+  const joinedAt = Date.now();
+  await late.getByRole('button', { name: 'Join' }).click();
+  await expectDecoding(late, FULL_HD);
+  const marks = await late.evaluate(() => (window as unknown as { __firstFrame: { connectedAt: number; firstFrameAt: number } }).__firstFrame);
+  const afterConnected = marks.firstFrameAt - marks.connectedAt;
+  test.info().annotations.push({ type: 'first frame', description: `${Math.round(afterConnected)} ms after connected; ${Date.now() - joinedAt} ms after Join (upper bound)` });
+  expect(marks.connectedAt, 'the late viewer connected').toBeGreaterThan(0);
+  expect(afterConnected, 'connected -> first decoded frame').toBeLessThan(1_000);
+  // The early viewer was not disturbed.
+  await expectDecoding(first, FULL_HD);
+});
+
+relayTest('a viewer leaving and another being kicked do not disturb the others; the relay drops their connections', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const relay = relayOf(relayHosting);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const names = ['Stays', 'Leaves', 'Kicked'];
+  const [stays, leaves, kicked] = await Promise.all(names.map((name) => joinAs(pages, relayHosting.joinUrl, name)));
+  for (const viewer of [stays!, leaves!, kicked!]) await expectDecoding(viewer, FULL_HD);
+  await expect.poll(async () => (await relay.counts()).viewers).toBe(3);
+
+  await leaves!.getByRole('button', { name: 'Leave' }).click();
+  await expect(viewerItem(host, 'Leaves')).toHaveCount(0, { timeout: WAIT_MS });
+  await viewerItem(host, 'Kicked').getByRole('button', { name: 'Kick' }).click();
+  await expect(kicked!.locator('body')).toContainText('removed', { timeout: WAIT_MS });
+  await expect.poll(async () => (await relay.counts()).viewers, { timeout: WAIT_MS }).toBe(1);
+  await expectDecoding(stays!, FULL_HD);
+  const before = (await sampleVideo(stays!))!.frames;
+  await stays!.waitForTimeout(1_000);
+  expect((await sampleVideo(stays!))!.frames - before, 'frames decoded in the second after').toBeGreaterThan(10);
+});
+
+relayTest('switching the host source keeps every viewer watching on the same connection', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const viewers = await Promise.all(['A', 'B'].map((name) => joinAs(pages, relayHosting.joinUrl, name)));
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+  const connections = await Promise.all(viewers.map(async (viewer) => (await mediaCounts(viewer)).peerConnections));
+
+  // Turning system audio on captures again: a new source for the same connections.
+  await host.getByRole('checkbox', { name: 'Share system audio' }).check();
+  await expect.poll(async () => (await mediaCounts(host)).captures.length, { timeout: WAIT_MS }).toBe(2);
+  await expect.poll(async () => (await mediaCounts(host)).captures[0]?.videoLive, { timeout: WAIT_MS }).toBe(false);
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+  expect(await Promise.all(viewers.map(async (viewer) => (await mediaCounts(viewer)).peerConnections))).toEqual(connections);
+  expect((await mediaCounts(host)).peerConnections, 'still one publishing connection').toBe(1);
+});
+
+relayTest('stopping hosting releases every relay connection and timer; starting again works', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const relay = relayOf(relayHosting);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const viewer = await joinAs(pages, relayHosting.joinUrl, 'Watcher');
+  await expectDecoding(viewer, FULL_HD);
+  expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 1 });
+  expect(relay.openSockets).toBe(1);
+
+  await host.getByRole('button', { name: 'Stop hosting' }).click();
+  await expect.poll(async () => ({ ...(await relay.counts()), sockets: relay.openSockets }), { timeout: WAIT_MS }).toEqual({ publishers: 0, viewers: 0, timers: 0, sockets: 0 });
+
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+  await expectDecoding(viewer, FULL_HD, 30_000);
+  expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 1 });
+});
