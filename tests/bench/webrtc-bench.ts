@@ -16,6 +16,8 @@
 //   until the first frame: they time the host's first encoded frame, but the polling costs CPU, so
 //   they stay out of the median)
 //   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
+//   BENCH_DELIVERY=direct,relay (each mode measured in turn, in this one run: one peer connection and
+//   encoder per viewer, or one to the media relay, a worker thread of this process, which forwards)
 //   BENCH_SETTLE_MS=1000 (after every viewer receives the full size, or BENCH_SETTLE_MAX_MS=6000 passed)
 //   BENCH_SOURCE_FPS=30 (rate of the host's fake screen; 0 = Chromium's default, 20 fps)
 //   CHROMIUM_PATH=/usr/bin/chromium
@@ -27,8 +29,9 @@
 import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus, loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { workerRelay } from '../../signaling/relay';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
-import { BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
+import { type DeliveryMode, BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
 import type { SendSample, VideoSample } from './webrtc/probe';
 import { MILESTONES, traceJoin, type JoinTrace, type Milestone } from './webrtc/timeline';
@@ -65,6 +68,10 @@ const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
+const MODES = (process.env.BENCH_DELIVERY ?? 'direct,relay')
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s): s is DeliveryMode => s === 'direct' || s === 'relay');
 const CHOSEN = (process.env.BENCH_RESOLUTIONS ?? '720p,1080p').split(',').map((s) => s.trim());
 const WINDOW_MS = Math.max(1_000, envInt('BENCH_WINDOW_MS', 5_000));
 const SETTLE_MS = envInt('BENCH_SETTLE_MS', 1_000);
@@ -81,10 +88,11 @@ const LIVE_SETTLE_MS = 1_000;
 /** Host-only CPU windows: live with no viewer, and just after all viewers left. */
 const HOST_ONLY_WINDOW_MS = 2_000;
 /** Scenarios not started past this point (the bench must end within 3 minutes). */
-const DEADLINE_MS = 140_000;
-const WATCHDOG_MS = 175_000;
+const DEADLINE_MS = 140_000 * Math.max(1, MODES.length);
+const WATCHDOG_MS = DEADLINE_MS + 35_000;
 const TARGETS = { firstFrame1080pMedianMs: 250, minFps720p2Viewers: 25 };
 const STATIC_DIR = joinPath(__dirname, '../renderer');
+const RELAY_WORKER = joinPath(__dirname, '../signaling/relay-worker.js');
 
 /** docs: /work/shared/design/testing.md, "Measured here (a minimal probe, VP8, host and viewers on this 2-core box)". */
 const BASELINE = {
@@ -113,6 +121,7 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
       port: 0,
       staticDir: STATIC_DIR,
       requireApproval: false,
+      relay: workerRelay(RELAY_WORKER),
       networkInterfaces: () => ({}),
       defaultRouteAddress: async () => undefined,
     });
@@ -239,6 +248,7 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
 }
 
 interface SteadyResult {
+  delivery: DeliveryMode;
   resolution: string;
   preset: string;
   viewers: number;
@@ -319,6 +329,7 @@ async function steadyWindow(
   const firstVideo: VideoSample | undefined = v1[0];
   const minFps = fps.every((f) => f !== null) && fps.length > 0 ? Math.min(...(fps as number[])) : null;
   return {
+    delivery: host.delivery,
     resolution: resolution.name,
     preset: resolution.preset,
     viewers: viewers.length,
@@ -373,7 +384,7 @@ async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTim
       const result = await steadyWindow(rig, host, viewers, resolution, joined, fullSizeAfterMs);
       results.push(result);
       log(
-        `  ${resolution.name} ${count} viewer(s): fps ${result.fpsPerViewer.join(' / ')} (min ${result.minFps}), sizes ${result.sizes.join(' ')}; ` +
+        `  ${host.delivery} ${resolution.name} ${count} viewer(s): fps ${result.fpsPerViewer.join(' / ')} (min ${result.minFps}), sizes ${result.sizes.join(' ')}; ` +
           `host CPU ${result.hostCpuPct}%, viewer browser ${result.viewerBrowserCpuPct}%, machine ${result.machineBusyPct}% (other ${result.otherLoadPct}%); ` +
           `capture ${result.host.sourceFpsPerLink.join('/')} fps, encoded ${result.host.encodedFpsPerLink.join('/')} fps at ${result.host.encodeMsPerFrame.join('/')} ms/frame, limited by ${result.host.qualityLimitation.join('/')}`,
       );
@@ -473,21 +484,23 @@ async function main(): Promise<number> {
         errors.push(`${resolution.name}: skipped to stay within the time budget`);
         continue;
       }
-      log(`${resolution.name} (${resolution.presetNote})`);
-      const host = await HostPage.open(hostBrowser, hosting.info.hostUrl, hosting.joinUrl, resolution.preset);
+      for (const delivery of MODES) {
+      const key = `${delivery} ${resolution.name}`;
+      log(`${key} (${resolution.presetNote})`);
+      const host = await HostPage.open(hostBrowser, hosting.info.hostUrl, hosting.joinUrl, resolution.preset, delivery);
       try {
         const capture = (await snapshot(host.page)).captures.at(-1);
-        captures[resolution.name] = capture;
+        captures[key] = capture;
         log(`  host capture: ${capture?.width}x${capture?.height} at ${capture?.frameRate} fps, asked ${capture?.constraints}`);
         if (capture?.width !== resolution.width || capture.height !== resolution.height) {
           errors.push(`${resolution.name}: the host captured ${capture?.width}x${capture?.height}, not ${resolution.width}x${resolution.height}`);
         }
         await sleep(LIVE_SETTLE_MS);
         const idle = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
-        hostIdle[resolution.name] = idle;
+        hostIdle[key] = idle;
         log(`  host live, no viewer: host CPU ${idle.hostCpuPct}% (capture and page)`);
         const result = await firstFrames(rig, host, resolution);
-        firstFrameMs[resolution.name] = result;
+        firstFrameMs[key] = result;
         log(
           `  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; ` +
             `rVFC median ${result.rvfcMedian} ms; traced runs [${result.tracedRuns.join(', ')}]; breakdown (medians):`,
@@ -498,7 +511,7 @@ async function main(): Promise<number> {
           // steady() closed its viewers' pages (they leave; nobody kicks them).
           await sleep(1_000);
           const left = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
-          afterViewersLeft[resolution.name] = left;
+          afterViewersLeft[key] = left;
           log(
             `  1 s after the viewers closed their pages: the host still has ${left.openPeerConnections} peer connection(s), ` +
               `encoding ${left.encodedFpsPerLink.join('/')} fps; host CPU ${left.hostCpuPct}%`,
@@ -510,6 +523,7 @@ async function main(): Promise<number> {
       } finally {
         await host.close();
       }
+      }
     }
   } catch (error) {
     errors.push(describe(error));
@@ -520,7 +534,7 @@ async function main(): Promise<number> {
   }
 
   const steady720p2 = steadyResults.find((s) => s.resolution === '720p' && s.viewers === 2);
-  const ff1080 = firstFrameMs['1080p']?.median;
+  const ff1080 = firstFrameMs[`${MODES[0] ?? 'direct'} 1080p`]?.median;
   const targets = {
     [`firstFrame1080pMedianMs<=${TARGETS.firstFrame1080pMedianMs}`]: ff1080 === null || ff1080 === undefined ? null : ff1080 <= TARGETS.firstFrame1080pMedianMs,
     [`minFps720p2Viewers>=${TARGETS.minFps720p2Viewers}`]:
@@ -555,6 +569,7 @@ async function main(): Promise<number> {
     sourceFps: SOURCE_FPS || 20,
     hostIdle,
     afterViewersLeft,
+    relayVsDirect: compareModes(steadyResults),
     load: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
     notes,
     errors,
@@ -582,10 +597,35 @@ async function main(): Promise<number> {
         (left ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%` : ''),
     );
   }
+  log('  relay vs direct (same run): host CPU = host Chromium, % of a core; bench process = this Node process (signaling, the bench driver and, in relay mode, the relay worker)');
+  for (const row of result.relayVsDirect) {
+    const cell = (m: (typeof row)['direct']) => (m ? `host ${m.hostCpuPct}% proc ${m.benchNodeCpuPct}% fps med ${m.medianFps} worst ${m.minFps} ff ${m.lastJoinFirstFrameMs} ms` : 'not measured');
+    log(`  ${row.resolution} N=${row.viewers}: direct [${cell(row.direct)}] | relay [${cell(row.relay)}] load ${row.load1}`);
+  }
   log(`  load average ${result.load.atStart.join(' ')} at start, ${result.load.atEnd.join(' ')} at end`);
   clearTimeout(watchdog);
   finishReport(result, targets, errors);
   return exitCode;
+}
+
+/** One row per resolution and viewer count: the direct and relay measurements of this run side by side. */
+function compareModes(results: readonly SteadyResult[]) {
+  const pick = (r: SteadyResult | undefined) =>
+    r && {
+      hostCpuPct: r.hostCpuPct,
+      benchNodeCpuPct: r.benchNodeCpuPct,
+      medianFps: round(median(r.fpsPerViewer)),
+      minFps: r.minFps,
+      lastJoinFirstFrameMs: r.joinFirstFrameMs.at(-1) ?? null,
+      viewerBrowserCpuPct: r.viewerBrowserCpuPct,
+      sizes: r.sizes,
+    };
+  const keys = [...new Set(results.map((r) => `${r.resolution}|${r.viewers}`))];
+  return keys.map((key) => {
+    const [resolution, viewers] = key.split('|') as [string, string];
+    const of = (delivery: DeliveryMode) => results.find((r) => r.delivery === delivery && r.resolution === resolution && r.viewers === Number(viewers));
+    return { resolution, viewers: Number(viewers), direct: pick(of('direct')), relay: pick(of('relay')), load1: of('relay')?.load1 ?? of('direct')?.load1 ?? null };
+  });
 }
 
 runBench(main, errors);
