@@ -6,6 +6,7 @@ import { orderVideoCodecs } from './codec-preferences';
 import type { SignalData, ViewerLinkReport } from './media-delivery';
 import type { SenderSettings } from './presets';
 import { applySenderSettings } from './sender-settings';
+import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
 
 /** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
 export function newLinkId(): string {
@@ -19,6 +20,9 @@ export class ViewerLink {
   private readonly audio: RTCRtpTransceiver;
   private statsSample: StatsSample | undefined;
   private closed = false;
+  /** What the sender has been given: set before negotiation where the browser allows it, so connecting does not reconfigure the encoder. */
+  private applied: SenderSettings | null = null;
+  private settingsQueue: Promise<void> = Promise.resolve();
 
   private readonly send: (data: SignalData) => void;
 
@@ -38,6 +42,7 @@ export class ViewerLink {
       if (event.candidate) this.send({ candidate: event.candidate.toJSON() });
     };
     this.pc.onnegotiationneeded = () => void this.offer();
+    void this.applySettings(settings);
     // The host has the media, so the host restarts ICE when a path fails.
     this.pc.oniceconnectionstatechange = () => {
       if (this.pc.iceConnectionState === 'failed') this.pc.restartIce();
@@ -53,8 +58,9 @@ export class ViewerLink {
     const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
     if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
       if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
-      await this.pc.setRemoteDescription({ type: 'answer', sdp: sdp.sdp });
-      await this.applySettings(this.settings);
+      const startBps = Math.min(START_BITRATE_BPS, this.settings?.maxBitrate ?? START_BITRATE_BPS);
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(sdp.sdp, startBps) });
+      await this.applySettings(this.settings); // nothing to do when set before negotiation
       return;
     }
     const candidate = data.candidate as RTCIceCandidateInit | undefined;
@@ -68,10 +74,17 @@ export class ViewerLink {
     await Promise.all([this.video.sender.replaceTrack(tracks.video), this.audio.sender.replaceTrack(tracks.audio)]);
   }
 
-  async applySettings(settings: SenderSettings | null): Promise<void> {
+  /** In call order, one at a time: a second setParameters while one is pending is refused by the browser. */
+  applySettings(settings: SenderSettings | null): Promise<void> {
     this.settings = settings;
-    if (!settings || this.closed) return;
-    await applySenderSettings(this.video.sender, settings);
+    this.settingsQueue = this.settingsQueue.then(() => this.setSenderParameters(settings));
+    return this.settingsQueue;
+  }
+
+  private async setSenderParameters(settings: SenderSettings | null): Promise<void> {
+    if (!settings || this.closed || settings === this.applied) return;
+    // Not taken (no encodings before negotiation in some browsers, or a closing sender): the call after the answer applies what is current.
+    if (await applySenderSettings(this.video.sender, settings)) this.applied = settings;
   }
 
   async report(): Promise<ViewerLinkReport> {

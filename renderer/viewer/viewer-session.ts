@@ -18,6 +18,8 @@ export class ViewerSession implements JoinControls {
   private connection: SignalingConnection | null = null;
   private pc: RTCPeerConnection | null = null;
   private linkId: unknown = undefined;
+  /** The peer connection has had an offer (it belongs to one host link). */
+  private peerBound = false;
   /** From the host once admitted: lets a reconnect in without the host clicking again. */
   private rejoin: string | undefined;
   private welcomed = false;
@@ -50,6 +52,8 @@ export class ViewerSession implements JoinControls {
     this.welcomed = false;
     this.setStatus('connecting');
     this.connect();
+    // Made now, while the socket opens and the host prepares its offer: one step less after the offer arrives.
+    this.openPeer(undefined);
     this.statsTimer = setInterval(() => void this.tick(), STATS_INTERVAL_MS);
   }
 
@@ -153,8 +157,11 @@ export class ViewerSession implements JoinControls {
     }
     const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
     if (sdp && sdp.type === 'offer' && typeof sdp.sdp === 'string') {
-      // A different link id is a new connection from the host (it reloaded or restarted).
-      if (!this.pc || data.link !== this.linkId) this.openPeer(data.link);
+      // A different link id is a new connection from the host (it reloaded or restarted);
+      // the connection made at Join is still unbound and takes the first offer's id.
+      if (this.pc && !this.peerBound) this.linkId = data.link;
+      else if (!this.pc || data.link !== this.linkId) this.openPeer(data.link);
+      this.peerBound = true;
       const pc = this.pc!;
       await pc.setRemoteDescription({ type: 'offer', sdp: sdp.sdp });
       const answer = await pc.createAnswer();
@@ -195,6 +202,7 @@ export class ViewerSession implements JoinControls {
     const pc = this.pc;
     this.pc = null;
     this.linkId = undefined;
+    this.peerBound = false;
     this.statsSample = undefined;
     if (pc) {
       pc.ontrack = null;

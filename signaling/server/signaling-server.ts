@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage, RELAY_PATH, SIGNAL_PATH } from '../protocol';
@@ -11,7 +11,7 @@ import { isLoopback, isWildcard, normalizeAddress } from './addresses';
 import { createHttpHandler } from './http-handler';
 import { detectDefaultRouteAddress, rankJoinAddresses } from './join-addresses';
 import { DEFAULTS, type RelayRoute, type SignalingServerOptions } from './options';
-import { isOriginAllowed } from './origin-policy';
+import { isHostHeaderAllowed, isOriginAllowed } from './origin-policy';
 import { Peer } from './peer';
 import { Room, type RoomSnapshot } from './room';
 import { createSecret, secretsEqual } from './secrets';
@@ -56,6 +56,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
       ...DEFAULTS,
       networkInterfaces,
       defaultRouteAddress: () => detectDefaultRouteAddress(),
+      hostNames: [hostname(), `${hostname()}.local`],
       ...stripUndefined(options),
     };
     this.fixedSecrets = { hostKey: options.hostKey, token: options.token };
@@ -181,7 +182,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   }
 
   private listen(handler: ReturnType<typeof createHttpHandler>, port: number, host: string | undefined): Promise<number> {
-    const server = createServer({ maxHeaderSize: 16 * 1024 }, handler);
+    const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+      if (isHostHeaderAllowed(req.headers.host, this.settings.hostNames)) return handler(req, res);
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This server does not answer to that host name.\n');
+    });
     // Slow or endless requests must not hold sockets open.
     server.headersTimeout = 10_000;
     server.requestTimeout = 30_000;
@@ -214,7 +218,9 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
       return this.relayRoute.upgrade(req, socket, head, (key) => secretsEqual(key, this.hostKey));
     }
     if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
-    if (!isOriginAllowed(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, 'Forbidden');
+    if (!isHostHeaderAllowed(req.headers.host, this.settings.hostNames) || !isOriginAllowed(req.headers.origin, req.headers.host)) {
+      return rejectUpgrade(socket, 403, 'Forbidden');
+    }
     const address = normalizeAddress(req.socket.remoteAddress);
     const fromAddress = this.socketsPerAddress.get(address) ?? 0;
     if (this.peers.size >= this.settings.maxSockets || fromAddress >= this.settings.maxSocketsPerAddress) {

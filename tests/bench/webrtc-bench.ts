@@ -3,7 +3,8 @@
 // screen in one headless Chromium, viewers join in a second one (each in its own
 // context), so the host browser's CPU is read alone from /proc.
 //   - join -> first decoded frame: a fresh viewer joins an already-live host, BENCH_RUNS
-//     times per resolution (after one warm-up join), with where the time goes;
+//     times per resolution (after one warm-up join), with where the time goes, each run
+//     paired with a bare join (no app) in the same browsers as the baseline;
 //   - steady state with 1, 2, 4 viewers: received fps and size per viewer, host CPU.
 // 1080p = the "Balanced" preset (1080p, 30 fps); 720p = "Motion" (720p, 60 fps cap; the
 // app has no 720p30 preset), which runs at 30 fps here: the fake screen is set to 30 fps
@@ -23,7 +24,7 @@
 //   CHROMIUM_PATH=/usr/bin/chromium
 //   Experiments (off by default; they change what is measured, and the JSON says so):
 //   BENCH_PREFER_CODEC=VP8 (put this codec first in the host's setCodecPreferences)
-//   BENCH_START_BITRATE_KBPS=2500 (the host adds x-google-start-bitrate to the answers it applies)
+//   BENCH_STRIP_START_BITRATE=1 (the host applies answers without the app's x-google-start-bitrate: libwebrtc's 300 kbit/s start)
 //   BENCH_SKIP_SET_PARAMETERS=1 (the host's RTCRtpSender.setParameters does nothing)
 //   BENCH_CHROMIUM_ARGS="--flag --flag" (more flags for both browsers)
 import { describeError, finishReport, log, runBench } from './bench-report';
@@ -34,6 +35,7 @@ import { SignalingServer, type HostingInfo } from '../../signaling/server';
 import { type DeliveryMode, BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
 import type { SendSample, VideoSample } from './webrtc/probe';
+import { BareProbe } from './webrtc/bare-probe';
 import { MILESTONES, traceJoin, type JoinTrace, type Milestone } from './webrtc/timeline';
 
 const round = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
@@ -79,7 +81,7 @@ const SETTLE_MAX_MS = envInt('BENCH_SETTLE_MAX_MS', 6_000);
 /** Chromium's fake screen runs at 20 fps unless told otherwise: 30 fps, the rate the presets and the targets assume. */
 const SOURCE_FPS = envInt('BENCH_SOURCE_FPS', 30);
 const PREFER_CODEC = process.env.BENCH_PREFER_CODEC?.trim() || undefined;
-const START_BITRATE_KBPS = envInt('BENCH_START_BITRATE_KBPS', 0) || undefined;
+const STRIP_START_BITRATE = process.env.BENCH_STRIP_START_BITRATE === '1';
 const SKIP_SET_PARAMETERS = process.env.BENCH_SKIP_SET_PARAMETERS === '1';
 const STATS_POLL_MS = Math.max(1, envInt('BENCH_STATS_POLL_MS', 10));
 const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -138,6 +140,7 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
 // ---------------------------------------------------------------- measurements
 
 interface Rig {
+  readonly bare: BareProbe;
   readonly info: HostingInfo;
   readonly joinUrl: string;
   readonly hostBrowser: BenchBrowser;
@@ -181,6 +184,10 @@ interface FirstFrameResult {
   runMilestones: Partial<Record<Milestone, number>>[];
   /** getStats numbers at the first frame, traced runs. */
   tracedDetails: JoinTrace['details'][];
+  /** The same-run baseline: a bare join (no app, browser defaults) right after each untraced app join. */
+  bare: { median: number | null; runs: (number | null)[]; warmupMs: number | null; hostCapture: string };
+  /** Median over the runs of app / bare, each app join against the bare join just after it. */
+  appOverBare: number | null;
 }
 
 const FAILED_TRACE: JoinTrace = {
@@ -196,6 +203,9 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
   const traced: JoinTrace[] = [];
   let warmupMs: number | null = null;
   let failures = 0;
+  const bareHost = await rig.bare.openHost(rig.hostBrowser, resolution.width, resolution.height, 30);
+  const bareRuns: (number | null)[] = [];
+  let bareWarmupMs: number | null = null;
   for (let i = 0; i <= RUNS + TRACED_RUNS; i++) {
     const tracing = i > RUNS;
     const label = i === 0 ? 'warm-up' : tracing ? `traced run ${i - RUNS}` : `run ${i}`;
@@ -225,7 +235,21 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     log(`  ${resolution.name} join ${label}: first frame ${trace.firstFrameMs} ms (rVFC ${trace.rvfcMs} ms)`);
     if (!(await host.waitNoPeers())) errors.push(`${resolution.name}: the host still had a peer connection 5 s after kicking a viewer`);
     await sleep(250);
+    if (tracing) continue;
+    const bareMs = await rig.bare.join(rig.viewerBrowser).catch((error: unknown) => {
+      errors.push(`${resolution.name} bare join ${label}: ${describe(error)}`);
+      return null;
+    });
+    if (i === 0) bareWarmupMs = bareMs;
+    else bareRuns.push(bareMs);
+    log(`  ${resolution.name} bare join ${label}: first frame ${round(bareMs)} ms`);
+    await sleep(250);
   }
+  await bareHost.context.close();
+  const ratios = traces.map((t, index) => {
+    const bareMs = bareRuns[index];
+    return t.firstFrameMs !== null && bareMs ? t.firstFrameMs / bareMs : null;
+  });
   const all = [...traces, ...traced];
   const breakdownMedianMs: Partial<Record<Milestone, number | null>> = {};
   for (const name of MILESTONES) breakdownMedianMs[name] = round(median(all.map((t) => t.milestones[name])));
@@ -244,6 +268,8 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     candidateSample: all[0]?.candidates.sample ?? [],
     runMilestones: all.map((t) => t.milestones),
     tracedDetails: traced.map((t) => t.details),
+    bare: { median: round(median(bareRuns)), runs: bareRuns.map((ms) => round(ms)), warmupMs: round(bareWarmupMs), hostCapture: bareHost.size },
+    appOverBare: round(median(ratios), 2),
   };
 }
 
@@ -444,6 +470,7 @@ async function main(): Promise<number> {
   const report: Record<string, unknown> = { node: process.version, cpus: cpus().length };
   const opened: BenchBrowser[] = [];
   let server: SignalingServer | undefined;
+  let bare: BareProbe | undefined;
   const watchdog = setTimeout(() => {
     errors.push(`watchdog: the bench took over ${WATCHDOG_MS / 1000} s`);
     for (const browser of opened) browser.kill();
@@ -453,7 +480,7 @@ async function main(): Promise<number> {
   watchdog.unref();
 
   if (PREFER_CODEC) notes.push(`EXPERIMENT: BENCH_PREFER_CODEC=${PREFER_CODEC} put that codec first in the host's codec preferences (not the app's order)`);
-  if (START_BITRATE_KBPS) notes.push(`EXPERIMENT: BENCH_START_BITRATE_KBPS=${START_BITRATE_KBPS}: the host page added x-google-start-bitrate to every answer it applied (not the app's SDP)`);
+  if (STRIP_START_BITRATE) notes.push('EXPERIMENT: BENCH_STRIP_START_BITRATE=1: the host page removed the app\'s x-google-start-bitrate from every answer it applied');
   if (SKIP_SET_PARAMETERS) notes.push('EXPERIMENT: BENCH_SKIP_SET_PARAMETERS=1: the host page ignored RTCRtpSender.setParameters (no preset bitrate/framerate/scale applied)');
   if (EXTRA_ARGS.length > 0) notes.push(`EXPERIMENT: extra Chromium flags for both browsers: ${EXTRA_ARGS.join(' ')}`);
   log(`webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up, +${TRACED_RUNS} traced) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`);
@@ -466,7 +493,8 @@ async function main(): Promise<number> {
   try {
     const hosting = await startServer();
     server = hosting.server;
-    const probe = { preferCodec: PREFER_CODEC, startBitrateKbps: START_BITRATE_KBPS, skipSetParameters: SKIP_SET_PARAMETERS };
+    bare = await BareProbe.start();
+    const probe = { preferCodec: PREFER_CODEC, stripStartBitrate: STRIP_START_BITRATE, skipSetParameters: SKIP_SET_PARAMETERS };
     const launched = await Promise.allSettled([
       BenchBrowser.launch('host', [fakeCaptureFlag(SOURCE_FPS), ...EXTRA_ARGS], probe),
       BenchBrowser.launch('viewer', [fakeCaptureFlag(), ...EXTRA_ARGS]),
@@ -476,7 +504,7 @@ async function main(): Promise<number> {
       if (outcome.status === 'rejected') throw new Error(`Chromium did not start: ${describe(outcome.reason)}`);
       return outcome.value;
     }) as [BenchBrowser, BenchBrowser];
-    const rig: Rig = { info: hosting.info, joinUrl: hosting.joinUrl, hostBrowser, viewerBrowser };
+    const rig: Rig = { bare, info: hosting.info, joinUrl: hosting.joinUrl, hostBrowser, viewerBrowser };
     report.browser = hostBrowser.browser.version();
     const outOfTime = () => performance.now() - started > DEADLINE_MS;
     for (const resolution of RESOLUTIONS.filter((r) => CHOSEN.includes(r.name))) {
@@ -531,6 +559,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all(opened.map((browser) => browser.close()));
     await server?.stop().catch(() => undefined);
+    await bare?.stop().catch(() => undefined);
   }
 
   const steady720p2 = steadyResults.find((s) => s.resolution === '720p' && s.viewers === 2);
@@ -556,6 +585,9 @@ async function main(): Promise<number> {
       `h:first-frame-*, v:first-packet/frame-* come only from the ${TRACED_RUNS} traced joins (getStats every ${STATS_POLL_MS} ms in both pages from setRemoteDescription(answer)/connected until the first frame; ` +
       'that polling slowed joins by tens of ms here, so traced joins are not in median/runs: see tracedRuns). Chromium caches getStats ~50 ms, so those can lag by as much; ' +
       'v:rvfc-receiveTime (requestVideoFrameCallback metadata: last packet of the first shown frame) is exact',
+    'bare (per resolution): the same-run baseline, tests/bench/webrtc/bare-probe.ts: after each untraced app join, a fresh viewer context joins a bare host page (no app: ' +
+      'getDisplayMedia at the same size and 30 fps, one RTCPeerConnection per join with browser-default codecs and settings, signaling through a WebSocket relay in the bench, opened at the start as the app opens its socket at the click), ' +
+      'timed the same way; appOverBare = median over runs of app / the bare join right after it',
     'first-frame runs end with the host kicking the viewer (so the next run starts from a host with no peer connection); steady viewers just close their pages',
     'hostIdle: host browser CPU while live with no viewer; afterViewersLeft: 1 s after the steady viewers closed their pages, what the host still holds and encodes',
     'this machine has 2 cores shared by host, viewers, the bench and whatever else runs: see load and otherLoadPct',
@@ -580,14 +612,16 @@ async function main(): Promise<number> {
   log('');
   log('summary');
   for (const [name, ff] of Object.entries(firstFrameMs)) {
-    const base = BASELINE.rows.find((r) => r.resolution === name && r.viewers === 1)?.firstFrameMedianMs;
-    log(`  ${name} 1 viewer join -> first frame: median ${ff.median} ms (bare probe ${base} ms), runs [${ff.runs.join(', ')}]`);
+    log(
+      `  ${name} 1 viewer join -> first frame: median ${ff.median} ms, runs [${ff.runs.join(', ')}]; ` +
+        `bare join in the same run: median ${ff.bare.median} ms, runs [${ff.bare.runs.join(', ')}]; app / bare ${ff.appOverBare}`,
+    );
   }
   for (const s of steadyResults) {
     const base = BASELINE.rows.find((r) => r.resolution === s.resolution && r.viewers === s.viewers);
     log(
       `  ${s.resolution.padEnd(5)} ${s.viewers} viewer(s): min fps ${s.minFps} [${s.fpsPerViewer.join(', ')}] ${s.sizes.join(' ')}; host CPU ${s.hostCpuPct}%` +
-        `${base ? ` (bare probe: fps ${base.fps} worst ${base.worstViewerFps}, CPU ${base.hostCpuPct}%)` : ''}; viewer browser ${s.viewerBrowserCpuPct}%; load ${s.load1.join('->')}`,
+        `${base ? ` (testing.md probe: fps ${base.fps} worst ${base.worstViewerFps}, CPU ${base.hostCpuPct}%)` : ''}; viewer browser ${s.viewerBrowserCpuPct}%; load ${s.load1.join('->')}`,
     );
   }
   for (const [name, idle] of Object.entries(hostIdle)) {

@@ -1,7 +1,7 @@
 // Hosting from a browser tab (/host#k=...) to viewers in other browsers (/join#t=...),
 // through a real SignalingServer and real peer connections on loopback: who gets in,
 // and whether they see the screen.
-import { expectDecoding, joinAs, openHost, sampleVideo, startSharing, test, expect, turnApprovalOff, usersList, viewerItem, WAIT_MS } from './support/hosting';
+import { expectDecoding, joinAs, openHost, openPeers, sampleVideo, startSharing, test, expect, turnApprovalOff, usersList, viewerItem, WAIT_MS } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 
@@ -74,4 +74,27 @@ test('a kicked viewer is told they were removed and leaves the host list', async
   await viewer.waitForTimeout(1_500);
   expect(hosting.server.snapshot().viewers).toEqual([]);
   await expect(bob).toHaveCount(0);
+});
+
+test("the next viewer's connection is negotiated ahead, and its video starts at the app's start rate", async ({ pages, hosting }) => {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  await turnApprovalOff(host);
+  expect(await openPeers(host), 'no idle connection before sharing starts').toEqual([]);
+  await startSharing(host);
+  // Sharing: one spare link with its offer made, waiting for whoever joins next.
+  await expect.poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS }).toEqual(['have-local-offer']);
+
+  const viewer = await joinAs(pages, hosting.joinUrl, 'Quinn');
+  await expectDecoding(viewer, FULL_HD);
+  // The spare became Quinn's link (the answer it applied carries the start rate), and a new spare waits.
+  await expect
+    .poll(async () => (await openPeers(host)).map((p) => `${p.signalingState}/${p.connectionState}`), { timeout: WAIT_MS })
+    .toEqual(['stable/connected', 'have-local-offer/new']);
+  const [quinnsLink] = await openPeers(host);
+  expect(quinnsLink!.remoteSdp).toMatch(/^a=fmtp:\d+ .*x-google-start-bitrate=2500/m);
+
+  await viewerItem(host, 'Quinn').getByRole('button', { name: 'Kick' }).click();
+  await expect.poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS }).toEqual(['have-local-offer']);
+  await host.getByRole('button', { name: 'Stop hosting' }).click();
+  await expect.poll(async () => (await openPeers(host)).length, { timeout: WAIT_MS }).toBe(0);
 });

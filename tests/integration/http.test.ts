@@ -162,7 +162,7 @@ describe('everything else', () => {
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow: GET, HEAD', async (method) => {
     const f = await site();
     for (const path of ['/', '/healthz', '/signal']) {
-      const response = await rawRequest(f.info.port, `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      const response = await rawRequest(f.info.port, `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${f.info.port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
       expect(response.status).toBe(405);
       expect(response.headers.allow).toBe('GET, HEAD');
     }

@@ -1,5 +1,6 @@
 // Browsers open WebSockets cross-origin: only the server's own pages (and the desktop
 // app's) may, so another site in the host's browser cannot take its socket slots.
+import { request } from 'node:http';
 import { TestClient } from '../support/test-client';
 import { startServer, track } from '../support/server-fixture';
 
@@ -19,4 +20,26 @@ it.each([
   const native = track(await TestClient.connect(f.signalUrl));
   native.send({ type: 'hello', role: 'viewer', token: f.info.token, name: 'N', protocol: 1 });
   expect(await native.next()).toMatchObject({ type: 'welcome', role: 'viewer' });
+});
+
+describe('DNS rebinding: a foreign name that resolves to this machine', () => {
+  it('gets 403 for pages and for the signaling upgrade, even when Origin and Host agree', async () => {
+    const f = await startServer();
+    const rebound = `evil.example:${f.info.port}`;
+    const page = await new Promise<number | undefined>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: f.info.port, path: '/join', headers: { host: rebound } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(page).toBe(403);
+    await expect(TestClient.connect(f.signalUrl, { origin: `http://${rebound}`, headers: { host: rebound } })).rejects.toThrow('HTTP 403');
+  });
+
+  it('still serves the page under localhost', async () => {
+    const f = await startServer();
+    expect((await fetch(`http://localhost:${f.info.port}/join`)).status).toBe(200);
+  });
 });

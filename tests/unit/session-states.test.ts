@@ -12,6 +12,17 @@ import { SignalingServer, type HostingInfo } from '../../signaling/server';
 
 (globalThis as unknown as { WebSocket: unknown }).WebSocket = WebSocket;
 
+/** The viewer makes its peer connection at Join, before any offer; here it only has to exist, report nothing and close. */
+class InertPeerConnection {
+  connectionState: RTCPeerConnectionState = 'new';
+  ontrack = null;
+  onicecandidate = null;
+  onconnectionstatechange = null;
+  async getStats() { return new Map(); }
+  close() { this.connectionState = 'closed'; }
+}
+Object.assign(globalThis, { RTCPeerConnection: InertPeerConnection, MediaStream: class {} });
+
 class RecordingDelivery implements MediaDelivery {
   readonly viewers = new Set<string>();
   readonly signals: Array<[string, SignalData]> = [];

@@ -69,11 +69,11 @@ export interface ProbeOptions {
    */
   readonly preferCodec?: string;
   /**
-   * An experiment, off by default: add x-google-start-bitrate (kbit/s) to the video codecs
-   * of every answer this page applies (the host, as offerer), so the sender starts there
-   * instead of at libwebrtc's 300 kbit/s.
+   * An experiment, off by default: remove the app's x-google-start-bitrate from every answer
+   * this page applies (the host, as offerer), so the sender starts at libwebrtc's 300 kbit/s
+   * as it did before the app set a start rate.
    */
-  readonly startBitrateKbps?: number;
+  readonly stripStartBitrate?: boolean;
   /** An experiment, off by default: RTCRtpSender.setParameters does nothing (the app's sender settings are never applied). */
   readonly skipSetParameters?: boolean;
 }
@@ -158,8 +158,8 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
       }
       async setRemoteDescription(...args) {
         const type = args[0] && args[0].type ? args[0].type : 'unknown';
-        if (type === 'answer' && options.startBitrateKbps && typeof args[0].sdp === 'string') {
-          args[0] = { type: 'answer', sdp: withStartBitrate(args[0].sdp, options.startBitrateKbps) };
+        if (type === 'answer' && options.stripStartBitrate && typeof args[0].sdp === 'string') {
+          args[0] = { type: 'answer', sdp: withoutStartBitrate(args[0].sdp) };
         }
         this.__benchMark('setRemote-' + type + '-start');
         const r = await super.setRemoteDescription(...args);
@@ -180,25 +180,14 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
     };
   }
 
-  function withStartBitrate(sdp, kbps) {
-    const lines = sdp.split('\r\n');
-    const video = new Set();
-    for (const line of lines) {
-      const match = /^a=rtpmap:(\d+) (VP8|VP9|H264|AV1)\/90000/i.exec(line);
-      if (match) video.add(match[1]);
-    }
-    const withFmtp = new Set();
-    const out = lines.map((line) => {
-      const match = /^a=fmtp:(\d+) /.exec(line);
-      if (!match || !video.has(match[1])) return line;
-      withFmtp.add(match[1]);
-      return line + ';x-google-start-bitrate=' + kbps;
-    });
-    return out.flatMap((line) => {
-      const match = /^a=rtpmap:(\d+) /.exec(line);
-      return match && video.has(match[1]) && !withFmtp.has(match[1]) ? [line, 'a=fmtp:' + match[1] + ' x-google-start-bitrate=' + kbps] : [line];
-    }).join('\r\n');
+  function withoutStartBitrate(sdp) {
+    return sdp
+      .split('\r\n')
+      .filter((line) => !/^a=fmtp:\d+ x-google-start-bitrate=\d+$/.test(line))
+      .map((line) => line.replace(/;x-google-start-bitrate=\d+/, ''))
+      .join('\r\n');
   }
+
 
   // Until the first frame goes through (or 10 s): getStats every 10 ms for the first
   // video frame encoded / received / decoded on this connection.
@@ -328,7 +317,8 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
     },
     setStatsPoll(ms) { pollMs = ms; },
     firstFrameSeen() { return 'video-width' in marks && 'video-frames' in marks; },
-    openPeers() { return open.filter((o) => o.pc.signalingState !== 'closed').length; },
+    // Linked to a viewer (it has applied an answer): the host's pre-negotiated spare does not count.
+    openPeers() { return open.filter((o) => o.pc.signalingState !== 'closed' && o.pc.remoteDescription).length; },
     async sampleVideo() {
       const video = document.querySelector(VIDEO);
       const q = video ? video.getVideoPlaybackQuality() : null;

@@ -68,7 +68,9 @@ export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace
   if (click === undefined) throw new Error('the viewer page saw no Join click');
   const rel = (at: number | undefined | null) => (at === undefined || at === null ? undefined : Math.round((at - click) * 10) / 10);
   const vpc: PeerRecord | undefined = viewer.peers[0];
-  const hpc: PeerRecord | undefined = host.peers.find((p) => p.created >= click);
+  // The host's link for this viewer: the one that applied an answer after the click (it may be
+  // a spare made before the click, so its first milestones can be negative).
+  const hpc: PeerRecord | undefined = host.peers.find((p) => after(p.events, 'setRemote-answer-end', click) !== undefined);
   const vev = (name: string) => (vpc ? after(vpc.events, name, click) : undefined);
   const hev = (name: string) => (hpc ? after(hpc.events, name, click) : undefined);
   const m: Partial<Record<Milestone, number | undefined>> = {

@@ -107,12 +107,12 @@ export class PageSet {
  * a test can tell "kept its connection" from "reconnected". Both pass straight through.
  */
 const OBSERVE_MEDIA = `(() => {
-  const seen = { peerConnections: 0, captures: [] };
+  const seen = { peerConnections: 0, peers: [], captures: [] };
   Object.defineProperty(window, '__e2e', { value: seen });
   const Base = window.RTCPeerConnection;
   if (Base) {
     window.RTCPeerConnection = class extends Base {
-      constructor(...args) { super(...args); seen.peerConnections += 1; }
+      constructor(...args) { super(...args); seen.peerConnections += 1; seen.peers.push(this); }
     };
   }
   const devices = navigator.mediaDevices;
@@ -130,6 +130,22 @@ export interface MediaCounts {
   readonly peerConnections: number;
   /** Per getDisplayMedia call: what was asked, and whether its video track is still live. */
   readonly captures: readonly { readonly constraints: string; readonly videoLive: boolean; readonly width: number | null; readonly height: number | null }[];
+}
+
+/** Every peer connection the page made and has not closed: its states and the answer it applied. */
+export interface OpenPeer {
+  readonly signalingState: string;
+  readonly connectionState: string;
+  /** The remote description's SDP (the viewer's answer, on a host page); null before one. */
+  readonly remoteSdp: string | null;
+}
+
+export function openPeers(page: Page): Promise<OpenPeer[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __e2e: { peers: RTCPeerConnection[] } }).__e2e.peers
+      .filter((pc) => pc.signalingState !== 'closed')
+      .map((pc) => ({ signalingState: pc.signalingState, connectionState: pc.connectionState, remoteSdp: pc.remoteDescription?.sdp ?? null })),
+  );
 }
 
 export function mediaCounts(page: Page): Promise<MediaCounts> {
