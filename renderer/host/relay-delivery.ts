@@ -23,8 +23,12 @@ export class RelayDelivery implements MediaDelivery {
   private publisher: PublisherLink | null = null;
   /** viewer id -> the relay's key for its connection (also the `link` id viewers see). */
   private readonly peers = new Map<string, string>();
+  /** Viewers kept for a possible return, sent nothing meanwhile. */
+  private readonly suspended = new Set<string>();
   private fallback: PeerConnectionDelivery | null = null;
   private tracks: Tracks = { video: null, audio: null };
+  /** What the publisher link has been given. */
+  private sending: Tracks = { video: null, audio: null };
   private settings: SenderSettings | null = null;
   private paused = false;
   private nextRequest = 1;
@@ -51,12 +55,16 @@ export class RelayDelivery implements MediaDelivery {
     this.peers.set(viewerId, peer);
     if (this.ready) this.channel.send({ type: 'viewer-open', peer });
     if (this.paused) this.send(viewerId, { control: { paused: true } });
+    this.updateSending();
   }
 
   suspend(viewerId: string): void {
     if (this.fallback) return this.fallback.suspend(viewerId);
     const peer = this.peers.get(viewerId);
-    if (peer) this.channel.send({ type: 'viewer-active', peer, active: false });
+    if (!peer) return;
+    this.suspended.add(viewerId);
+    this.channel.send({ type: 'viewer-active', peer, active: false });
+    this.updateSending();
   }
 
   rebind(formerId: string, viewerId: string): boolean {
@@ -64,9 +72,11 @@ export class RelayDelivery implements MediaDelivery {
     const peer = this.peers.get(formerId);
     if (!peer) return false;
     this.peers.delete(formerId);
+    this.suspended.delete(formerId);
     this.removeViewer(viewerId);
     this.peers.set(viewerId, peer);
     this.channel.send({ type: 'viewer-active', peer, active: true });
+    this.updateSending();
     return true;
   }
 
@@ -75,7 +85,9 @@ export class RelayDelivery implements MediaDelivery {
     const peer = this.peers.get(viewerId);
     if (!peer) return;
     this.peers.delete(viewerId);
+    this.suspended.delete(viewerId);
     this.channel.send({ type: 'viewer-close', peer });
+    this.updateSending();
   }
 
   async handleSignal(viewerId: string, data: SignalData): Promise<void> {
@@ -93,8 +105,9 @@ export class RelayDelivery implements MediaDelivery {
   async setSource(stream: MediaStream): Promise<void> {
     this.tracks = { video: stream.getVideoTracks()[0] ?? null, audio: stream.getAudioTracks()[0] ?? null };
     if (this.fallback) return this.fallback.setSource(stream);
-    if (this.publisher) await this.publisher.setTracks(this.sentTracks());
-    else this.publish();
+    if (!this.publisher) return this.publish();
+    this.sending = this.sentTracks();
+    await this.publisher.setTracks(this.sending);
   }
 
   async applySettings(settings: SenderSettings): Promise<void> {
@@ -107,7 +120,7 @@ export class RelayDelivery implements MediaDelivery {
   async setPaused(paused: boolean): Promise<void> {
     this.paused = paused;
     if (this.fallback) return this.fallback.setPaused(paused);
-    await this.publisher?.setTracks(this.sentTracks());
+    this.updateSending();
     for (const viewerId of this.peers.keys()) this.send(viewerId, { control: { paused } });
   }
 
@@ -135,6 +148,7 @@ export class RelayDelivery implements MediaDelivery {
     this.publisher = null;
     this.fallback?.close();
     this.peers.clear();
+    this.suspended.clear();
     for (const request of [...this.statsWaiting.keys()]) this.settleStats(request, null);
   }
 
@@ -148,7 +162,8 @@ export class RelayDelivery implements MediaDelivery {
   private publish(): void {
     if (!this.ready || this.fallback) return;
     this.publisher?.close();
-    const link = new PublisherLink(this.sentTracks(), this.settings, {
+    this.sending = this.sentTracks();
+    const link = new PublisherLink(this.sending, this.settings, {
       publish: (sdp) => this.channel.send({ type: 'publish', sdp }),
       candidate: (candidate) => this.channel.send({ type: 'publisher-candidate', candidate }),
     });
@@ -191,6 +206,7 @@ export class RelayDelivery implements MediaDelivery {
     this.onMode('direct');
     const viewers = [...this.peers.keys()];
     this.peers.clear();
+    this.suspended.clear();
     void (async () => {
       if (this.settings) await direct.applySettings(this.settings);
       if (this.paused) await direct.setPaused(true);
@@ -199,8 +215,17 @@ export class RelayDelivery implements MediaDelivery {
     })();
   }
 
+  /** Nothing is encoded while paused or while no admitted viewer watches; the first one back restarts it (a new encode starts at a keyframe). */
   private sentTracks(): Tracks {
-    return this.paused ? { video: null, audio: null } : this.tracks;
+    const watched = this.peers.size > this.suspended.size;
+    return this.paused || !watched ? { video: null, audio: null } : this.tracks;
+  }
+
+  private updateSending(): void {
+    const tracks = this.sentTracks();
+    if (!this.publisher || (tracks.video === this.sending.video && tracks.audio === this.sending.audio)) return;
+    this.sending = tracks;
+    void this.publisher.setTracks(tracks).catch(() => undefined);
   }
 }
 

@@ -13,6 +13,8 @@ import type { RelayCandidate } from '../protocol';
 import { gatheringComplete, relayPeerConfig } from './werift-config';
 import { LinkCounters } from './link-counters';
 import { rembBitrate } from './remb-bitrate';
+import { enlargeSocketBuffers } from './socket-buffers';
+import { isVp8KeyframeStart } from './vp8';
 
 /** What the relay lets the host send: its own caps (sender parameters) decide below this. */
 export const PUBLISHER_REMB_BPS = 20_000_000;
@@ -27,6 +29,11 @@ export class PublisherPeer {
   readonly pc = new RTCPeerConnection(relayPeerConfig());
   readonly counters = new LinkCounters();
   private videoSsrc: number | undefined;
+  /** Diagnostics: what came in, and how often the host was asked for a keyframe. */
+  packetsIn = 0;
+  keyframesIn = 0;
+  keyframeRequests = 0;
+  socketsEnlarged = 0;
   private rembTimer: NodeJS.Timeout | undefined;
   private readonly subscribed = new Set<MediaStreamTrack>();
 
@@ -41,6 +48,7 @@ export class PublisherPeer {
     for (const transceiver of this.pc.getTransceivers()) for (const track of transceiver.receiver.tracks) this.listen(track);
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await gatheringComplete(this.pc);
+    this.socketsEnlarged = enlargeSocketBuffers(this.pc);
     this.rembTimer ??= setInterval(() => this.sendRemb(), REMB_INTERVAL_MS);
     return { sdp: this.pc.localDescription?.sdp ?? '', payloadTypes: negotiatedPayloadTypes(this.pc.getTransceivers()) };
   }
@@ -58,6 +66,7 @@ export class PublisherPeer {
     const ssrc = this.videoSsrc;
     const receiver = this.pc.getTransceivers().find((t) => t.kind === 'video')?.receiver;
     if (ssrc === undefined || !receiver) return;
+    this.keyframeRequests += 1;
     void receiver.sendRtcpPLI(ssrc).catch(() => undefined);
   }
 
@@ -72,7 +81,9 @@ export class PublisherPeer {
     this.subscribed.add(track);
     track.onReceiveRtp.subscribe((packet) => {
       this.counters.count(packet, track.kind === 'video');
+      this.packetsIn += 1;
       if (track.kind === 'video') {
+        if (isVp8KeyframeStart(packet.payload)) this.keyframesIn += 1;
         this.videoSsrc = packet.header.ssrc;
         this.events.video(packet);
       } else {

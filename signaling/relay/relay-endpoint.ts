@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRelayClientMessage } from '../protocol';
 import { isLoopback, normalizeAddress } from '../server/addresses';
-import type { RelayCounts } from './relay';
+import type { RelayCounts, RelayDiagnostics } from './relay';
 import type { RelayRunner } from './relay-runner';
 
 const HELLO_TIMEOUT_MS = 5_000;
@@ -40,6 +40,10 @@ export class RelayEndpoint {
 
   counts(): Promise<RelayCounts> {
     return this.runner.counts();
+  }
+
+  diagnostics(): Promise<RelayDiagnostics | null> {
+    return this.runner.diagnostics();
   }
 
   /** Ends the host page's session (hosting stopped); the relay stays ready for the next. */

@@ -1,9 +1,9 @@
-// Where the relay runs, behind one interface: in a worker thread (the default, so
-// packet forwarding never holds up the signaling socket) or in this thread (tests).
-import { Worker } from 'node:worker_threads';
+// Where the relay runs, behind one interface: in this thread (InProcessRelay, tests and
+// the entry of a relay thread or process), or elsewhere through a port (relay-port.ts).
 import type { RelayServerMessage } from '../protocol';
+import type { RelayCounts, RelayDiagnostics } from './relay';
 import { ControlSession } from './control-session';
-import { Relay, type RelayCounts } from './relay';
+import { Relay } from './relay';
 
 export interface RelayRunner {
   /** Resolves when the relay can take a session; rejects when it could not be loaded. */
@@ -15,6 +15,7 @@ export interface RelayRunner {
   /** Ends the session: every peer connection and timer of the relay is released. */
   reset(): Promise<void>;
   counts(): Promise<RelayCounts>;
+  diagnostics(): Promise<RelayDiagnostics | null>;
   /** Ends the relay itself. */
   stop(): Promise<void>;
 }
@@ -44,76 +45,11 @@ export class InProcessRelay implements RelayRunner {
     return this.relay.counts();
   }
 
+  async diagnostics(): Promise<RelayDiagnostics> {
+    return this.relay.diagnostics();
+  }
+
   async stop(): Promise<void> {
     await this.reset();
-  }
-}
-
-/** Messages between WorkerRelay and relay-worker.ts. */
-export type ToWorker = { kind: 'open' } | { kind: 'text'; text: string } | { kind: 'reset'; id: number } | { kind: 'counts'; id: number };
-export type FromWorker = { kind: 'ready' } | { kind: 'text'; text: string } | { kind: 'done'; id: number; counts?: RelayCounts };
-
-export class WorkerRelay implements RelayRunner {
-  private readonly worker: Worker;
-  private reply: ((text: string) => void) | null = null;
-  private readonly pending = new Map<number, (counts: RelayCounts | undefined) => void>();
-  private nextId = 1;
-  private readonly ready: Promise<void>;
-
-  constructor(workerFile: string) {
-    this.worker = new Worker(workerFile);
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`relay worker exited with ${code}`)));
-      this.worker.on('message', (message: FromWorker) => {
-        if (message.kind === 'ready') return resolve();
-        if (message.kind === 'text') return this.reply?.(message.text);
-        this.pending.get(message.id)?.(message.counts);
-        this.pending.delete(message.id);
-      });
-    });
-    this.ready.catch(() => undefined); // reported by started()
-  }
-
-  /** Resolves when the worker has loaded the relay; rejects when it could not. */
-  started(): Promise<void> {
-    return this.ready;
-  }
-
-  open(reply: (text: string) => void): void {
-    this.reply = reply;
-    this.post({ kind: 'open' });
-  }
-
-  send(text: string): void {
-    this.post({ kind: 'text', text });
-  }
-
-  async reset(): Promise<void> {
-    this.reply = null;
-    await this.request('reset');
-  }
-
-  async counts(): Promise<RelayCounts> {
-    return (await this.request('counts')) ?? { publishers: 0, viewers: 0, timers: 0 };
-  }
-
-  async stop(): Promise<void> {
-    await this.reset().catch(() => undefined);
-    for (const resolve of this.pending.values()) resolve(undefined);
-    this.pending.clear();
-    await this.worker.terminate();
-  }
-
-  private request(kind: 'reset' | 'counts'): Promise<RelayCounts | undefined> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.post({ kind, id });
-    });
-  }
-
-  private post(message: ToWorker): void {
-    this.worker.postMessage(message);
   }
 }

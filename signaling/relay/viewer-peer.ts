@@ -8,7 +8,42 @@ import { LinkCounters } from './link-counters';
 import { OutboundRtpStream } from './outbound-rtp-stream';
 import { negotiatedPayloadTypes } from './publisher-peer';
 import { isVp8KeyframeStart } from './vp8';
+import { enlargeSocketBuffers } from './socket-buffers';
 import { gatheringComplete, relayPeerConfig } from './werift-config';
+
+/** Counters since the connection opened (bench and debugging). */
+export interface ViewerDiagnostics {
+  readonly connected: boolean;
+  /** UDP sockets given bigger kernel buffers (0: werift's internals changed; see socket-buffers.ts). */
+  readonly socketsEnlarged: number;
+  readonly packetsSent: number;
+  /** Publisher packets not sent: before this viewer's first keyframe, or while inactive. */
+  readonly packetsHeld: number;
+  readonly keyframesSent: number;
+  readonly plisIn: number;
+  readonly firsIn: number;
+  readonly nacksIn: number;
+  /** Sequence numbers asked for again in those NACKs. */
+  readonly nackedPackets: number;
+  readonly retransmits: number;
+}
+
+/**
+ * The relay takes the DTLS client role (a=setup:active), so the viewer answers passive and
+ * waits for the relay's ClientHello. With werift as the server (actpass, answered active),
+ * Chrome's first ClientHello often arrives before werift's ICE has finished and is lost,
+ * and Chrome resends it only after its 1 s DTLS timer: a second added to every join.
+ * werift reads the viewer's passive answer and acts as the client.
+ */
+export function asDtlsClient(sdp: string): string {
+  return sdp.replace(/^a=setup:actpass$/gm, 'a=setup:active');
+}
+
+function outboundNumber(stats: readonly object[], field: string): number {
+  const outbound = stats.find((s) => (s as { type?: string }).type === 'outbound-rtp') as Record<string, unknown> | undefined;
+  const value = outbound?.[field];
+  return typeof value === 'number' ? value : 0;
+}
 
 /** RFC 5104 payload-specific feedback format 4: Full Intra Request. */
 const FIR_FORMAT = 4;
@@ -18,6 +53,14 @@ export class ViewerPeer {
   readonly counters = new LinkCounters();
   active = true;
   keyframesSent = 0;
+  /** Diagnostics: keyframe requests from this viewer, and publisher packets not sent to it. */
+  plisIn = 0;
+  firsIn = 0;
+  packetsSent = 0;
+  packetsHeld = 0;
+  nacksIn = 0;
+  socketsEnlarged = 0;
+  nackedPackets = 0;
   private readonly video: RTCRtpTransceiver;
   private readonly audio: RTCRtpTransceiver;
   private videoOut: OutboundRtpStream | undefined;
@@ -31,16 +74,26 @@ export class ViewerPeer {
     });
     this.video = this.pc.addTransceiver('video', { direction: 'sendonly' });
     this.audio = this.pc.addTransceiver('audio', { direction: 'sendonly' });
-    this.video.sender.onPictureLossIndication.subscribe(onKeyframeWanted);
+    this.video.sender.onPictureLossIndication.subscribe(() => {
+      this.plisIn += 1;
+      onKeyframeWanted();
+    });
+    this.video.sender.onGenericNack.subscribe((nack) => {
+      this.nacksIn += 1;
+      this.nackedPackets += nack.lost.length;
+    });
     this.video.sender.onRtcp.subscribe((packet) => {
-      if (packet instanceof RtcpPayloadSpecificFeedback && packet.feedback.count === FIR_FORMAT) onKeyframeWanted();
+      if (!(packet instanceof RtcpPayloadSpecificFeedback) || packet.feedback.count !== FIR_FORMAT) return;
+      this.firsIn += 1;
+      onKeyframeWanted();
     });
   }
 
   async offer(): Promise<string> {
     await this.pc.setLocalDescription(await this.pc.createOffer());
     await gatheringComplete(this.pc);
-    return this.pc.localDescription?.sdp ?? '';
+    this.socketsEnlarged = enlargeSocketBuffers(this.pc);
+    return asDtlsClient(this.pc.localDescription?.sdp ?? '');
   }
 
   async answer(sdp: string): Promise<void> {
@@ -68,7 +121,11 @@ export class ViewerPeer {
   forwardVideo(packet: RtpPacket): boolean {
     if (!this.active || !this.connected || !this.videoOut) return false;
     const out = this.videoOut.rewrite(packet);
-    if (!out) return false;
+    if (!out) {
+      this.packetsHeld += 1;
+      return false;
+    }
+    this.packetsSent += 1;
     this.counters.count(out.packet);
     void this.video.sender.sendRtp(out.packet).catch(() => undefined);
     if (out.keyframeStart) this.keyframesSent += 1;
@@ -101,6 +158,22 @@ export class ViewerPeer {
       if (typeof entry.fractionLost === 'number') packetLossPct = Math.round(entry.fractionLost * 1000) / 10;
     }
     return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent };
+  }
+
+  diagnostics(): ViewerDiagnostics {
+    const sender = this.video.sender;
+    return {
+      connected: this.connected,
+      socketsEnlarged: this.socketsEnlarged,
+      packetsSent: this.packetsSent,
+      packetsHeld: this.packetsHeld,
+      keyframesSent: this.keyframesSent,
+      plisIn: this.plisIn,
+      firsIn: this.firsIn,
+      nacksIn: this.nacksIn,
+      nackedPackets: this.nackedPackets,
+      retransmits: outboundNumber(sender.collectStats(Date.now()), 'retransmittedPacketsSent'),
+    };
   }
 
   async close(): Promise<void> {

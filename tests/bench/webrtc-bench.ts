@@ -19,6 +19,8 @@
 //   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
 //   BENCH_DELIVERY=direct,relay (each mode measured in turn, in this one run: one peer connection and
 //   encoder per viewer, or one to the media relay, a worker thread of this process, which forwards)
+//   BENCH_RELAY_IN=process (the relay in a child process, like the desktop app's utility process, so its CPU
+//   and RSS are its own) or worker (a worker thread of this process, as `npm run serve` runs it)
 //   BENCH_SETTLE_MS=1000 (after every viewer receives the full size, or BENCH_SETTLE_MAX_MS=6000 passed)
 //   BENCH_SOURCE_FPS=30 (rate of the host's fake screen; 0 = Chromium's default, 20 fps)
 //   CHROMIUM_PATH=/usr/bin/chromium
@@ -30,7 +32,8 @@
 import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus, loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { workerRelay } from '../../signaling/relay';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { childProcessPort, PortRelay, RelayEndpoint, workerPort, type RelayDiagnostics } from '../../signaling/relay';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
 import { type DeliveryMode, BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
@@ -95,6 +98,8 @@ const WATCHDOG_MS = DEADLINE_MS + 35_000;
 const TARGETS = { firstFrame1080pMedianMs: 250, minFps720p2Viewers: 25 };
 const STATIC_DIR = joinPath(__dirname, '../renderer');
 const RELAY_WORKER = joinPath(__dirname, '../signaling/relay-worker.js');
+/** Where the relay runs: its own process (as in the desktop app's utility process; its CPU and RSS are then its own) or a worker thread (as headless). */
+const RELAY_IN = process.env.BENCH_RELAY_IN === 'worker' ? 'worker' : 'process';
 
 /** docs: /work/shared/design/testing.md, "Measured here (a minimal probe, VP8, host and viewers on this 2-core box)". */
 const BASELINE = {
@@ -111,6 +116,73 @@ const BASELINE = {
 
 const errors: string[] = [];
 const notes: string[] = [];
+/** The running server's relay, read for its counters. */
+let relayEndpoint: RelayEndpoint | undefined;
+
+/** Datagrams the kernel dropped because a receiver's socket buffer was full (all UDP sockets on this machine). */
+function udpReceiveBufferErrors(): number | null {
+  try {
+    const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((line) => line.startsWith('Udp:'));
+    const names = lines[0]?.split(/\s+/) ?? [];
+    const values = lines[1]?.split(/\s+/) ?? [];
+    const value = Number(values[names.indexOf('RcvbufErrors')]);
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Datagrams dropped so far on this process's own UDP sockets (the relay's, in relay mode), from /proc/net/udp's drops column. */
+function ownUdpDrops(): number | null {
+  try {
+    const inodes = new Set<string>();
+    for (const fd of readdirSync('/proc/self/fd')) {
+      const target = (() => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })();
+      const match = /^socket:\[(\d+)\]$/.exec(target);
+      if (match) inodes.add(match[1]!);
+    }
+    let drops = 0;
+    for (const line of readFileSync('/proc/net/udp', 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length >= 13 && inodes.has(cols[9]!)) drops += Number(cols[12]);
+    }
+    return drops;
+  } catch {
+    return null;
+  }
+}
+
+interface RelayWindow {
+  /** Relay thread CPU over the window, % of one core. */
+  cpuPct: number | null;
+  rssMb: number;
+  publisher: { packetsPerS: number; keyframes: number; keyframeRequests: number } | null;
+  /** Per viewer connection over the window. */
+  viewers: { packetsPerS: number; held: number; keyframes: number; plis: number; firs: number; nacks: number; nackedPackets: number; retransmits: number }[];
+}
+
+function relayWindow(before: RelayDiagnostics | null, after: RelayDiagnostics | null, seconds: number): RelayWindow | null {
+  if (!before || !after || seconds <= 0) return null;
+  const cpu = before.threadCpuMs !== null && after.threadCpuMs !== null ? ((after.threadCpuMs - before.threadCpuMs) / (seconds * 1000)) * 100 : null;
+  const p0 = before.publisher;
+  const p1 = after.publisher;
+  return {
+    cpuPct: round(cpu, 1),
+    rssMb: round(after.rssBytes / 1e6, 1)!,
+    publisher: p1 && { packetsPerS: round((p1.packetsIn - (p0?.packetsIn ?? 0)) / seconds, 0)!, keyframes: p1.keyframesIn - (p0?.keyframesIn ?? 0), keyframeRequests: p1.keyframeRequests - (p0?.keyframeRequests ?? 0) },
+    viewers: Object.entries(after.viewers).map(([key, v1]) => {
+      const v0 = before.viewers[key];
+      const d = (field: keyof typeof v1) => Number(v1[field]) - Number(v0?.[field] ?? 0);
+      return { packetsPerS: round(d('packetsSent') / seconds, 0)!, held: d('packetsHeld'), keyframes: d('keyframesSent'), plis: d('plisIn'), firs: d('firsIn'), nacks: d('nacksIn'), nackedPackets: d('nackedPackets'), retransmits: d('retransmits') };
+    }),
+  };
+}
 
 // ---------------------------------------------------------------- server
 
@@ -123,7 +195,7 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
       port: 0,
       staticDir: STATIC_DIR,
       requireApproval: false,
-      relay: workerRelay(RELAY_WORKER),
+      relay: () => (relayEndpoint = new RelayEndpoint(new PortRelay(RELAY_IN === 'worker' ? workerPort(RELAY_WORKER) : childProcessPort(RELAY_WORKER)))),
       networkInterfaces: () => ({}),
       defaultRouteAddress: async () => undefined,
     });
@@ -285,6 +357,8 @@ interface SteadyResult {
   viewerBrowserCpuPct: number | null;
   decodedFpsPerViewer: (number | null)[];
   droppedFramesPerViewer: number[];
+  /** Per viewer over the window, from its inbound-rtp stats: frames received per second, packets lost, NACKs, PLIs, freezes. */
+  inboundPerViewer: ({ framesReceivedFps: number | null; packetsLost: number; nacks: number; plis: number; freezes: number } | null)[];
   /** Join -> first frame of the viewers added for this step (others already watching). */
   joinFirstFrameMs: (number | null)[];
   /** From the last join until every viewer received the capture size (null: not within BENCH_SETTLE_MAX_MS), before the extra settle. */
@@ -310,6 +384,12 @@ interface SteadyResult {
   benchNodeCpuPct: number | null;
   load1: [number, number];
   browserProcesses: { host: number; viewer: number };
+  /** Relay mode: the relay's counters over the window. */
+  relay: RelayWindow | null;
+  /** UDP datagrams dropped on this machine for full receive buffers during the window (every process). */
+  udpReceiveBufferDrops: number | null;
+  /** Of those, drops on this process's sockets (the relay's, in relay mode; per-socket counters of sockets still open). */
+  udpDropsInBenchProcess: number | null;
 }
 
 /** Waits until every viewer shows the capture size (bandwidth estimation ramps up first); ms waited, or null on timeout. */
@@ -333,10 +413,17 @@ async function steadyWindow(
 ): Promise<SteadyResult> {
   const sample = () => Promise.all([Promise.all(viewers.map((v) => sampleVideo(v.page))), sampleSenders(host.page)] as const);
   const roots = [rig.hostBrowser.pid, rig.viewerBrowser.pid];
+  const relayOn = host.delivery === 'relay' && relayEndpoint;
   const [v0, s0] = await sample();
+  const r0 = relayOn ? await relayEndpoint!.diagnostics() : null;
+  const u0 = udpReceiveBufferErrors();
+  const own0 = ownUdpDrops();
   const c0 = cpuMark(roots);
   await sleep(WINDOW_MS);
   const c1 = cpuMark(roots);
+  const u1 = udpReceiveBufferErrors();
+  const own1 = ownUdpDrops();
+  const r1 = relayOn ? await relayEndpoint!.diagnostics() : null;
   const [v1, s1] = await sample();
   const cpu = cpuBetween(c0, c1);
 
@@ -366,6 +453,18 @@ async function steadyWindow(
     viewerBrowserCpuPct: round(viewerPct, 0),
     decodedFpsPerViewer: decodedFps.map((f) => round(f)),
     droppedFramesPerViewer: v1.map((end, i) => end.droppedFrames - v0[i]!.droppedFrames),
+    inboundPerViewer: v1.map((end, i) => {
+      const a = v0[i]!.inbound;
+      const b = end.inbound;
+      if (!a || !b) return null;
+      return {
+        framesReceivedFps: round(perSecond(a.framesReceived, b.framesReceived, v0[i]!.at, end.at)),
+        packetsLost: b.packetsLost - a.packetsLost,
+        nacks: b.nackCount - a.nackCount,
+        plis: b.pliCount - a.pliCount,
+        freezes: b.freezeCount - a.freezeCount,
+      };
+    }),
     joinFirstFrameMs: joined.map((t) => round(t.firstFrameMs)),
     fullSizeAfterMs: round(fullSizeAfterMs, 0),
     host: {
@@ -387,6 +486,9 @@ async function steadyWindow(
     benchNodeCpuPct: round(cpu.benchNodePct, 0),
     load1: [round(cpu.load1[0], 2)!, round(cpu.load1[1], 2)!],
     browserProcesses: { host: cpu.processes[0] ?? 0, viewer: cpu.processes[1] ?? 0 },
+    relay: relayWindow(r0, r1, cpu.seconds),
+    udpReceiveBufferDrops: u0 === null || u1 === null ? null : u1 - u0,
+    udpDropsInBenchProcess: own0 === null || own1 === null ? null : own1 - own0,
   };
 }
 
@@ -412,8 +514,14 @@ async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTim
       log(
         `  ${host.delivery} ${resolution.name} ${count} viewer(s): fps ${result.fpsPerViewer.join(' / ')} (min ${result.minFps}), sizes ${result.sizes.join(' ')}; ` +
           `host CPU ${result.hostCpuPct}%, viewer browser ${result.viewerBrowserCpuPct}%, machine ${result.machineBusyPct}% (other ${result.otherLoadPct}%); ` +
-          `capture ${result.host.sourceFpsPerLink.join('/')} fps, encoded ${result.host.encodedFpsPerLink.join('/')} fps at ${result.host.encodeMsPerFrame.join('/')} ms/frame, limited by ${result.host.qualityLimitation.join('/')}`,
+          `capture ${result.host.sourceFpsPerLink.join('/')} fps, encoded ${result.host.encodedFpsPerLink.join('/')} fps at ${result.host.encodeMsPerFrame.join('/')} ms/frame, limited by ${result.host.qualityLimitation.join('/')}; ` +
+          `UDP receive-buffer drops ${result.udpReceiveBufferDrops} (${result.udpDropsInBenchProcess} on this process's sockets)`,
       );
+      log(
+        `    viewers received ${result.inboundPerViewer.map((v) => v?.framesReceivedFps ?? '?').join('/')} fps, decoded ${result.decodedFpsPerViewer.join('/')}; ` +
+          `lost ${result.inboundPerViewer.map((v) => v?.packetsLost ?? '?').join('/')} packets, NACKs ${result.inboundPerViewer.map((v) => v?.nacks ?? '?').join('/')}, PLIs ${result.inboundPerViewer.map((v) => v?.plis ?? '?').join('/')}, freezes ${result.inboundPerViewer.map((v) => v?.freezes ?? '?').join('/')}`,
+      );
+      if (result.relay) log(`    relay: ${describeRelayWindow(result.relay)}`);
     }
   } finally {
     await Promise.all(viewers.map((v) => v.close()));
@@ -451,6 +559,14 @@ async function hostOnly(rig: Rig, host: HostPage, windowMs: number): Promise<Hos
 }
 
 // ---------------------------------------------------------------- main
+
+function describeRelayWindow(r: RelayWindow): string {
+  const sum = (field: keyof RelayWindow['viewers'][number]) => r.viewers.reduce((total, v) => total + v[field], 0);
+  return (
+    `thread CPU ${r.cpuPct}%, RSS ${r.rssMb} MB; publisher ${r.publisher?.packetsPerS ?? '-'} pkt/s in, ${r.publisher?.keyframes ?? '-'} keyframes, asked ${r.publisher?.keyframeRequests ?? '-'} times; ` +
+    `viewers pkt/s ${r.viewers.map((v) => v.packetsPerS).join('/')}, held ${sum('held')}, keyframes ${sum('keyframes')}, PLIs ${sum('plis')}, FIRs ${sum('firs')}, NACKs ${sum('nacks')} (${sum('nackedPackets')} packets), retransmits ${sum('retransmits')}`
+  );
+}
 
 /** The median milestones in time order, each with the gap since the one before. */
 function describeBreakdown(result: FirstFrameResult): string[] {

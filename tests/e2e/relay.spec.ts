@@ -135,7 +135,7 @@ relayTest('stopping hosting releases every relay connection and timer; starting 
   expect(relay.openSockets).toBe(1);
 
   await host.getByRole('button', { name: 'Stop hosting' }).click();
-  await expect.poll(async () => ({ ...(await relay.counts()), sockets: relay.openSockets }), { timeout: WAIT_MS }).toEqual({ publishers: 0, viewers: 0, timers: 0, sockets: 0 });
+  await expect.poll(async () => ({ ...(await relay.counts()), sockets: relay.openSockets }), { timeout: WAIT_MS }).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0, sockets: 0 });
 
   await startSharing(host);
   await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });

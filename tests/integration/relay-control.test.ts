@@ -56,10 +56,10 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   expect(sdp).toMatch(/a=sendonly/);
   expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 /);
   expect(sdp).not.toMatch(/transport-cc/);
-  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 1, timers: 0 });
+  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 1, spares: 0, timers: 0 });
   ws.send(JSON.stringify({ type: 'viewer-close', peer: 'p1' }));
   await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, timers: 0 });
+  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0 });
 });
 
 it('answers a malformed message with an error and keeps the session', async () => {
@@ -83,7 +83,7 @@ it('releases every relay connection when the host page\'s socket closes, and whe
   ws.close();
   await closed(ws);
   await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, timers: 0 });
+  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0 });
   expect(relay.openSockets).toBe(0);
 
   const again = await session(f.info.port, f.info.hostKey);
@@ -92,7 +92,7 @@ it('releases every relay connection when the host page\'s socket closes, and whe
   const gone = closed(again);
   await f.server.stop();
   expect(await gone).toBe(1006);
-  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, timers: 0 });
+  expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0 });
   expect(relay.openSockets).toBe(0);
   expect(f.server.relay).toBeNull();
 });
