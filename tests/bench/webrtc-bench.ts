@@ -503,7 +503,11 @@ async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTim
       }
       const joined: JoinTrace[] = [];
       while (viewers.length < count) {
-        const { viewer, trace } = await join(rig, host, `steady-${resolution.name}`);
+        const { viewer, trace } = await join(rig, host, `steady-${resolution.name}`).catch(async (error: unknown) => {
+          // What the relay knew of every connection when a join gave up: which step it never reached.
+          if (host.delivery === 'relay') log(`    relay when join ${viewers.length + 1} failed: ${JSON.stringify(await relayEndpoint?.diagnostics())}`);
+          throw error;
+        });
         viewers.push(viewer);
         joined.push(trace);
       }

@@ -5,6 +5,7 @@ import type { PresetId, UserCaps } from '../../host/presets';
 import { reportErrors } from '../common/report-errors';
 import { canPause } from '../host-options';
 import { CapsPicker } from './caps-picker';
+import { DeliveryModeField } from './delivery-mode-field';
 import { IceServersField } from '../common/ice-servers-field';
 import { MaxViewersField } from './max-viewers-field';
 import { PresetPicker } from './preset-picker';
@@ -62,6 +63,7 @@ export function ControlPanelView(props: ControlPanelViewProps) {
         </label>
       </div>
       <MaxViewersField value={props.maxViewers} onCommit={props.onMaxViewers} />
+      <DeliveryModeField hosting={props.status !== 'idle'} />
       <IceServersField />
     </section>
   );
