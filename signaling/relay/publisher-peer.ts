@@ -14,6 +14,7 @@ import { gatheringComplete, relayPeerConfig } from './werift-config';
 import { LinkCounters } from './link-counters';
 import { rembBitrate } from './remb-bitrate';
 import { enlargeSocketBuffers } from './socket-buffers';
+import { SequenceGaps } from './sequence-gaps';
 import { isVp8KeyframeStart } from './vp8';
 
 /** What the relay lets the host send: its own caps (sender parameters) decide below this. */
@@ -34,6 +35,8 @@ export class PublisherPeer {
   keyframesIn = 0;
   keyframeRequests = 0;
   socketsEnlarged = 0;
+  /** Holes in the video's sequence numbers as received: loss between the host page and the relay. */
+  readonly videoSequence = new SequenceGaps();
   private rembTimer: NodeJS.Timeout | undefined;
   private readonly subscribed = new Set<MediaStreamTrack>();
 
@@ -84,6 +87,8 @@ export class PublisherPeer {
       this.packetsIn += 1;
       if (track.kind === 'video') {
         if (isVp8KeyframeStart(packet.payload)) this.keyframesIn += 1;
+        if (packet.header.ssrc !== this.videoSsrc) this.videoSequence.reset();
+        this.videoSequence.see(packet.header.sequenceNumber);
         this.videoSsrc = packet.header.ssrc;
         this.events.video(packet);
       } else {

@@ -20,7 +20,7 @@ export interface RelayCounts {
 
 /** Cumulative counters, for the bench and for debugging a stalled picture. */
 export interface RelayDiagnostics {
-  readonly publisher: { readonly packetsIn: number; readonly keyframesIn: number; readonly keyframeRequests: number; readonly socketsEnlarged: number } | null;
+  readonly publisher: { readonly packetsIn: number; readonly keyframesIn: number; readonly keyframeRequests: number; readonly socketsEnlarged: number; readonly gaps: number; readonly missing: number; readonly late: number } | null;
   readonly viewers: Record<string, ViewerDiagnostics>;
   /** CPU time of the relay's process, or of its thread when it is a worker (user + system), ms; null where Node cannot tell. */
   readonly threadCpuMs: number | null;
@@ -117,7 +117,7 @@ export class Relay {
     // Its own process (utility or child): all of it is the relay. A worker thread: only that thread.
     const usage = isMainThread ? process.cpuUsage() : typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : null;
     return {
-      publisher: publisher && { packetsIn: publisher.packetsIn, keyframesIn: publisher.keyframesIn, keyframeRequests: publisher.keyframeRequests, socketsEnlarged: publisher.socketsEnlarged },
+      publisher: publisher && { packetsIn: publisher.packetsIn, keyframesIn: publisher.keyframesIn, keyframeRequests: publisher.keyframeRequests, socketsEnlarged: publisher.socketsEnlarged, gaps: publisher.videoSequence.gaps, missing: publisher.videoSequence.missing, late: publisher.videoSequence.late },
       viewers: Object.fromEntries([...this.viewers].map(([key, viewer]) => [key, viewer.diagnostics()])),
       threadCpuMs: usage && (usage.user + usage.system) / 1000,
       rssBytes: process.memoryUsage.rss(),

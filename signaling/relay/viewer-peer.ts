@@ -6,6 +6,7 @@ import { RtcpPayloadSpecificFeedback, RTCPeerConnection, type RTCRtpTransceiver,
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { LinkCounters } from './link-counters';
 import { OutboundRtpStream } from './outbound-rtp-stream';
+import { SequenceGaps } from './sequence-gaps';
 import { negotiatedPayloadTypes } from './publisher-peer';
 import { isVp8KeyframeStart } from './vp8';
 import { enlargeSocketBuffers } from './socket-buffers';
@@ -17,6 +18,11 @@ export interface ViewerDiagnostics {
   /** UDP sockets given bigger kernel buffers (0: werift's internals changed; see socket-buffers.ts). */
   readonly socketsEnlarged: number;
   readonly packetsSent: number;
+  /** Video frames sent whole (their last packet, the one with the marker bit). */
+  readonly framesSent: number;
+  /** Holes in the sequence numbers sent (from holes in what came in, or packets the relay skipped), and the numbers missing. */
+  readonly sentGaps: number;
+  readonly sentMissing: number;
   /** Publisher packets not sent: before this viewer's first keyframe, or while inactive. */
   readonly packetsHeld: number;
   readonly keyframesSent: number;
@@ -58,6 +64,8 @@ export class ViewerPeer {
   firsIn = 0;
   packetsSent = 0;
   packetsHeld = 0;
+  framesSent = 0;
+  private readonly sentSequence = new SequenceGaps();
   nacksIn = 0;
   socketsEnlarged = 0;
   nackedPackets = 0;
@@ -126,6 +134,8 @@ export class ViewerPeer {
       return false;
     }
     this.packetsSent += 1;
+    this.sentSequence.see(out.packet.header.sequenceNumber);
+    if (out.packet.header.marker) this.framesSent += 1;
     this.counters.count(out.packet);
     void this.video.sender.sendRtp(out.packet).catch(() => undefined);
     if (out.keyframeStart) this.keyframesSent += 1;
@@ -166,6 +176,9 @@ export class ViewerPeer {
       connected: this.connected,
       socketsEnlarged: this.socketsEnlarged,
       packetsSent: this.packetsSent,
+      framesSent: this.framesSent,
+      sentGaps: this.sentSequence.gaps,
+      sentMissing: this.sentSequence.missing,
       packetsHeld: this.packetsHeld,
       keyframesSent: this.keyframesSent,
       plisIn: this.plisIn,

@@ -16,7 +16,9 @@
 //   BENCH_TRACED_RUNS=2 (then joins with getStats polled every BENCH_STATS_POLL_MS=10 ms in both pages
 //   until the first frame: they time the host's first encoded frame, but the polling costs CPU, so
 //   they stay out of the median)
-//   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
+//   BENCH_VIEWERS=1,2,4,8  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
+//   BENCH_SOAK_S=0 (> 0: after the rest, relay mode at 1080p with BENCH_SOAK_VIEWERS=8 viewers for that many
+//   seconds, the relay process's RSS read every BENCH_SOAK_SAMPLE_S=10 s: its growth over the run)
 //   BENCH_DELIVERY=direct,relay (each mode measured in turn, in this one run: one peer connection and
 //   encoder per viewer, or one to the media relay, a worker thread of this process, which forwards)
 //   BENCH_RELAY_IN=process (the relay in a child process, like the desktop app's utility process, so its CPU
@@ -68,7 +70,7 @@ const RESOLUTIONS: readonly Resolution[] = [
 
 const RUNS = Math.max(1, envInt('BENCH_RUNS', 6));
 const TRACED_RUNS = envInt('BENCH_TRACED_RUNS', 2);
-const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4')
+const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4,8')
   .split(',')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0)
@@ -93,8 +95,11 @@ const LIVE_SETTLE_MS = 1_000;
 /** Host-only CPU windows: live with no viewer, and just after all viewers left. */
 const HOST_ONLY_WINDOW_MS = 2_000;
 /** Scenarios not started past this point (the bench must end within 3 minutes). */
-const DEADLINE_MS = 140_000 * Math.max(1, MODES.length);
-const WATCHDOG_MS = DEADLINE_MS + 35_000;
+const SOAK_S = envInt('BENCH_SOAK_S', 0);
+const SOAK_VIEWERS = Math.max(1, envInt('BENCH_SOAK_VIEWERS', 8));
+const SOAK_SAMPLE_S = Math.max(1, envInt('BENCH_SOAK_SAMPLE_S', 10));
+const DEADLINE_MS = 170_000 * Math.max(1, MODES.length) * Math.max(1, CHOSEN.length);
+const WATCHDOG_MS = DEADLINE_MS + 35_000 + (SOAK_S > 0 ? SOAK_S * 1000 + 120_000 : 0);
 const TARGETS = { firstFrame1080pMedianMs: 250, minFps720p2Viewers: 25 };
 const STATIC_DIR = joinPath(__dirname, '../renderer');
 const RELAY_WORKER = joinPath(__dirname, '../signaling/relay-worker.js');
@@ -162,9 +167,9 @@ interface RelayWindow {
   /** Relay thread CPU over the window, % of one core. */
   cpuPct: number | null;
   rssMb: number;
-  publisher: { packetsPerS: number; keyframes: number; keyframeRequests: number } | null;
+  publisher: { packetsPerS: number; keyframes: number; keyframeRequests: number; gaps: number; missing: number; late: number } | null;
   /** Per viewer connection over the window. */
-  viewers: { packetsPerS: number; held: number; keyframes: number; plis: number; firs: number; nacks: number; nackedPackets: number; retransmits: number }[];
+  viewers: { packetsPerS: number; fps: number; gaps: number; missing: number; held: number; keyframes: number; plis: number; firs: number; nacks: number; nackedPackets: number; retransmits: number }[];
 }
 
 function relayWindow(before: RelayDiagnostics | null, after: RelayDiagnostics | null, seconds: number): RelayWindow | null {
@@ -175,11 +180,11 @@ function relayWindow(before: RelayDiagnostics | null, after: RelayDiagnostics | 
   return {
     cpuPct: round(cpu, 1),
     rssMb: round(after.rssBytes / 1e6, 1)!,
-    publisher: p1 && { packetsPerS: round((p1.packetsIn - (p0?.packetsIn ?? 0)) / seconds, 0)!, keyframes: p1.keyframesIn - (p0?.keyframesIn ?? 0), keyframeRequests: p1.keyframeRequests - (p0?.keyframeRequests ?? 0) },
+    publisher: p1 && { packetsPerS: round((p1.packetsIn - (p0?.packetsIn ?? 0)) / seconds, 0)!, keyframes: p1.keyframesIn - (p0?.keyframesIn ?? 0), keyframeRequests: p1.keyframeRequests - (p0?.keyframeRequests ?? 0), gaps: p1.gaps - (p0?.gaps ?? 0), missing: p1.missing - (p0?.missing ?? 0), late: p1.late - (p0?.late ?? 0) },
     viewers: Object.entries(after.viewers).map(([key, v1]) => {
       const v0 = before.viewers[key];
       const d = (field: keyof typeof v1) => Number(v1[field]) - Number(v0?.[field] ?? 0);
-      return { packetsPerS: round(d('packetsSent') / seconds, 0)!, held: d('packetsHeld'), keyframes: d('keyframesSent'), plis: d('plisIn'), firs: d('firsIn'), nacks: d('nacksIn'), nackedPackets: d('nackedPackets'), retransmits: d('retransmits') };
+      return { packetsPerS: round(d('packetsSent') / seconds, 0)!, fps: round(d('framesSent') / seconds)!, gaps: d('sentGaps'), missing: d('sentMissing'), held: d('packetsHeld'), keyframes: d('keyframesSent'), plis: d('plisIn'), firs: d('firsIn'), nacks: d('nacksIn'), nackedPackets: d('nackedPackets'), retransmits: d('retransmits') };
     }),
   };
 }
@@ -562,13 +567,65 @@ async function hostOnly(rig: Rig, host: HostPage, windowMs: number): Promise<Hos
   };
 }
 
+interface SoakResult {
+  viewers: number;
+  seconds: number;
+  /** Relay RSS (MB) every BENCH_SOAK_SAMPLE_S, from the first sample after every viewer decodes. */
+  rssMb: number[];
+  rssGrowthPct: number | null;
+  relayCpuPct: number | null;
+  minFps: number | null;
+  medianFps: number | null;
+  load1: [number, number];
+}
+
+/** Relay mode at 1080p with SOAK_VIEWERS viewers for SOAK_S seconds: does the relay's memory keep growing? */
+async function soak(rig: Rig): Promise<SoakResult> {
+  const resolution = RESOLUTIONS.find((r) => r.name === '1080p')!;
+  const host = await HostPage.open(rig.hostBrowser, rig.info.hostUrl, rig.joinUrl, resolution.preset, 'relay');
+  const viewers: ViewerPage[] = [];
+  try {
+    while (viewers.length < SOAK_VIEWERS) viewers.push((await join(rig, host, 'soak')).viewer);
+    await waitFullSize(viewers, resolution);
+    const load0 = loadavg()[0]!;
+    const first = await relayEndpoint?.diagnostics();
+    const v0 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
+    const rssMb = [round((first?.rssBytes ?? 0) / 1e6, 1)!];
+    const startedAt = performance.now();
+    while (performance.now() - startedAt < SOAK_S * 1000) {
+      await sleep(SOAK_SAMPLE_S * 1000);
+      const now = await relayEndpoint?.diagnostics();
+      rssMb.push(round((now?.rssBytes ?? 0) / 1e6, 1)!);
+      log(`  soak ${Math.round((performance.now() - startedAt) / 1000)} s: relay RSS ${rssMb.at(-1)} MB, load ${loadavg()[0]!.toFixed(2)}`);
+    }
+    const last = await relayEndpoint?.diagnostics();
+    const v1 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
+    const seconds = (performance.now() - startedAt) / 1000;
+    const fps = v1.map((end, i) => ((end.totalFrames - v0[i]!.totalFrames) / (end.at - v0[i]!.at)) * 1000);
+    const cpu = typeof first?.threadCpuMs === 'number' && typeof last?.threadCpuMs === 'number' ? ((last.threadCpuMs - first.threadCpuMs) / (seconds * 1000)) * 100 : null;
+    return {
+      viewers: viewers.length,
+      seconds: round(seconds, 0)!,
+      rssMb,
+      rssGrowthPct: rssMb[0] ? round(((rssMb.at(-1)! - rssMb[0]) / rssMb[0]) * 100, 1) : null,
+      relayCpuPct: round(cpu, 1),
+      minFps: round(Math.min(...fps)),
+      medianFps: round(median(fps)),
+      load1: [round(load0, 2)!, round(loadavg()[0], 2)!],
+    };
+  } finally {
+    await Promise.all(viewers.map((v) => v.close()));
+    await host.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 function describeRelayWindow(r: RelayWindow): string {
   const sum = (field: keyof RelayWindow['viewers'][number]) => r.viewers.reduce((total, v) => total + v[field], 0);
   return (
-    `thread CPU ${r.cpuPct}%, RSS ${r.rssMb} MB; publisher ${r.publisher?.packetsPerS ?? '-'} pkt/s in, ${r.publisher?.keyframes ?? '-'} keyframes, asked ${r.publisher?.keyframeRequests ?? '-'} times; ` +
-    `viewers pkt/s ${r.viewers.map((v) => v.packetsPerS).join('/')}, held ${sum('held')}, keyframes ${sum('keyframes')}, PLIs ${sum('plis')}, FIRs ${sum('firs')}, NACKs ${sum('nacks')} (${sum('nackedPackets')} packets), retransmits ${sum('retransmits')}`
+    `thread CPU ${r.cpuPct}%, RSS ${r.rssMb} MB; publisher ${r.publisher?.packetsPerS ?? '-'} pkt/s in, ${r.publisher?.keyframes ?? '-'} keyframes, asked ${r.publisher?.keyframeRequests ?? '-'} times, ${r.publisher?.gaps ?? '-'} holes (${r.publisher?.missing ?? '-'} missing), ${r.publisher?.late ?? '-'} late; ` +
+    `viewers pkt/s ${r.viewers.map((v) => v.packetsPerS).join('/')}, frames/s sent ${r.viewers.map((v) => v.fps).join('/')}, holes sent ${sum('gaps')} (${sum('missing')} missing), held ${sum('held')}, keyframes ${sum('keyframes')}, PLIs ${sum('plis')}, FIRs ${sum('firs')}, NACKs ${sum('nacks')} (${sum('nackedPackets')} packets), retransmits ${sum('retransmits')}`
   );
 }
 
@@ -609,6 +666,7 @@ async function main(): Promise<number> {
   const captures: Record<string, unknown> = {};
   const hostIdle: Record<string, HostOnlyResult> = {};
   const afterViewersLeft: Record<string, HostOnlyResult> = {};
+  let soakResult: SoakResult | null = null;
   let exitCode = 0;
   try {
     const hosting = await startServer();
@@ -673,6 +731,13 @@ async function main(): Promise<number> {
       }
       }
     }
+    if (SOAK_S > 0) {
+      log(`soak: relay, 1080p, ${SOAK_VIEWERS} viewers, ${SOAK_S} s`);
+      soakResult = await soak(rig).catch((error: unknown) => {
+        errors.push(`soak: ${describe(error)}`);
+        return null;
+      });
+    }
   } catch (error) {
     errors.push(describe(error));
     exitCode = 1;
@@ -721,7 +786,9 @@ async function main(): Promise<number> {
     sourceFps: SOURCE_FPS || 20,
     hostIdle,
     afterViewersLeft,
-    relayVsDirect: compareModes(steadyResults),
+    relayVsDirect: compareModes(steadyResults, firstFrameMs),
+    soak: soakResult,
+    relayIn: RELAY_IN,
     load: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
     notes,
     errors,
@@ -751,10 +818,17 @@ async function main(): Promise<number> {
         (left ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%` : ''),
     );
   }
-  log('  relay vs direct (same run): host CPU = host Chromium, % of a core; bench process = this Node process (signaling, the bench driver and, in relay mode, the relay worker)');
+  log(`  relay vs direct (same run): host CPU = host Chromium, % of a core; relay = the relay's ${RELAY_IN === 'process' ? 'process' : 'worker thread'}, % of a core; ff = join -> first frame (N=1: median of the first-frame runs; N>1: the last join)`);
   for (const row of result.relayVsDirect) {
-    const cell = (m: (typeof row)['direct']) => (m ? `host ${m.hostCpuPct}% proc ${m.benchNodeCpuPct}% fps med ${m.medianFps} worst ${m.minFps} ff ${m.lastJoinFirstFrameMs} ms` : 'not measured');
-    log(`  ${row.resolution} N=${row.viewers}: direct [${cell(row.direct)}] | relay [${cell(row.relay)}] load ${row.load1}`);
+    const cell = (m: (typeof row)['direct']) =>
+      m ? `host ${m.hostCpuPct}%${m.relayCpuPct === null ? '' : ` relay ${m.relayCpuPct}% sent>=${m.relaySentFpsWorst} fps`} fps med ${m.medianFps} worst ${m.minFps} ff ${m.firstFrameMs} ms load ${m.load1[1]}` : 'not measured';
+    log(`  ${row.resolution} N=${row.viewers}: direct [${cell(row.direct)}] | relay [${cell(row.relay)}]`);
+  }
+  if (soakResult) {
+    log(
+      `  soak (relay, 1080p, ${soakResult.viewers} viewers, ${soakResult.seconds} s): relay RSS ${soakResult.rssMb[0]} -> ${soakResult.rssMb.at(-1)} MB (${soakResult.rssGrowthPct}%), ` +
+        `max ${Math.max(...soakResult.rssMb)} MB; relay CPU ${soakResult.relayCpuPct}%; viewer fps median ${soakResult.medianFps} worst ${soakResult.minFps}; load ${soakResult.load1.join('->')}`,
+    );
   }
   log(`  load average ${result.load.atStart.join(' ')} at start, ${result.load.atEnd.join(' ')} at end`);
   clearTimeout(watchdog);
@@ -763,22 +837,27 @@ async function main(): Promise<number> {
 }
 
 /** One row per resolution and viewer count: the direct and relay measurements of this run side by side. */
-function compareModes(results: readonly SteadyResult[]) {
+function compareModes(results: readonly SteadyResult[], firstFrames: Record<string, FirstFrameResult>) {
   const pick = (r: SteadyResult | undefined) =>
     r && {
       hostCpuPct: r.hostCpuPct,
+      relayCpuPct: r.relay?.cpuPct ?? null,
+      /** Frames per second the relay sent whole to its slowest viewer: what the relay delivered, whatever the viewers' browser then managed to decode. */
+      relaySentFpsWorst: r.relay && r.relay.viewers.length > 0 ? Math.min(...r.relay.viewers.map((v) => v.fps)) : null,
       benchNodeCpuPct: r.benchNodeCpuPct,
       medianFps: round(median(r.fpsPerViewer)),
       minFps: r.minFps,
-      lastJoinFirstFrameMs: r.joinFirstFrameMs.at(-1) ?? null,
+      /** N = 1: the median of the first-frame runs (a fresh viewer joining a live host); N > 1: the join that made N. */
+      firstFrameMs: r.viewers === 1 ? (firstFrames[`${r.delivery} ${r.resolution}`]?.median ?? null) : (r.joinFirstFrameMs.at(-1) ?? null),
       viewerBrowserCpuPct: r.viewerBrowserCpuPct,
+      load1: r.load1,
       sizes: r.sizes,
     };
   const keys = [...new Set(results.map((r) => `${r.resolution}|${r.viewers}`))];
   return keys.map((key) => {
     const [resolution, viewers] = key.split('|') as [string, string];
     const of = (delivery: DeliveryMode) => results.find((r) => r.delivery === delivery && r.resolution === resolution && r.viewers === Number(viewers));
-    return { resolution, viewers: Number(viewers), direct: pick(of('direct')), relay: pick(of('relay')), load1: of('relay')?.load1 ?? of('direct')?.load1 ?? null };
+    return { resolution, viewers: Number(viewers), direct: pick(of('direct')), relay: pick(of('relay')) };
   });
 }
 

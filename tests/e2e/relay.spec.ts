@@ -36,7 +36,8 @@ relayTest('four viewers decode the 1080p screen through the relay from one host 
   for (const name of names) await expect(viewerItem(host, name)).toContainText('Watching', { timeout: WAIT_MS });
   // One encode: the host page made exactly one peer connection (to the relay), not one per viewer.
   expect((await mediaCounts(host)).peerConnections).toBe(1);
-  expect(await relayOf(relayHosting).counts()).toMatchObject({ publishers: 1, viewers: 4 });
+  // And the next viewer's connection is ready on the relay's side.
+  expect(await relayOf(relayHosting).counts()).toMatchObject({ publishers: 1, viewers: 4, spares: 1 });
 });
 
 relayTest('a viewer joining mid-stream decodes its first frame within 1 s of clicking Join', async ({ pages, relayHosting }) => {

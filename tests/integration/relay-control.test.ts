@@ -56,7 +56,14 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   expect(sdp).toMatch(/a=sendonly/);
   expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 /);
   expect(sdp).not.toMatch(/transport-cc/);
+  // The relay is the DTLS client (viewer-peer.ts, asDtlsClient): every section says active, none actpass.
+  expect(sdp.match(/^a=setup:active\r?$/gm)).toHaveLength(2);
+  expect(sdp).not.toMatch(/a=setup:actpass/);
   expect(await relay.counts()).toEqual({ publishers: 0, viewers: 1, spares: 0, timers: 0 });
+  // werift's sockets were found and enlarged (socket-buffers.ts walks werift internals: this fails if they move).
+  const diagnostics = await relay.diagnostics();
+  expect(diagnostics?.viewers.p1).toMatchObject({ connected: false, socketsEnlarged: expect.any(Number), packetsSent: 0 });
+  expect(diagnostics!.viewers.p1!.socketsEnlarged).toBeGreaterThan(0);
   ws.send(JSON.stringify({ type: 'viewer-close', peer: 'p1' }));
   await new Promise((resolve) => setTimeout(resolve, 100));
   expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0 });
