@@ -4,6 +4,7 @@
 import type { RelayCandidate } from '../../signaling/protocol';
 import type { SenderSettings } from './presets';
 import { applySenderSettings } from './sender-settings';
+import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
 
 type Tracks = { video: MediaStreamTrack | null; audio: MediaStreamTrack | null };
 
@@ -35,7 +36,10 @@ export class PublisherLink {
 
   async accept(answerSdp: string): Promise<void> {
     if (this.closed || this.pc.signalingState !== 'have-local-offer') return;
-    await this.pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+    // Loopback to the relay: start at the preset's cap rather than libwebrtc's 300 kbit/s. The relay sends
+    // REMB but no transport-wide feedback, so without this the rate climbs slowly (and the first keyframes are soft).
+    const startBps = this.settings?.maxBitrate ?? START_BITRATE_BPS;
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(answerSdp, startBps) });
     await this.applySettings(this.settings);
   }
 
