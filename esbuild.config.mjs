@@ -34,6 +34,7 @@ await Promise.all([
     ...node,
     entryPoints: {
       'signaling/serve': 'signaling/cli/serve.ts',
+      'signaling/relay-worker': 'signaling/relay/relay-worker.ts',
       'bench/signaling-bench': 'tests/bench/signaling-bench.ts',
       'bench/bench-server-process': 'tests/bench/bench-server-process.ts',
       'bench/webrtc-bench': 'tests/bench/webrtc-bench.ts',

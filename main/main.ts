@@ -19,6 +19,7 @@ import { log, openLogFile } from './main-log';
 import { applyPermissionPolicy } from './permissions';
 import { applyPlatformSwitches } from './platform-switches';
 import { finishWorkBeforeQuit } from './quit-guard';
+import { utilityProcessRelay } from './relay-process';
 import { guardAllWebContents } from './secure-window';
 import { SettingsStore } from './settings-store';
 import { handleSquirrelEvent } from './squirrel-startup';
@@ -28,6 +29,8 @@ import { openReleasesPage, startAutoUpdates, updatesItself } from './updates';
 // dist/main/main.js sits next to dist/renderer and dist/preload.
 const RENDERER_DIR = join(__dirname, '../renderer');
 const PRELOAD_PATH = join(__dirname, '../preload/preload.js');
+// The media relay's entry, run in a utility process while hosting (packaged with the rest of dist/).
+const RELAY_ENTRY = join(__dirname, '../signaling/relay-worker.js');
 
 function startDesktopApp(): void {
   const platform = process.platform;
@@ -52,7 +55,7 @@ function startDesktopApp(): void {
   registerJoinScheme();
 
   const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
-  const hosting = new HostingService({ settings, staticDir: RENDERER_DIR });
+  const hosting = new HostingService({ settings, staticDir: RENDERER_DIR, server: { relay: utilityProcessRelay(RELAY_ENTRY) } });
   const capture = new CaptureService(switches.systemAudio);
   const links = new JoinLinkInbox();
   let report: HostingReport = IDLE_REPORT;

@@ -8,7 +8,7 @@ import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
 import { currentIceServers } from './app/ice-servers';
 import { HostSession } from './host/host-session';
-import { PeerConnectionDelivery } from './host/peer-connection-delivery';
+import { chooseDelivery } from './host/delivery-choice';
 import { hostKeyFromFragment } from './platform/browser-platform';
 import { detectPlatform } from './platform/detect-platform';
 import { ViewerSession } from './viewer/viewer-session';
@@ -16,7 +16,7 @@ import { ViewerSession } from './viewer/viewer-session';
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = detectPlatform();
-const host = new HostSession(state.host, platform, (send) => new PeerConnectionDelivery(send, currentIceServers()));
+const host = new HostSession(state.host, platform, chooseDelivery(state.host.deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.

@@ -72,6 +72,8 @@ export interface HostState {
   /** What is being captured, e.g. "1920×1080 at 30 fps", or null before capture. */
   readonly captureLabel: Signal<string | null>;
   readonly totalBitrateHistory: Signal<readonly number[]>;
+  /** How media reaches viewers this session: through the relay (one encode) or directly (one per viewer); null before it is known. */
+  readonly deliveryMode: Signal<'relay' | 'direct' | null>;
   /** Bumped when someone asks to join, so the view can flash and chime. */
   readonly joinRequests: Signal<number>;
   readonly waitingCount: ReadonlySignal<number>;
@@ -155,6 +157,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       sourceId: signal(null),
       captureLabel: signal(null),
       totalBitrateHistory: signal([]),
+      deliveryMode: signal(null),
       joinRequests: signal(0),
       waitingCount: computed(() => viewers.value.filter((v) => v.state === 'waiting').length),
       watchingCount: computed(() => viewers.value.filter((v) => v.state === 'watching').length),

@@ -17,7 +17,7 @@ import { HostSecurity, VERIFICATION_REQUIRED } from './host-security';
 const STATS_INTERVAL_MS = 1_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
 
-export type DeliveryFactory = (send: (viewerId: string, data: SignalData) => void) => MediaDelivery;
+export type DeliveryFactory = (send: (viewerId: string, data: SignalData) => void, endpoint: HostingEndpoint) => MediaDelivery;
 
 export class HostSession implements HostControls {
   private connection: SignalingConnection | null = null;
@@ -56,7 +56,7 @@ export class HostSession implements HostControls {
     this.state.notice.value = from === undefined ? null : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
     this.security = new HostSecurity(endpoint.value.hostKey, endpoint.value.linkKey);
     this.state.onlyVerified.value = this.security.onlyVerified;
-    this.delivery = this.createDelivery((viewerId, data) => this.sendSignal(viewerId, data));
+    this.delivery = this.createDelivery((viewerId, data) => this.sendSignal(viewerId, data), endpoint.value);
     this.openConnection();
     this.statsTimer = setInterval(() => void this.refreshStats(), STATS_INTERVAL_MS);
   }

@@ -6,10 +6,11 @@ import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { orderVideoCodecs } from './codec-preferences';
 import type { SignalData, ViewerLinkReport } from './media-delivery';
 import type { SenderSettings } from './presets';
+import { applySenderSettings } from './sender-settings';
 import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
 
 /** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
-function newLinkId(): string {
+export function newLinkId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -86,19 +87,8 @@ export class ViewerLink {
 
   private async setSenderParameters(settings: SenderSettings | null): Promise<void> {
     if (!settings || this.closed || settings === this.applied) return;
-    const params = this.video.sender.getParameters();
-    const [encoding] = params.encodings ?? [];
-    if (!encoding) return; // this browser has no encodings before negotiation: applied after the answer
-    encoding.maxBitrate = settings.maxBitrate;
-    encoding.maxFramerate = settings.maxFramerate;
-    encoding.scaleResolutionDownBy = settings.scaleResolutionDownBy;
-    (params as RTCRtpSendParameters & { degradationPreference?: RTCDegradationPreference }).degradationPreference = settings.degradationPreference;
-    try {
-      await this.video.sender.setParameters(params);
-      this.applied = settings;
-    } catch {
-      // A closed or renegotiating sender: the next call (at latest after the answer) applies what is current.
-    }
+    // Not taken (no encodings before negotiation in some browsers, or a closing sender): the call after the answer applies what is current.
+    if (await applySenderSettings(this.video.sender, settings)) this.applied = settings;
   }
 
   async report(): Promise<ViewerLinkReport> {

@@ -1,5 +1,6 @@
 // `npm run serve`: the signaling server without Electron (headless hosting).
 import { resolve } from 'node:path';
+import { workerRelay } from '../relay';
 import { SignalingError, SignalingServer, type RoomSnapshot } from '../server';
 import { formatBanner, formatJson } from './banner';
 import { createLinkKey, withHostingLinkKey } from './link-key';
@@ -36,6 +37,8 @@ async function main(): Promise<number> {
     requireApproval: !autoAdmit,
     maxViewers,
     staticDir: resolve(__dirname, '../renderer'),
+    // The media relay in a worker thread: forwarding packets never holds up signaling.
+    relay: workerRelay(resolve(__dirname, 'relay-worker.js')),
   });
   let info;
   try {

@@ -5,3 +5,4 @@ export * from './messages';
 export * from './names';
 export * from './parse';
 export * from './result';
+export * from './relay-messages';

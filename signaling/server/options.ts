@@ -1,4 +1,13 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { InterfaceMap } from './join-addresses';
+
+/** The media relay's control socket (signaling/relay), served at /relay while the server runs. */
+export interface RelayRoute {
+  start(): Promise<void>;
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, checkKey: (key: string) => boolean): void;
+  stop(): Promise<void>;
+}
 
 export interface SignalingServerOptions {
   /** 0 picks a free port. */
@@ -25,6 +34,8 @@ export interface SignalingServerOptions {
   /** Fixed secrets (tests, or an app that restores a session); fresh random ones otherwise. */
   hostKey?: string;
   token?: string;
+  /** Makes the media relay for each start; without it there is no /relay and hosts send directly. */
+  relay?: () => RelayRoute;
   /** Host names the server answers to besides IP literals and localhost (DNS rebinding); default: this machine's name and name.local. */
   hostNames?: readonly string[];
   /** Seams for tests: the machine's interfaces and its default-route address. */

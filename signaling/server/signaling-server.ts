@@ -6,15 +6,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage, SIGNAL_PATH } from '../protocol';
+import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage, RELAY_PATH, SIGNAL_PATH } from '../protocol';
 import { isLoopback, isWildcard, normalizeAddress } from './addresses';
 import { createHttpHandler } from './http-handler';
 import { detectDefaultRouteAddress, rankJoinAddresses } from './join-addresses';
-import { DEFAULTS, type SignalingServerOptions } from './options';
+import { DEFAULTS, type RelayRoute, type SignalingServerOptions } from './options';
 import { isHostHeaderAllowed, isOriginAllowed } from './origin-policy';
 import { Peer } from './peer';
 import { Room, type RoomSnapshot } from './room';
-import { createSecret } from './secrets';
+import { createSecret, secretsEqual } from './secrets';
 import { SignalingError } from './signaling-error';
 import { StaticSite } from './static-site';
 
@@ -28,8 +28,8 @@ export interface HostingInfo {
   readonly hostUrl: string;
 }
 
-type Settings = Required<Omit<SignalingServerOptions, 'bind' | 'staticDir' | 'hostKey' | 'token'>> &
-  Pick<SignalingServerOptions, 'bind' | 'staticDir'>;
+type Settings = Required<Omit<SignalingServerOptions, 'bind' | 'staticDir' | 'hostKey' | 'token' | 'relay'>> &
+  Pick<SignalingServerOptions, 'bind' | 'staticDir' | 'relay'>;
 
 export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private readonly settings: Settings;
@@ -48,6 +48,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private readonly instanceTag = randomBytes(3).toString('hex');
   private changeQueued = false;
   private info: HostingInfo | undefined;
+  private relayRoute: RelayRoute | null = null;
 
   constructor(options: SignalingServerOptions = {}) {
     super();
@@ -65,6 +66,11 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
 
   get running(): boolean {
     return this.info !== undefined;
+  }
+
+  /** The running relay, or null (none configured, or it failed to start: hosts then send directly). */
+  get relay(): RelayRoute | null {
+    return this.relayRoute;
   }
 
   snapshot(): RoomSnapshot {
@@ -89,6 +95,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     const { heartbeatIntervalMs, heartbeatTimeoutMs } = this.settings;
     this.heartbeat = setInterval(() => this.checkHeartbeats(), Math.max(10, Math.min(heartbeatIntervalMs, heartbeatTimeoutMs) / 5));
     this.heartbeat.unref();
+    await this.startRelay();
 
     const preferred = isWildcard(bind) ? await this.settings.defaultRouteAddress() : undefined;
     const addresses = rankJoinAddresses(this.settings.networkInterfaces(), { bind, preferred });
@@ -107,6 +114,9 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   async stop(): Promise<void> {
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
+    const relay = this.relayRoute;
+    this.relayRoute = null;
+    await relay?.stop();
     for (const peer of [...this.peers]) {
       peer.socket.terminate();
       this.forget(peer);
@@ -125,6 +135,19 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
           }),
       ),
     );
+  }
+
+  /** A relay that fails to start is left out: /relay answers 404 and the host page sends directly. */
+  private async startRelay(): Promise<void> {
+    const route = this.settings.relay?.();
+    if (!route) return;
+    try {
+      await route.start();
+      this.relayRoute = route;
+    } catch (error) {
+      process.emitWarning(`media relay not started, hosts send directly: ${error instanceof Error ? error.message : String(error)}`);
+      await route.stop().catch(() => undefined);
+    }
   }
 
   /** An empty room, with new secrets unless the options fixed them. */
@@ -190,6 +213,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     const path = (req.url ?? '').split('?')[0];
+    if (path === RELAY_PATH && this.relayRoute) {
+      if (!isOriginAllowed(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, 'Forbidden');
+      return this.relayRoute.upgrade(req, socket, head, (key) => secretsEqual(key, this.hostKey));
+    }
     if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
     if (!isHostHeaderAllowed(req.headers.host, this.settings.hostNames) || !isOriginAllowed(req.headers.origin, req.headers.host)) {
       return rejectUpgrade(socket, 403, 'Forbidden');

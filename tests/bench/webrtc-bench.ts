@@ -16,7 +16,13 @@
 //   BENCH_TRACED_RUNS=2 (then joins with getStats polled every BENCH_STATS_POLL_MS=10 ms in both pages
 //   until the first frame: they time the host's first encoded frame, but the polling costs CPU, so
 //   they stay out of the median)
-//   BENCH_VIEWERS=1,2,4  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
+//   BENCH_VIEWERS=1,2,4,8  BENCH_RESOLUTIONS=720p,1080p  BENCH_WINDOW_MS=5000
+//   BENCH_SOAK_S=0 (> 0: after the rest, relay mode at 1080p with BENCH_SOAK_VIEWERS=8 viewers for that many
+//   seconds, the relay process's RSS read every BENCH_SOAK_SAMPLE_S=10 s: its growth over the run)
+//   BENCH_DELIVERY=direct,relay (each mode measured in turn, in this one run: one peer connection and
+//   encoder per viewer, or one to the media relay, a worker thread of this process, which forwards)
+//   BENCH_RELAY_IN=process (the relay in a child process, like the desktop app's utility process, so its CPU
+//   and RSS are its own) or worker (a worker thread of this process, as `npm run serve` runs it)
 //   BENCH_SETTLE_MS=1000 (after every viewer receives the full size, or BENCH_SETTLE_MAX_MS=6000 passed)
 //   BENCH_SOURCE_FPS=30 (rate of the host's fake screen; 0 = Chromium's default, 20 fps)
 //   BENCH_BARE_CODEC=VP9 (first codec of the baseline's bare joins; VP8 = Chromium's default order, as in testing.md)
@@ -29,8 +35,10 @@
 import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus, loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { childProcessPort, PortRelay, RelayEndpoint, workerPort, type RelayDiagnostics } from '../../signaling/relay';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
-import { BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
+import { type DeliveryMode, BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
 import type { SendSample, VideoSample } from './webrtc/probe';
 import { BareProbe } from './webrtc/bare-probe';
@@ -63,11 +71,15 @@ const RESOLUTIONS: readonly Resolution[] = [
 
 const RUNS = Math.max(1, envInt('BENCH_RUNS', 6));
 const TRACED_RUNS = envInt('BENCH_TRACED_RUNS', 2);
-const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4')
+const VIEWER_COUNTS = (process.env.BENCH_VIEWERS ?? '1,2,4,8')
   .split(',')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
+const MODES = (process.env.BENCH_DELIVERY ?? 'direct,relay')
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s): s is DeliveryMode => s === 'direct' || s === 'relay');
 const CHOSEN = (process.env.BENCH_RESOLUTIONS ?? '720p,1080p').split(',').map((s) => s.trim());
 const WINDOW_MS = Math.max(1_000, envInt('BENCH_WINDOW_MS', 5_000));
 const SETTLE_MS = envInt('BENCH_SETTLE_MS', 1_000);
@@ -85,11 +97,17 @@ const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(B
 const LIVE_SETTLE_MS = 1_000;
 /** Host-only CPU windows: live with no viewer, and just after all viewers left. */
 const HOST_ONLY_WINDOW_MS = 2_000;
-/** Scenarios not started past this point (the bench should end within about 4 minutes; the paired bare joins double the first-frame phase). */
-const DEADLINE_MS = 240_000;
-const WATCHDOG_MS = 300_000;
+const SOAK_S = envInt('BENCH_SOAK_S', 0);
+const SOAK_VIEWERS = Math.max(1, envInt('BENCH_SOAK_VIEWERS', 8));
+const SOAK_SAMPLE_S = Math.max(1, envInt('BENCH_SOAK_SAMPLE_S', 10));
+/** Scenarios not started past this point: per delivery mode and resolution (the paired bare joins double the first-frame phase). */
+const DEADLINE_MS = 170_000 * Math.max(1, MODES.length) * Math.max(1, CHOSEN.length);
+const WATCHDOG_MS = DEADLINE_MS + 35_000 + (SOAK_S > 0 ? SOAK_S * 1000 + 120_000 : 0);
 const TARGETS = { firstFrame1080pMedianMs: 250, minFps720p2Viewers: 25 };
 const STATIC_DIR = joinPath(__dirname, '../renderer');
+const RELAY_WORKER = joinPath(__dirname, '../signaling/relay-worker.js');
+/** Where the relay runs: its own process (as in the desktop app's utility process; its CPU and RSS are then its own) or a worker thread (as headless). */
+const RELAY_IN = process.env.BENCH_RELAY_IN === 'worker' ? 'worker' : 'process';
 
 /** docs: /work/shared/design/testing.md, "Measured here (a minimal probe, VP8, host and viewers on this 2-core box)". */
 const BASELINE = {
@@ -106,6 +124,73 @@ const BASELINE = {
 
 const errors: string[] = [];
 const notes: string[] = [];
+/** The running server's relay, read for its counters. */
+let relayEndpoint: RelayEndpoint | undefined;
+
+/** Datagrams the kernel dropped because a receiver's socket buffer was full (all UDP sockets on this machine). */
+function udpReceiveBufferErrors(): number | null {
+  try {
+    const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((line) => line.startsWith('Udp:'));
+    const names = lines[0]?.split(/\s+/) ?? [];
+    const values = lines[1]?.split(/\s+/) ?? [];
+    const value = Number(values[names.indexOf('RcvbufErrors')]);
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Datagrams dropped so far on this process's own UDP sockets (the relay's, in relay mode), from /proc/net/udp's drops column. */
+function ownUdpDrops(): number | null {
+  try {
+    const inodes = new Set<string>();
+    for (const fd of readdirSync('/proc/self/fd')) {
+      const target = (() => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })();
+      const match = /^socket:\[(\d+)\]$/.exec(target);
+      if (match) inodes.add(match[1]!);
+    }
+    let drops = 0;
+    for (const line of readFileSync('/proc/net/udp', 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length >= 13 && inodes.has(cols[9]!)) drops += Number(cols[12]);
+    }
+    return drops;
+  } catch {
+    return null;
+  }
+}
+
+interface RelayWindow {
+  /** Relay thread CPU over the window, % of one core. */
+  cpuPct: number | null;
+  rssMb: number;
+  publisher: { packetsPerS: number; keyframes: number; keyframeRequests: number; gaps: number; missing: number; late: number } | null;
+  /** Per viewer connection over the window. */
+  viewers: { packetsPerS: number; fps: number; gaps: number; missing: number; held: number; keyframes: number; plis: number; firs: number; nacks: number; nackedPackets: number; retransmits: number }[];
+}
+
+function relayWindow(before: RelayDiagnostics | null, after: RelayDiagnostics | null, seconds: number): RelayWindow | null {
+  if (!before || !after || seconds <= 0) return null;
+  const cpu = before.threadCpuMs !== null && after.threadCpuMs !== null ? ((after.threadCpuMs - before.threadCpuMs) / (seconds * 1000)) * 100 : null;
+  const p0 = before.publisher;
+  const p1 = after.publisher;
+  return {
+    cpuPct: round(cpu, 1),
+    rssMb: round(after.rssBytes / 1e6, 1)!,
+    publisher: p1 && { packetsPerS: round((p1.packetsIn - (p0?.packetsIn ?? 0)) / seconds, 0)!, keyframes: p1.keyframesIn - (p0?.keyframesIn ?? 0), keyframeRequests: p1.keyframeRequests - (p0?.keyframeRequests ?? 0), gaps: p1.gaps - (p0?.gaps ?? 0), missing: p1.missing - (p0?.missing ?? 0), late: p1.late - (p0?.late ?? 0) },
+    viewers: Object.entries(after.viewers).map(([key, v1]) => {
+      const v0 = before.viewers[key];
+      const d = (field: keyof typeof v1) => Number(v1[field]) - Number(v0?.[field] ?? 0);
+      return { packetsPerS: round(d('packetsSent') / seconds, 0)!, fps: round(d('framesSent') / seconds)!, gaps: d('sentGaps'), missing: d('sentMissing'), held: d('packetsHeld'), keyframes: d('keyframesSent'), plis: d('plisIn'), firs: d('firsIn'), nacks: d('nacksIn'), nackedPackets: d('nackedPackets'), retransmits: d('retransmits') };
+    }),
+  };
+}
 
 // ---------------------------------------------------------------- server
 
@@ -118,6 +203,7 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
       port: 0,
       staticDir: STATIC_DIR,
       requireApproval: false,
+      relay: () => (relayEndpoint = new RelayEndpoint(new PortRelay(RELAY_IN === 'worker' ? workerPort(RELAY_WORKER) : childProcessPort(RELAY_WORKER)))),
       networkInterfaces: () => ({}),
       defaultRouteAddress: async () => undefined,
     });
@@ -269,6 +355,7 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
 }
 
 interface SteadyResult {
+  delivery: DeliveryMode;
   resolution: string;
   preset: string;
   viewers: number;
@@ -279,6 +366,8 @@ interface SteadyResult {
   viewerBrowserCpuPct: number | null;
   decodedFpsPerViewer: (number | null)[];
   droppedFramesPerViewer: number[];
+  /** Per viewer over the window, from its inbound-rtp stats: frames received per second, packets lost, NACKs, PLIs, freezes. */
+  inboundPerViewer: ({ framesReceivedFps: number | null; packetsLost: number; nacks: number; plis: number; freezes: number } | null)[];
   /** Join -> first frame of the viewers added for this step (others already watching). */
   joinFirstFrameMs: (number | null)[];
   /** From the last join until every viewer received the capture size (null: not within BENCH_SETTLE_MAX_MS), before the extra settle. */
@@ -304,6 +393,12 @@ interface SteadyResult {
   benchNodeCpuPct: number | null;
   load1: [number, number];
   browserProcesses: { host: number; viewer: number };
+  /** Relay mode: the relay's counters over the window. */
+  relay: RelayWindow | null;
+  /** UDP datagrams dropped on this machine for full receive buffers during the window (every process). */
+  udpReceiveBufferDrops: number | null;
+  /** Of those, drops on this process's sockets (the relay's, in relay mode; per-socket counters of sockets still open). */
+  udpDropsInBenchProcess: number | null;
 }
 
 /** Waits until every viewer shows the capture size (bandwidth estimation ramps up first); ms waited, or null on timeout. */
@@ -327,10 +422,17 @@ async function steadyWindow(
 ): Promise<SteadyResult> {
   const sample = () => Promise.all([Promise.all(viewers.map((v) => sampleVideo(v.page))), sampleSenders(host.page)] as const);
   const roots = [rig.hostBrowser.pid, rig.viewerBrowser.pid];
+  const relayOn = host.delivery === 'relay' && relayEndpoint;
   const [v0, s0] = await sample();
+  const r0 = relayOn ? await relayEndpoint!.diagnostics() : null;
+  const u0 = udpReceiveBufferErrors();
+  const own0 = ownUdpDrops();
   const c0 = cpuMark(roots);
   await sleep(WINDOW_MS);
   const c1 = cpuMark(roots);
+  const u1 = udpReceiveBufferErrors();
+  const own1 = ownUdpDrops();
+  const r1 = relayOn ? await relayEndpoint!.diagnostics() : null;
   const [v1, s1] = await sample();
   const cpu = cpuBetween(c0, c1);
 
@@ -349,6 +451,7 @@ async function steadyWindow(
   const firstVideo: VideoSample | undefined = v1[0];
   const minFps = fps.every((f) => f !== null) && fps.length > 0 ? Math.min(...(fps as number[])) : null;
   return {
+    delivery: host.delivery,
     resolution: resolution.name,
     preset: resolution.preset,
     viewers: viewers.length,
@@ -359,6 +462,18 @@ async function steadyWindow(
     viewerBrowserCpuPct: round(viewerPct, 0),
     decodedFpsPerViewer: decodedFps.map((f) => round(f)),
     droppedFramesPerViewer: v1.map((end, i) => end.droppedFrames - v0[i]!.droppedFrames),
+    inboundPerViewer: v1.map((end, i) => {
+      const a = v0[i]!.inbound;
+      const b = end.inbound;
+      if (!a || !b) return null;
+      return {
+        framesReceivedFps: round(perSecond(a.framesReceived, b.framesReceived, v0[i]!.at, end.at)),
+        packetsLost: b.packetsLost - a.packetsLost,
+        nacks: b.nackCount - a.nackCount,
+        plis: b.pliCount - a.pliCount,
+        freezes: b.freezeCount - a.freezeCount,
+      };
+    }),
     joinFirstFrameMs: joined.map((t) => round(t.firstFrameMs)),
     fullSizeAfterMs: round(fullSizeAfterMs, 0),
     host: {
@@ -380,6 +495,9 @@ async function steadyWindow(
     benchNodeCpuPct: round(cpu.benchNodePct, 0),
     load1: [round(cpu.load1[0], 2)!, round(cpu.load1[1], 2)!],
     browserProcesses: { host: cpu.processes[0] ?? 0, viewer: cpu.processes[1] ?? 0 },
+    relay: relayWindow(r0, r1, cpu.seconds),
+    udpReceiveBufferDrops: u0 === null || u1 === null ? null : u1 - u0,
+    udpDropsInBenchProcess: own0 === null || own1 === null ? null : own1 - own0,
   };
 }
 
@@ -394,7 +512,11 @@ async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTim
       }
       const joined: JoinTrace[] = [];
       while (viewers.length < count) {
-        const { viewer, trace } = await join(rig, host, `steady-${resolution.name}`);
+        const { viewer, trace } = await join(rig, host, `steady-${resolution.name}`).catch(async (error: unknown) => {
+          // What the relay knew of every connection when a join gave up: which step it never reached.
+          if (host.delivery === 'relay') log(`    relay when join ${viewers.length + 1} failed: ${JSON.stringify(await relayEndpoint?.diagnostics())}`);
+          throw error;
+        });
         viewers.push(viewer);
         joined.push(trace);
       }
@@ -403,10 +525,16 @@ async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTim
       const result = await steadyWindow(rig, host, viewers, resolution, joined, fullSizeAfterMs);
       results.push(result);
       log(
-        `  ${resolution.name} ${count} viewer(s): fps ${result.fpsPerViewer.join(' / ')} (min ${result.minFps}), sizes ${result.sizes.join(' ')}; ` +
+        `  ${host.delivery} ${resolution.name} ${count} viewer(s): fps ${result.fpsPerViewer.join(' / ')} (min ${result.minFps}), sizes ${result.sizes.join(' ')}; ` +
           `host CPU ${result.hostCpuPct}%, viewer browser ${result.viewerBrowserCpuPct}%, machine ${result.machineBusyPct}% (other ${result.otherLoadPct}%); ` +
-          `capture ${result.host.sourceFpsPerLink.join('/')} fps, encoded ${result.host.encodedFpsPerLink.join('/')} fps at ${result.host.encodeMsPerFrame.join('/')} ms/frame, limited by ${result.host.qualityLimitation.join('/')}`,
+          `capture ${result.host.sourceFpsPerLink.join('/')} fps, encoded ${result.host.encodedFpsPerLink.join('/')} fps at ${result.host.encodeMsPerFrame.join('/')} ms/frame, limited by ${result.host.qualityLimitation.join('/')}; ` +
+          `UDP receive-buffer drops ${result.udpReceiveBufferDrops} (${result.udpDropsInBenchProcess} on this process's sockets)`,
       );
+      log(
+        `    viewers received ${result.inboundPerViewer.map((v) => v?.framesReceivedFps ?? '?').join('/')} fps, decoded ${result.decodedFpsPerViewer.join('/')}; ` +
+          `lost ${result.inboundPerViewer.map((v) => v?.packetsLost ?? '?').join('/')} packets, NACKs ${result.inboundPerViewer.map((v) => v?.nacks ?? '?').join('/')}, PLIs ${result.inboundPerViewer.map((v) => v?.plis ?? '?').join('/')}, freezes ${result.inboundPerViewer.map((v) => v?.freezes ?? '?').join('/')}`,
+      );
+      if (result.relay) log(`    relay: ${describeRelayWindow(result.relay)}`);
     }
   } finally {
     await Promise.all(viewers.map((v) => v.close()));
@@ -443,7 +571,67 @@ async function hostOnly(rig: Rig, host: HostPage, windowMs: number): Promise<Hos
   };
 }
 
+interface SoakResult {
+  viewers: number;
+  seconds: number;
+  /** Relay RSS (MB) every BENCH_SOAK_SAMPLE_S, from the first sample after every viewer decodes. */
+  rssMb: number[];
+  rssGrowthPct: number | null;
+  relayCpuPct: number | null;
+  minFps: number | null;
+  medianFps: number | null;
+  load1: [number, number];
+}
+
+/** Relay mode at 1080p with SOAK_VIEWERS viewers for SOAK_S seconds: does the relay's memory keep growing? */
+async function soak(rig: Rig): Promise<SoakResult> {
+  const resolution = RESOLUTIONS.find((r) => r.name === '1080p')!;
+  const host = await HostPage.open(rig.hostBrowser, rig.info.hostUrl, rig.info.joinUrls[0]!, resolution.preset, 'relay');
+  const viewers: ViewerPage[] = [];
+  try {
+    while (viewers.length < SOAK_VIEWERS) viewers.push((await join(rig, host, 'soak')).viewer);
+    await waitFullSize(viewers, resolution);
+    const load0 = loadavg()[0]!;
+    const first = await relayEndpoint?.diagnostics();
+    const v0 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
+    const rssMb = [round((first?.rssBytes ?? 0) / 1e6, 1)!];
+    const startedAt = performance.now();
+    while (performance.now() - startedAt < SOAK_S * 1000) {
+      await sleep(SOAK_SAMPLE_S * 1000);
+      const now = await relayEndpoint?.diagnostics();
+      rssMb.push(round((now?.rssBytes ?? 0) / 1e6, 1)!);
+      log(`  soak ${Math.round((performance.now() - startedAt) / 1000)} s: relay RSS ${rssMb.at(-1)} MB, load ${loadavg()[0]!.toFixed(2)}`);
+    }
+    const last = await relayEndpoint?.diagnostics();
+    const v1 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
+    const seconds = (performance.now() - startedAt) / 1000;
+    const fps = v1.map((end, i) => ((end.totalFrames - v0[i]!.totalFrames) / (end.at - v0[i]!.at)) * 1000);
+    const cpu = typeof first?.threadCpuMs === 'number' && typeof last?.threadCpuMs === 'number' ? ((last.threadCpuMs - first.threadCpuMs) / (seconds * 1000)) * 100 : null;
+    return {
+      viewers: viewers.length,
+      seconds: round(seconds, 0)!,
+      rssMb,
+      rssGrowthPct: rssMb[0] ? round(((rssMb.at(-1)! - rssMb[0]) / rssMb[0]) * 100, 1) : null,
+      relayCpuPct: round(cpu, 1),
+      minFps: round(Math.min(...fps)),
+      medianFps: round(median(fps)),
+      load1: [round(load0, 2)!, round(loadavg()[0], 2)!],
+    };
+  } finally {
+    await Promise.all(viewers.map((v) => v.close()));
+    await host.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
+
+function describeRelayWindow(r: RelayWindow): string {
+  const sum = (field: keyof RelayWindow['viewers'][number]) => r.viewers.reduce((total, v) => total + v[field], 0);
+  return (
+    `thread CPU ${r.cpuPct}%, RSS ${r.rssMb} MB; publisher ${r.publisher?.packetsPerS ?? '-'} pkt/s in, ${r.publisher?.keyframes ?? '-'} keyframes, asked ${r.publisher?.keyframeRequests ?? '-'} times, ${r.publisher?.gaps ?? '-'} holes (${r.publisher?.missing ?? '-'} missing), ${r.publisher?.late ?? '-'} late; ` +
+    `viewers pkt/s ${r.viewers.map((v) => v.packetsPerS).join('/')}, frames/s sent ${r.viewers.map((v) => v.fps).join('/')}, holes sent ${sum('gaps')} (${sum('missing')} missing), held ${sum('held')}, keyframes ${sum('keyframes')}, PLIs ${sum('plis')}, FIRs ${sum('firs')}, NACKs ${sum('nacks')} (${sum('nackedPackets')} packets), retransmits ${sum('retransmits')}`
+  );
+}
 
 /** The median milestones in time order, each with the gap since the one before. */
 function describeBreakdown(result: FirstFrameResult): string[] {
@@ -482,6 +670,7 @@ async function main(): Promise<number> {
   const captures: Record<string, unknown> = {};
   const hostIdle: Record<string, HostOnlyResult> = {};
   const afterViewersLeft: Record<string, HostOnlyResult> = {};
+  let soakResult: SoakResult | null = null;
   let exitCode = 0;
   try {
     const hosting = await startServer();
@@ -505,21 +694,23 @@ async function main(): Promise<number> {
         errors.push(`${resolution.name}: skipped to stay within the time budget`);
         continue;
       }
-      log(`${resolution.name} (${resolution.presetNote})`);
-      const host = await HostPage.open(hostBrowser, hosting.info.hostUrl, hosting.joinUrl, resolution.preset);
+      for (const delivery of MODES) {
+      const key = `${delivery} ${resolution.name}`;
+      log(`${key} (${resolution.presetNote})`);
+      const host = await HostPage.open(hostBrowser, hosting.info.hostUrl, hosting.joinUrl, resolution.preset, delivery);
       try {
         const capture = (await snapshot(host.page)).captures.at(-1);
-        captures[resolution.name] = capture;
+        captures[key] = capture;
         log(`  host capture: ${capture?.width}x${capture?.height} at ${capture?.frameRate} fps, asked ${capture?.constraints}`);
         if (capture?.width !== resolution.width || capture.height !== resolution.height) {
           errors.push(`${resolution.name}: the host captured ${capture?.width}x${capture?.height}, not ${resolution.width}x${resolution.height}`);
         }
         await sleep(LIVE_SETTLE_MS);
         const idle = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
-        hostIdle[resolution.name] = idle;
+        hostIdle[key] = idle;
         log(`  host live, no viewer: host CPU ${idle.hostCpuPct}% (capture and page)`);
         const result = await firstFrames(rig, host, resolution);
-        firstFrameMs[resolution.name] = result;
+        firstFrameMs[key] = result;
         log(
           `  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; ` +
             `rVFC median ${result.rvfcMedian} ms; traced runs [${result.tracedRuns.join(', ')}]; breakdown (medians):`,
@@ -530,7 +721,7 @@ async function main(): Promise<number> {
           // steady() closed its viewers' pages (they leave; nobody kicks them).
           await sleep(1_000);
           const left = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
-          afterViewersLeft[resolution.name] = left;
+          afterViewersLeft[key] = left;
           log(
             `  1 s after the viewers closed their pages: the host still has ${left.openPeerConnections} peer connection(s), ` +
               `encoding ${left.encodedFpsPerLink.join('/')} fps; host CPU ${left.hostCpuPct}%`,
@@ -542,6 +733,14 @@ async function main(): Promise<number> {
       } finally {
         await host.close();
       }
+      }
+    }
+    if (SOAK_S > 0) {
+      log(`soak: relay, 1080p, ${SOAK_VIEWERS} viewers, ${SOAK_S} s`);
+      soakResult = await soak(rig).catch((error: unknown) => {
+        errors.push(`soak: ${describe(error)}`);
+        return null;
+      });
     }
   } catch (error) {
     errors.push(describe(error));
@@ -553,7 +752,7 @@ async function main(): Promise<number> {
   }
 
   const steady720p2 = steadyResults.find((s) => s.resolution === '720p' && s.viewers === 2);
-  const ff1080 = firstFrameMs['1080p']?.median;
+  const ff1080 = firstFrameMs[`${MODES[0] ?? 'direct'} 1080p`]?.median;
   const targets = {
     [`firstFrame1080pMedianMs<=${TARGETS.firstFrame1080pMedianMs}`]: ff1080 === null || ff1080 === undefined ? null : ff1080 <= TARGETS.firstFrame1080pMedianMs,
     [`minFps720p2Viewers>=${TARGETS.minFps720p2Viewers}`]:
@@ -592,6 +791,9 @@ async function main(): Promise<number> {
     sourceFps: SOURCE_FPS || 20,
     hostIdle,
     afterViewersLeft,
+    relayVsDirect: compareModes(steadyResults, firstFrameMs),
+    soak: soakResult,
+    relayIn: RELAY_IN,
     load: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
     notes,
     errors,
@@ -621,10 +823,47 @@ async function main(): Promise<number> {
         (left ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%` : ''),
     );
   }
+  log(`  relay vs direct (same run): host CPU = host Chromium, % of a core; relay = the relay's ${RELAY_IN === 'process' ? 'process' : 'worker thread'}, % of a core; ff = join -> first frame (N=1: median of the first-frame runs; N>1: the last join)`);
+  for (const row of result.relayVsDirect) {
+    const cell = (m: (typeof row)['direct']) =>
+      m ? `host ${m.hostCpuPct}%${m.relayCpuPct === null ? '' : ` relay ${m.relayCpuPct}% sent>=${m.relaySentFpsWorst} fps`} fps med ${m.medianFps} worst ${m.minFps} ff ${m.firstFrameMs} ms load ${m.load1[1]}` : 'not measured';
+    log(`  ${row.resolution} N=${row.viewers}: direct [${cell(row.direct)}] | relay [${cell(row.relay)}]`);
+  }
+  if (soakResult) {
+    log(
+      `  soak (relay, 1080p, ${soakResult.viewers} viewers, ${soakResult.seconds} s): relay RSS ${soakResult.rssMb[0]} -> ${soakResult.rssMb.at(-1)} MB (${soakResult.rssGrowthPct}%), ` +
+        `max ${Math.max(...soakResult.rssMb)} MB; relay CPU ${soakResult.relayCpuPct}%; viewer fps median ${soakResult.medianFps} worst ${soakResult.minFps}; load ${soakResult.load1.join('->')}`,
+    );
+  }
   log(`  load average ${result.load.atStart.join(' ')} at start, ${result.load.atEnd.join(' ')} at end`);
   clearTimeout(watchdog);
   finishReport(result, targets, errors);
   return exitCode;
+}
+
+/** One row per resolution and viewer count: the direct and relay measurements of this run side by side. */
+function compareModes(results: readonly SteadyResult[], firstFrames: Record<string, FirstFrameResult>) {
+  const pick = (r: SteadyResult | undefined) =>
+    r && {
+      hostCpuPct: r.hostCpuPct,
+      relayCpuPct: r.relay?.cpuPct ?? null,
+      /** Frames per second the relay sent whole to its slowest viewer: what the relay delivered, whatever the viewers' browser then managed to decode. */
+      relaySentFpsWorst: r.relay && r.relay.viewers.length > 0 ? Math.min(...r.relay.viewers.map((v) => v.fps)) : null,
+      benchNodeCpuPct: r.benchNodeCpuPct,
+      medianFps: round(median(r.fpsPerViewer)),
+      minFps: r.minFps,
+      /** N = 1: the median of the first-frame runs (a fresh viewer joining a live host); N > 1: the join that made N. */
+      firstFrameMs: r.viewers === 1 ? (firstFrames[`${r.delivery} ${r.resolution}`]?.median ?? null) : (r.joinFirstFrameMs.at(-1) ?? null),
+      viewerBrowserCpuPct: r.viewerBrowserCpuPct,
+      load1: r.load1,
+      sizes: r.sizes,
+    };
+  const keys = [...new Set(results.map((r) => `${r.resolution}|${r.viewers}`))];
+  return keys.map((key) => {
+    const [resolution, viewers] = key.split('|') as [string, string];
+    const of = (delivery: DeliveryMode) => results.find((r) => r.delivery === delivery && r.resolution === resolution && r.viewers === Number(viewers));
+    return { resolution, viewers: Number(viewers), direct: pick(of('direct')), relay: pick(of('relay')) };
+  });
 }
 
 runBench(main, errors);

@@ -58,6 +58,13 @@ async function hostWithManInTheMiddle(pages: PageSet, hosting: Hosting, { onlyVe
 const viewerCode = async (viewer: Page) => (await viewer.getByLabel('Connection security').innerText()).match(SAFETY_CODE)?.[0];
 const hostCode = async (host: Page, name: string) => (await viewerItem(host, name).innerText()).match(SAFETY_CODE)?.[0];
 
+/** Both sides show the same code. Each side derives it from its own stats, up to a second apart, so the viewer's is waited for. */
+async function expectSameSafetyCode(viewer: Page, host: Page, name: string): Promise<void> {
+  await expect(viewerItem(host, name)).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
+  const hostSide = await hostCode(host, name);
+  await expect.poll(() => viewerCode(viewer), { timeout: WAIT_MS, message: 'the viewer shows the host’s safety code' }).toBe(hostSide);
+}
+
 /** Frames decoded so far stay at zero for a while: nothing got through. */
 async function expectNoPicture(viewer: Page): Promise<void> {
   await viewer.waitForTimeout(3_000);
@@ -80,7 +87,7 @@ test('through an honest relay, a link with its key shows Verified and the same s
     await expect(trust).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
     await expect(viewerItem(host, 'Vera')).toContainText(/Verified/, { timeout: WAIT_MS });
     await expect(viewerItem(host, 'Vera')).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
-    expect(await viewerCode(viewer)).toBe(await hostCode(host, 'Vera'));
+    await expectSameSafetyCode(viewer, host, 'Vera');
     await expect(viewer.getByText(REFUSED)).toHaveCount(0);
     await expect(viewerItem(host, 'Vera')).not.toContainText('Not verified');
   } finally {
@@ -107,7 +114,7 @@ test('a reloaded host page keeps its link key: the link already shared still wor
   expect((await mediaCounts(viewer)).peerConnections, 'a new connection, to the reloaded page').toBeGreaterThan(connectionsBefore);
   await expect(viewerItem(host, 'Ruth')).toContainText('Verified', { timeout: WAIT_MS });
   await expect(viewerItem(host, 'Ruth')).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
-  expect(await viewerCode(viewer)).toBe(await hostCode(host, 'Ruth'));
+  await expectSameSafetyCode(viewer, host, 'Ruth');
   await expect(viewer.getByText(REFUSED)).toHaveCount(0);
 });
 
@@ -135,7 +142,7 @@ test('a link without its key is marked "Not verified" on both sides when the hos
   await expect(viewerItem(host, 'Nico')).toContainText('Not verified', { timeout: WAIT_MS });
   // Honest path: the codes still agree, which is what a careful pair would check.
   await expect(viewerItem(host, 'Nico')).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
-  expect(await viewerCode(viewer)).toBe(await hostCode(host, 'Nico'));
+  await expectSameSafetyCode(viewer, host, 'Nico');
 });
 
 test('a relay that swaps the DTLS fingerprints is refused by the viewer, which says so', async ({ pages, hosting }) => {
@@ -159,7 +166,7 @@ test('a relay that replays every host message: the copies are refused and counte
     await expectDecoding(viewer, FULL_HD);
     await expect(viewer.getByRole('alert').filter({ hasText: REFUSED })).toBeVisible({ timeout: WAIT_MS });
     await expect(viewerItem(host, 'Rita')).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
-    expect(await viewerCode(viewer)).toBe(await hostCode(host, 'Rita'));
+    await expectSameSafetyCode(viewer, host, 'Rita');
   } finally {
     await relay.stop();
   }

@@ -13,13 +13,21 @@ export interface ConnectionInfoViewProps {
   readonly viewerCount: number;
   readonly waitingCount: number;
   readonly maxViewers: number;
+  /** How media reaches viewers: relay, direct, or null when not known yet. */
+  readonly deliveryMode: 'relay' | 'direct' | null;
   readonly urls: readonly string[];
   readonly chosenUrl: string | null;
   readonly onChooseUrl: (url: string) => void;
 }
 
+const DELIVERY_WORDS = {
+  relay: 'Relay: encoded once for every viewer',
+  direct: 'Direct: encoded once per viewer',
+  pending: 'Starting the relay…',
+} as const;
+
 export function ConnectionInfoView(props: ConnectionInfoViewProps) {
-  const { listening, port, viewerCount, waitingCount, maxViewers, urls, chosenUrl, onChooseUrl } = props;
+  const { listening, port, viewerCount, waitingCount, maxViewers, deliveryMode, urls, chosenUrl, onChooseUrl } = props;
   return (
     <section class="card connection-info" aria-labelledby="connection-info-title">
       <h2 id="connection-info-title">Connection</h2>
@@ -39,6 +47,12 @@ export function ConnectionInfoView(props: ConnectionInfoViewProps) {
             {waitingCount > 0 && <span class="muted"> ({waitingCount} waiting)</span>}
           </dd>
         </div>
+        {listening && (
+          <div>
+            <dt>Media</dt>
+            <dd data-testid="delivery-mode">{DELIVERY_WORDS[deliveryMode ?? 'pending']}</dd>
+          </div>
+        )}
       </dl>
       {chosenUrl ? (
         <div class="join-link">
@@ -67,6 +81,7 @@ export function ConnectionInfo() {
       viewerCount={host.viewers.value.length}
       waitingCount={host.waitingCount.value}
       maxViewers={host.maxViewers.value}
+      deliveryMode={host.deliveryMode.value}
       urls={urls}
       chosenUrl={effectiveJoinUrl(urls, host.chosenJoinUrl.value)}
       onChooseUrl={(url) => (host.chosenJoinUrl.value = url)}

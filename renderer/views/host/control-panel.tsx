@@ -5,6 +5,7 @@ import type { PresetId, UserCaps } from '../../host/presets';
 import { reportErrors } from '../common/report-errors';
 import { canPause } from '../host-options';
 import { CapsPicker } from './caps-picker';
+import { DeliveryModeField } from './delivery-mode-field';
 import { IceServersField } from '../common/ice-servers-field';
 import { MaxViewersField } from './max-viewers-field';
 import { PresetPicker } from './preset-picker';
@@ -69,6 +70,7 @@ export function ControlPanelView(props: ControlPanelViewProps) {
         <p class="field-note">Verified viewers joined with the whole link shown here, security key (“&k=”) included; their connection is checked end to end.</p>
       </div>
       <MaxViewersField value={props.maxViewers} onCommit={props.onMaxViewers} />
+      <DeliveryModeField hosting={props.status !== 'idle'} />
       <IceServersField />
     </section>
   );

@@ -16,6 +16,7 @@ export const fakeCaptureFlag = (fps?: number) => (fps ? `--use-fake-device-for-m
 const STEP_TIMEOUT_MS = 15_000;
 
 export type PresetLabel = 'Balanced' | 'Motion';
+export type DeliveryMode = 'direct' | 'relay';
 
 /** A browser launched as a server, so that its process id (and with it its CPU time) is known. */
 export class BenchBrowser {
@@ -94,11 +95,19 @@ export class HostPage {
     readonly preset: PresetLabel,
     /** The join link this host page shares: the server's, with the page's link key (`&k=`). */
     readonly joinLink: string,
+    readonly delivery: DeliveryMode,
   ) {}
 
-  static async open(browser: BenchBrowser, hostUrl: string, joinUrl: string, preset: PresetLabel): Promise<HostPage> {
+  /** Peer connections the host keeps with no viewer: 1 (to the relay) in relay mode. */
+  private get basePeers(): number {
+    return this.delivery === 'relay' ? 1 : 0;
+  }
+
+  static async open(browser: BenchBrowser, hostUrl: string, joinUrl: string, preset: PresetLabel, delivery: DeliveryMode = 'direct'): Promise<HostPage> {
     const { context, page } = await browser.newPage();
     try {
+      // The app's own setting (renderer/host/delivery-choice.ts), stored on this device.
+      await page.addInitScript(`localStorage.setItem('webrtc-desktop-host.delivery', ${JSON.stringify(delivery)})`);
       const response = await page.goto(hostUrl);
       if (response?.status() !== 200) throw new Error(`host page: HTTP ${response?.status() ?? 'no response'} (is dist/renderer built?)`);
       await page.getByRole('button', { name: 'Start hosting' }).waitFor();
@@ -112,7 +121,10 @@ export class HostPage {
       await page.getByRole('button', { name: 'Stop hosting' }).waitFor();
       await waitFor(page, 'window.__bench.snapshot().captures.length > 0', 'the host page capturing');
       if (!(await radio.isChecked())) throw new Error(`host page: preset ${preset} is not selected after starting`);
-      return new HostPage(context, page, preset, joinLink);
+      const mode = await page.getByTestId('delivery-mode').textContent({ timeout: 10_000 });
+      if (delivery === 'relay') await page.getByTestId('delivery-mode').getByText(/^Relay/).waitFor({ timeout: 10_000 });
+      else if (!mode?.startsWith('Direct')) throw new Error(`host page: delivery ${mode}, not direct`);
+      return new HostPage(context, page, preset, joinLink, delivery);
     } catch (error) {
       await context.close().catch(() => undefined);
       throw error;
@@ -128,7 +140,7 @@ export class HostPage {
   async waitNoPeers(timeoutMs = 5_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if ((await openPeers(this.page)) === 0) return true;
+      if ((await openPeers(this.page)) <= this.basePeers) return true;
       await sleep(50);
     }
     return false;

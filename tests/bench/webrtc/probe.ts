@@ -40,6 +40,8 @@ export interface VideoSample {
   readonly framesDropped: number | null;
   readonly decoder: string | null;
   readonly codec: string | null;
+  /** inbound-rtp counters: what arrived and what the receiver had to ask for again. */
+  readonly inbound: { framesReceived: number; packetsReceived: number; packetsLost: number; nackCount: number; pliCount: number; freezeCount: number } | null;
 }
 
 /** One open peer connection's outbound video (host pages). */
@@ -328,7 +330,7 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
         height: video ? video.videoHeight : 0,
         totalFrames: q ? q.totalVideoFrames : 0,
         droppedFrames: q ? q.droppedVideoFrames : 0,
-        framesDecoded: null, framesDropped: null, decoder: null, codec: null,
+        framesDecoded: null, framesDropped: null, decoder: null, codec: null, inbound: null,
       };
       const entry = newestOpen();
       if (entry) {
@@ -337,6 +339,7 @@ export const probeScript = (options: ProbeOptions = {}) => String.raw`(() => {
           if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
           sample.framesDecoded = s.framesDecoded ?? null;
           sample.framesDropped = s.framesDropped ?? null;
+          sample.inbound = { framesReceived: s.framesReceived ?? 0, packetsReceived: s.packetsReceived ?? 0, packetsLost: s.packetsLost ?? 0, nackCount: s.nackCount ?? 0, pliCount: s.pliCount ?? 0, freezeCount: s.freezeCount ?? 0 };
           sample.decoder = s.decoderImplementation ?? null;
           const codec = s.codecId ? report.get(s.codecId) : null;
           sample.codec = codec ? codec.mimeType : null;

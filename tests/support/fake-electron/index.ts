@@ -7,6 +7,7 @@ import { FakeBrowserWindow } from './fake-browser-window';
 import { FakeMenu, FakeNotification, FakeTray, resetDesktopUi } from './fake-desktop-ui';
 import { FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from './fake-ipc';
 import { defaultSession } from './fake-session';
+import { FakeUtilityProcess, utilityProcess } from './fake-utility-process';
 import { windowHooks, type FakeWebContents } from './fake-window';
 
 export { FakeEvent, preventable } from './fake-event';
@@ -15,6 +16,7 @@ export { nativeImage } from './fake-desktop-ui';
 export type { FakeMenuItem, FakeNativeImage } from './fake-desktop-ui';
 export type { FakeRectangle } from './fake-browser-window';
 export type { FakeInvokeEvent } from './fake-ipc';
+export { FakeUtilityProcess, utilityProcess };
 
 export interface FakeSource {
   id: string;
@@ -129,6 +131,9 @@ export const fake = {
   get applicationMenu(): FakeMenu | null {
     return FakeMenu.applicationMenu;
   },
+  get utilityProcesses(): FakeUtilityProcess[] {
+    return FakeUtilityProcess.all;
+  },
 };
 
 export function resetFakeElectron(): void {
@@ -149,5 +154,7 @@ export function resetFakeElectron(): void {
   screenState.displays = [defaultDisplay()];
   crashReporterState.started.length = 0;
   FakeBrowserWindow.all.length = 0;
+  for (const running of FakeUtilityProcess.running()) running.kill(); // a test that leaked one must not leave it behind
+  FakeUtilityProcess.all.length = 0;
   resetDesktopUi();
 }

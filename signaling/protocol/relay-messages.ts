@@ -1,0 +1,68 @@
+// The relay's control channel (docs/protocol.md, "Relay control"): the host page asks
+// the in-process relay, over loopback and with the host key, to take its one published
+// stream and to open one peer connection per viewer. No Node imports: the host page
+// and the relay share it.
+import * as z from 'zod/mini';
+import { err, ok, type Result } from './result';
+
+export const RELAY_PATH = '/relay';
+const SDP_MAX = 32 * 1024;
+const PEER_MAX = 64;
+
+const sdpText = z.string().check(z.maxLength(SDP_MAX));
+const peerKey = z.string().check(z.minLength(1), z.maxLength(PEER_MAX));
+const candidate = z.object({
+  candidate: z.string().check(z.maxLength(1024)),
+  sdpMid: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  sdpMLineIndex: z.optional(z.nullable(z.number())),
+});
+export type RelayCandidate = z.infer<typeof candidate>;
+
+export const relayClientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), key: z.string().check(z.maxLength(256)) }),
+  /** The host's offer for its one publishing connection; answered by `published`. */
+  z.object({ type: z.literal('publish'), sdp: sdpText }),
+  z.object({ type: z.literal('publisher-candidate'), candidate }),
+  /** Open a connection to one viewer; answered by `viewer-offer`. */
+  z.object({ type: z.literal('viewer-open'), peer: peerKey }),
+  z.object({ type: z.literal('viewer-answer'), peer: peerKey, sdp: sdpText }),
+  z.object({ type: z.literal('viewer-candidate'), peer: peerKey, candidate }),
+  /** Inactive: kept connected, sent nothing (a viewer that may come back). */
+  z.object({ type: z.literal('viewer-active'), peer: peerKey, active: z.boolean() }),
+  z.object({ type: z.literal('viewer-close'), peer: peerKey }),
+  z.object({ type: z.literal('stats'), request: z.number().check(z.int()) }),
+]);
+export type RelayClientMessage = z.infer<typeof relayClientMessageSchema>;
+
+const relayLinkStats = z.object({
+  connected: z.boolean(),
+  bitrateBps: z.nullable(z.number()),
+  fps: z.nullable(z.number()),
+  rttMs: z.nullable(z.number()),
+  packetLossPct: z.nullable(z.number()),
+  keyframesSent: z.number(),
+});
+export type RelayLinkStats = z.infer<typeof relayLinkStats>;
+
+export const relayServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('published'), sdp: sdpText, codec: z.string() }),
+  z.object({ type: z.literal('viewer-offer'), peer: peerKey, sdp: sdpText }),
+  z.object({ type: z.literal('stats'), request: z.number(), publisher: relayLinkStats, viewers: z.record(z.string(), relayLinkStats) }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type RelayServerMessage = z.infer<typeof relayServerMessageSchema>;
+
+function parseWith<T>(schema: z.ZodMiniType<T>, text: string): Result<T, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return err('not JSON');
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? ok(parsed.data) : err(`bad relay message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+}
+
+export const parseRelayClientMessage = (text: string): Result<RelayClientMessage, string> => parseWith(relayClientMessageSchema, text);
+export const parseRelayServerMessage = (text: string): Result<RelayServerMessage, string> => parseWith(relayServerMessageSchema, text);

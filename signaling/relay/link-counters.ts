@@ -1,0 +1,32 @@
+// Counters of one media link, turned into rates when stats are read: bytes and
+// frames (a marker bit ends a video frame) since the previous reading.
+import type { RtpPacket } from 'werift';
+
+export interface LinkRates {
+  readonly bitrateBps: number | null;
+  readonly fps: number | null;
+}
+
+export class LinkCounters {
+  private bytes = 0;
+  private frames = 0;
+  private previous: { at: number; bytes: number; frames: number } | undefined;
+
+  count(packet: RtpPacket, video = true): void {
+    this.bytes += packet.payload.length + 12;
+    if (video && packet.header.marker) this.frames += 1;
+  }
+
+  countBytes(bytes: number): void {
+    this.bytes += bytes;
+  }
+
+  /** Rates since the last call (null on the first). */
+  read(now: number): LinkRates {
+    const before = this.previous;
+    this.previous = { at: now, bytes: this.bytes, frames: this.frames };
+    if (!before || now <= before.at) return { bitrateBps: null, fps: null };
+    const seconds = (now - before.at) / 1000;
+    return { bitrateBps: Math.round(((this.bytes - before.bytes) * 8) / seconds), fps: Math.round(((this.frames - before.frames) / seconds) * 10) / 10 };
+  }
+}

@@ -1,0 +1,206 @@
+// Relay mode end to end: the host page encodes once, to the media relay (a worker
+// thread of the real SignalingServer), which forwards to every viewer.
+import { join } from 'node:path';
+import { workerRelay } from '../../signaling/relay';
+import type { RelayEndpoint } from '../../signaling/relay';
+import { expectDecoding, joinAs, mediaCounts, openHost, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting } from './support/hosting';
+
+const FULL_HD = { width: 1920, height: 1080 };
+const RELAY_WORKER = join(__dirname, '../../dist/signaling/relay-worker.js');
+
+const relayTest = test.extend<{ relayHosting: Hosting }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
+  relayHosting: async ({}, use) => {
+    const hosting = await startServer({ relay: workerRelay(RELAY_WORKER) });
+    await use(hosting);
+    await hosting.server.stop();
+  },
+});
+
+function relayOf(hosting: Hosting): RelayEndpoint {
+  const relay = hosting.server.relay;
+  if (!relay) throw new Error('the relay did not start');
+  return relay as RelayEndpoint;
+}
+
+relayTest('four viewers decode the 1080p screen through the relay from one host connection', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+
+  const names = ['One', 'Two', 'Three', 'Four'];
+  const viewers = await Promise.all(names.map((name) => joinAs(pages, link, name)));
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+  for (const name of names) await expect(viewerItem(host, name)).toContainText('Watching', { timeout: WAIT_MS });
+  // One encode: the host page made exactly one peer connection (to the relay), not one per viewer.
+  expect((await mediaCounts(host)).peerConnections).toBe(1);
+  // And the next viewer's connection is ready on the relay's side.
+  expect(await relayOf(relayHosting).counts()).toMatchObject({ publishers: 1, viewers: 4, spares: 1 });
+});
+
+relayTest('a viewer joining mid-stream decodes its first frame within 1 s of clicking Join', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const first = await joinAs(pages, link, 'Early');
+  await expectDecoding(first, FULL_HD);
+
+  const late = await pages.open('viewer Late');
+  await late.goto(link);
+  await late.getByLabel('Your name').fill('Late');
+  // Both instants read in the page: the Join click (capture phase, before the app's handler) and the first decoded frame.
+  await late.evaluate(() => {
+    const marks = { clickedAt: 0, connectedAt: 0, firstFrameAt: 0 };
+    Object.defineProperty(window, '__firstFrame', { value: marks });
+    document.addEventListener('click', () => (marks.clickedAt ||= performance.now()), true);
+    const Base = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Base {
+      constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+        super(...args);
+        this.addEventListener('connectionstatechange', () => {
+          if (this.connectionState === 'connected' && !marks.connectedAt) marks.connectedAt = performance.now();
+        });
+      }
+    };
+    const poll = setInterval(() => {
+      const video = document.querySelector<HTMLVideoElement>('video[aria-label="Shared screen"]');
+      if (video && video.getVideoPlaybackQuality().totalVideoFrames > 0) {
+        marks.firstFrameAt = performance.now();
+        clearInterval(poll);
+      }
+    }, 5);
+  });
+  await late.getByRole('button', { name: 'Join' }).click();
+  await expectDecoding(late, FULL_HD);
+  const marks = await late.evaluate(() => (window as unknown as { __firstFrame: { clickedAt: number; connectedAt: number; firstFrameAt: number } }).__firstFrame);
+  const afterJoin = marks.firstFrameAt - marks.clickedAt;
+  test.info().annotations.push({ type: 'first frame', description: `${Math.round(afterJoin)} ms after Join (connected at ${Math.round(marks.connectedAt - marks.clickedAt)} ms)` });
+  expect(marks.clickedAt, 'the Join click was seen').toBeGreaterThan(0);
+  expect(marks.firstFrameAt, 'a frame was decoded').toBeGreaterThan(marks.clickedAt);
+  expect(afterJoin, 'Join click -> first decoded frame').toBeLessThan(1_000);
+  // The early viewer was not disturbed.
+  await expectDecoding(first, FULL_HD);
+});
+
+relayTest('the host encodes nothing for the relay while no viewer watches, and starts again for the next one', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  const relay = relayOf(relayHosting);
+  const received = async () => (await relay.diagnostics())?.publisher?.packetsIn ?? 0;
+  const arrivingOverOneSecond = async () => {
+    const before = await received();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return (await received()) - before;
+  };
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+  await expect.poll(async () => (await relay.counts()).publishers, { timeout: WAIT_MS }).toBe(1);
+  expect(await arrivingOverOneSecond(), 'packets from the host with nobody watching').toBe(0);
+
+  const viewer = await joinAs(pages, link, 'First');
+  await expectDecoding(viewer, FULL_HD);
+  expect(await arrivingOverOneSecond(), 'packets from the host while someone watches').toBeGreaterThan(10);
+
+  await viewerItem(host, 'First').getByRole('button', { name: 'Kick' }).click();
+  await expect.poll(async () => (await relay.counts()).viewers, { timeout: WAIT_MS }).toBe(0);
+  await expect.poll(arrivingOverOneSecond, { timeout: WAIT_MS, message: 'the host stops sending once the last viewer is gone' }).toBe(0);
+
+  const next = await joinAs(pages, link, 'Next');
+  await expectDecoding(next, FULL_HD);
+});
+
+relayTest('a viewer leaving and another being kicked do not disturb the others; the relay drops their connections', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const relay = relayOf(relayHosting);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const names = ['Stays', 'Leaves', 'Kicked'];
+  const [stays, leaves, kicked] = await Promise.all(names.map((name) => joinAs(pages, link, name)));
+  for (const viewer of [stays!, leaves!, kicked!]) await expectDecoding(viewer, FULL_HD);
+  await expect.poll(async () => (await relay.counts()).viewers).toBe(3);
+
+  await leaves!.getByRole('button', { name: 'Leave' }).click();
+  await expect(viewerItem(host, 'Leaves')).toHaveCount(0, { timeout: WAIT_MS });
+  await viewerItem(host, 'Kicked').getByRole('button', { name: 'Kick' }).click();
+  await expect(kicked!.locator('body')).toContainText('removed', { timeout: WAIT_MS });
+  await expect.poll(async () => (await relay.counts()).viewers, { timeout: WAIT_MS }).toBe(1);
+  await expectDecoding(stays!, FULL_HD);
+  const before = (await sampleVideo(stays!))!.frames;
+  await stays!.waitForTimeout(1_000);
+  expect((await sampleVideo(stays!))!.frames - before, 'frames decoded in the second after').toBeGreaterThan(10);
+});
+
+relayTest('switching the host source keeps every viewer watching on the same connection', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const viewers = await Promise.all(['A', 'B'].map((name) => joinAs(pages, link, name)));
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+  const connections = await Promise.all(viewers.map(async (viewer) => (await mediaCounts(viewer)).peerConnections));
+
+  // Turning system audio on captures again: a new source for the same connections.
+  await host.getByRole('checkbox', { name: 'Share system audio' }).check();
+  await expect.poll(async () => (await mediaCounts(host)).captures.length, { timeout: WAIT_MS }).toBe(2);
+  await expect.poll(async () => (await mediaCounts(host)).captures[0]?.videoLive, { timeout: WAIT_MS }).toBe(false);
+  for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+  expect(await Promise.all(viewers.map(async (viewer) => (await mediaCounts(viewer)).peerConnections))).toEqual(connections);
+  expect((await mediaCounts(host)).peerConnections, 'still one publishing connection').toBe(1);
+});
+
+relayTest('stopping hosting releases every relay connection and timer; starting again works', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const relay = relayOf(relayHosting);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const viewer = await joinAs(pages, link, 'Watcher');
+  await expectDecoding(viewer, FULL_HD);
+  expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 1 });
+  expect(relay.openSockets).toBe(1);
+
+  await host.getByRole('button', { name: 'Stop hosting' }).click();
+  await expect.poll(async () => ({ ...(await relay.counts()), sockets: relay.openSockets }), { timeout: WAIT_MS }).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0, sockets: 0 });
+
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+  await expectDecoding(viewer, FULL_HD, 30_000);
+  expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 1 });
+});
+
+relayTest('the control panel chooses the delivery, remembered on this device; the connection card shows the one in use', async ({ pages, relayHosting }) => {
+  test.setTimeout(90_000);
+  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  const delivery = host.getByLabel('Media delivery');
+  await expect(delivery).toHaveValue('relay'); // the default
+  await delivery.selectOption({ label: 'Direct (one encode per viewer)' });
+  await host.reload();
+  await expect(host.getByLabel('Media delivery')).toHaveValue('direct');
+
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Direct/, { timeout: WAIT_MS });
+  const viewer = await joinAs(pages, link, 'Direct viewer');
+  await expectDecoding(viewer, FULL_HD);
+  expect(await relayOf(relayHosting).counts(), 'direct mode leaves the relay unused').toMatchObject({ publishers: 0, viewers: 0 });
+
+  await host.getByLabel('Media delivery').selectOption('relay');
+  await expect(host.getByText('Used from the next Start hosting.')).toBeVisible();
+  await host.getByRole('button', { name: 'Stop hosting' }).click();
+  await startSharing(host);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+  await expectDecoding(viewer, FULL_HD, 30_000);
+  await expect.poll(async () => (await relayOf(relayHosting).counts()).viewers, { timeout: WAIT_MS }).toBe(1);
+});
