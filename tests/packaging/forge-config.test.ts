@@ -31,7 +31,7 @@ interface DeclaredConfig {
 
 /** @electron/fuses's FuseV1Options (an ES module, so not importable here), by index. */
 const FUSE = { RunAsNode: 0, EnableCookieEncryption: 1, EnableNodeOptionsEnvironmentVariable: 2, EnableNodeCliInspectArguments: 3, EnableEmbeddedAsarIntegrityValidation: 4, OnlyLoadAppFromAsar: 5, GrantFileProtocolExtraPrivileges: 7 } as const;
-const PATHS_KEPT = ['/package.json', '/dist', '/dist/main', '/dist/main/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/renderer/app.js'];
+const PATHS_KEPT = ['/package.json', '/dist', '/dist/main', '/dist/main/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/signaling', '/dist/signaling/relay-worker.js'];
 const PATHS_LEFT_OUT = ['/node_modules', '/node_modules/ws/index.js', '/main/main.ts', '/tests', '/dist/bench', '/dist/bench/webrtc-bench.js', '/dist/signaling/serve.js', '/dist/packaging/release-manifests.js', '/dist/main/main.js.map', '/dist/renderer/app.js.map', '/forge.config.ts', '/packaging', '/.github'];
 
 let config: DeclaredConfig;

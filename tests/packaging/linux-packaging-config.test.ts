@@ -202,8 +202,10 @@ describe('electron-forge make for Linux, with our forge.config.ts', () => {
     ['zip', () => join(zipRoot, `${packageJson.productName}-linux-x64`)],
   ])('packs only the built app into the %s app.asar: no sources, tests, source maps or dev dependencies', async (_kind, dir) => {
     const { files = [], packageJson: packed = {} } = await readPackagedApp(join(dir(), NAME), join(dir(), 'resources/app.asar'));
-    expect(files).toEqual(expect.arrayContaining(['/package.json', '/dist/main/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/renderer/app.js']));
-    const outsideTheApp = files.filter((file) => !/^\/(package\.json|dist(\/(main|preload|renderer)(\/[\w.-]+)*)?)$/.test(file));
+    expect(files).toEqual(
+      expect.arrayContaining(['/package.json', '/dist/main/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/signaling/relay-worker.js']),
+    );
+    const outsideTheApp = files.filter((file) => !/^\/(package\.json|dist(\/(main|preload|renderer)(\/[\w.-]+)*)?|dist\/signaling(\/relay-worker\.js)?)$/.test(file));
     expect(outsideTheApp).toEqual([]);
     expect(files.filter((file) => /\.(map|ts|tsx)$|node_modules|tests?\//.test(file))).toEqual([]);
     expect(packed).toMatchObject({ name: NAME, version: VERSION, main: 'dist/main/main.js' });
