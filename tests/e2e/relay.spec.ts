@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { workerRelay } from '../../signaling/relay';
 import type { RelayEndpoint } from '../../signaling/relay';
-import { expectDecoding, joinAs, mediaCounts, openHost, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting } from './support/hosting';
+import type { Page } from '@playwright/test';
+import { expectDecoding, joinAs, mediaCounts, openHost, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting, type PageSet } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const RELAY_WORKER = join(__dirname, '../../dist/signaling/relay-worker.js');
@@ -17,6 +18,15 @@ const relayTest = test.extend<{ relayHosting: Hosting }>({
   },
 });
 
+/** The host page sharing with approval off, and the join link it shows (with its key). */
+async function sharingHost(pages: PageSet, hosting: Hosting): Promise<{ host: Page; link: string }> {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  return { host, link };
+}
+
 function relayOf(hosting: Hosting): RelayEndpoint {
   const relay = hosting.server.relay;
   if (!relay) throw new Error('the relay did not start');
@@ -25,10 +35,7 @@ function relayOf(hosting: Hosting): RelayEndpoint {
 
 relayTest('four viewers decode the 1080p screen through the relay from one host connection', async ({ pages, relayHosting }) => {
   test.setTimeout(90_000);
-  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { host, link } = await sharingHost(pages, relayHosting);
   await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
 
   const names = ['One', 'Two', 'Three', 'Four'];
@@ -43,10 +50,7 @@ relayTest('four viewers decode the 1080p screen through the relay from one host 
 
 relayTest('a viewer joining mid-stream decodes its first frame within 1 s of clicking Join', async ({ pages, relayHosting }) => {
   test.setTimeout(60_000);
-  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { link } = await sharingHost(pages, relayHosting);
   const first = await joinAs(pages, link, 'Early');
   await expectDecoding(first, FULL_HD);
 
@@ -96,10 +100,7 @@ relayTest('the host encodes nothing for the relay while no viewer watches, and s
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     return (await received()) - before;
   };
-  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { host, link } = await sharingHost(pages, relayHosting);
   await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
   await expect.poll(async () => (await relay.counts()).publishers, { timeout: WAIT_MS }).toBe(1);
   expect(await arrivingOverOneSecond(), 'packets from the host with nobody watching').toBe(0);
@@ -119,10 +120,7 @@ relayTest('the host encodes nothing for the relay while no viewer watches, and s
 relayTest('a viewer leaving and another being kicked do not disturb the others; the relay drops their connections', async ({ pages, relayHosting }) => {
   test.setTimeout(90_000);
   const relay = relayOf(relayHosting);
-  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { host, link } = await sharingHost(pages, relayHosting);
   const names = ['Stays', 'Leaves', 'Kicked'];
   const [stays, leaves, kicked] = await Promise.all(names.map((name) => joinAs(pages, link, name)));
   for (const viewer of [stays!, leaves!, kicked!]) await expectDecoding(viewer, FULL_HD);
@@ -141,10 +139,7 @@ relayTest('a viewer leaving and another being kicked do not disturb the others; 
 
 relayTest('switching the host source keeps every viewer watching on the same connection', async ({ pages, relayHosting }) => {
   test.setTimeout(90_000);
-  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { host, link } = await sharingHost(pages, relayHosting);
   const viewers = await Promise.all(['A', 'B'].map((name) => joinAs(pages, link, name)));
   for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
   const connections = await Promise.all(viewers.map(async (viewer) => (await mediaCounts(viewer)).peerConnections));
@@ -161,10 +156,7 @@ relayTest('switching the host source keeps every viewer watching on the same con
 relayTest('stopping hosting releases every relay connection and timer; starting again works', async ({ pages, relayHosting }) => {
   test.setTimeout(90_000);
   const relay = relayOf(relayHosting);
-  const host = await openHost(pages, relayHosting.info, relayHosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { host, link } = await sharingHost(pages, relayHosting);
   const viewer = await joinAs(pages, link, 'Watcher');
   await expectDecoding(viewer, FULL_HD);
   expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 1 });
