@@ -4,7 +4,7 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { contentSecurityPolicy, mimeTypeFor } from '../signaling/server/web-content';
+import { APP_ROUTES, contentSecurityPolicy, mimeTypeFor } from '../signaling/server/web-content';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 import { log } from './main-log';
 
@@ -14,10 +14,6 @@ import { log } from './main-log';
  * the LAN, whose addresses are not known in advance.
  */
 export const APP_CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self' ws: wss:");
-
-
-/** The app's views are one page (the renderer routes by path), as on the headless server. */
-const APP_ROUTES = new Set(['/', '/host', '/join']);
 
 /** Must run before the app is ready: Chromium reads scheme privileges at start-up. */
 export function registerAppScheme(): void {
@@ -42,6 +38,7 @@ export function resolveAppPath(rendererDir: string, url: string): string | null 
   }
   if (path.includes('\0') || path.includes('\\')) return null;
   const root = resolve(rendererDir);
+  // The app's views are one page (the renderer routes by path), as on the headless server.
   const file = resolve(root, `.${APP_ROUTES.has(path) ? '/index.html' : path}`);
   const inside = relative(root, file);
   if (inside === '' || isAbsolute(inside) || inside.split(sep)[0] === '..') return null;

@@ -17,7 +17,7 @@ export interface JoinRequestNotifierOptions {
 }
 
 /** Action buttons exist on macOS and Windows; elsewhere a click opens the window instead. */
-export function supportsActions(platform: NodeJS.Platform): boolean {
+function supportsActions(platform: NodeJS.Platform): boolean {
   return platform === 'darwin' || platform === 'win32';
 }
 

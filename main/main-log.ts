@@ -29,7 +29,7 @@ export const log = {
   error: (...args: unknown[]): void => write('error', args),
 };
 
-export const LOG_FILE_NAME = 'main.log';
+const LOG_FILE_NAME = 'main.log';
 
 /** Starts writing to `dir`/main.log; returns the file (tests read it). */
 export function openLogFile(dir: string): RotatingLogFile {

@@ -38,7 +38,7 @@ export interface PlatformSetup {
 }
 
 /** Chromium's feature for PipeWire screen capture; enabled by default since Chromium 110 (Electron 23). */
-export const PIPEWIRE_CAPTURER_FEATURE = 'WebRTCPipeWireCapturer';
+const PIPEWIRE_CAPTURER_FEATURE = 'WebRTCPipeWireCapturer';
 
 export const PIPEWIRE_DEFAULT_NOTE = `Wayland session: screen capture uses PipeWire and the system's screen-sharing dialog (${PIPEWIRE_CAPTURER_FEATURE} is on by default since Chromium 110 / Electron 23; no switch needed).`;
 

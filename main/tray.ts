@@ -14,7 +14,7 @@ const ICON_16 =
 const ICON_32 =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAbklEQVR42mNQTX7NMJCYYdQBow5AE/hPJzzqAKIcQO34Hp4OMIBiujsAZOl5JLXniXAIVR1wHkvCOk8vBxjgSd0GI8IBAx4FgyIRDng2HBkl4WhtOCAOIDdO/w9Em3BkOYDiuB7yDhjtGQ1fBwAAe//373vAxLoAAAAASUVORK5CYII=';
 
-export function trayIcon(platform: NodeJS.Platform): NativeImage {
+function trayIcon(platform: NodeJS.Platform): NativeImage {
   const image = nativeImage.createFromDataURL(ICON_16);
   image.addRepresentation({ scaleFactor: 2, dataURL: ICON_32 }); // sharp on high-DPI screens
   if (platform === 'darwin') image.setTemplateImage(true); // follows the light / dark menu bar
@@ -29,7 +29,7 @@ export interface TrayActions {
   quit(): void;
 }
 
-export function trayMenuTemplate(report: HostingReport, actions: TrayActions): MenuItemConstructorOptions[] {
+function trayMenuTemplate(report: HostingReport, actions: TrayActions): MenuItemConstructorOptions[] {
   return [
     { label: describeHosting(report), enabled: false },
     { type: 'separator' },

@@ -1,6 +1,6 @@
 // One WebSocket to the signaling server, as the host page or a viewer: typed
 // messages both ways, every incoming frame validated before anyone sees it.
-import { parseServerMessage, signalUrlFor, type ClientMessage, type ServerMessage } from '../../signaling/protocol';
+import { parseServerMessage, type ClientMessage, type ServerMessage } from '../../signaling/protocol';
 
 export interface ConnectionHandlers {
   onOpen(): void;
@@ -30,10 +30,6 @@ export class SignalingConnection {
       this.closed = true;
       handlers.onClose(event.code, event.reason);
     };
-  }
-
-  static urlFor(target: { host: string; port: number; secure: boolean }): string {
-    return signalUrlFor(target);
   }
 
   send(message: ClientMessage): void {

@@ -129,9 +129,12 @@ export class RelayDelivery implements MediaDelivery {
     if (!this.ready) return new Map();
     const request = this.nextRequest++;
     const answer = await new Promise<Extract<RelayServerMessage, { type: 'stats' }> | null>((resolve) => {
-      this.statsWaiting.set(request, resolve);
+      const timeout = setTimeout(() => this.settleStats(request, null), STATS_TIMEOUT_MS);
+      this.statsWaiting.set(request, (answer) => {
+        clearTimeout(timeout);
+        resolve(answer);
+      });
       this.channel.send({ type: 'stats', request });
-      setTimeout(() => this.settleStats(request, null), STATS_TIMEOUT_MS);
     });
     const reports = new Map<string, ViewerLinkReport>();
     if (!answer) return reports;

@@ -2,6 +2,7 @@
 // when it reconnects (new socket, new id) with the ticket, the host lets it in
 // without asking again and, if its peer connection survived, keeps using it, so the
 // picture never stops. A vanished viewer's connection is kept for a grace period.
+import { randomHex } from '../security/base64url';
 
 export const ORPHAN_GRACE_MS = 15_000;
 
@@ -13,7 +14,7 @@ export class ReturningViewers {
 
   /** A fresh ticket for `viewerId`. */
   issue(viewerId: string): string {
-    const ticket = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const ticket = randomHex(16);
     this.owners.set(ticket, viewerId);
     return ticket;
   }

@@ -8,10 +8,11 @@ import type { SignalData, ViewerLinkReport } from './media-delivery';
 import type { SenderSettings } from './presets';
 import { applySenderSettings } from './sender-settings';
 import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
+import { randomHex } from '../security/base64url';
 
 /** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
 export function newLinkId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return randomHex(8);
 }
 
 export class ViewerLink {

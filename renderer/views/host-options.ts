@@ -1,4 +1,5 @@
 // Choices and input rules of the host's control panel and connection info. Pure.
+import { MAX_VIEWERS_LIMIT } from '../../signaling/protocol';
 import type { HostingStatus } from '../app/app-state';
 import type { UserCaps } from '../host/presets';
 import { formatBitrate } from './format';
@@ -36,7 +37,8 @@ export function withCap(caps: UserCaps, key: keyof UserCaps, selectValue: string
 }
 
 export const MIN_VIEWERS = 1;
-export const MAX_VIEWERS = 1000;
+/** The protocol's cap on `configure.maxViewers`. */
+export const MAX_VIEWERS = MAX_VIEWERS_LIMIT;
 
 export type MaxViewersInput = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string };
 

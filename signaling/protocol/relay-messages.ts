@@ -18,7 +18,7 @@ const candidate = z.object({
 });
 export type RelayCandidate = z.infer<typeof candidate>;
 
-export const relayClientMessageSchema = z.discriminatedUnion('type', [
+const relayClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), key: z.string().check(z.maxLength(256)) }),
   /** The host's offer for its one publishing connection; answered by `published`. */
   z.object({ type: z.literal('publish'), sdp: sdpText }),
@@ -44,7 +44,7 @@ const relayLinkStats = z.object({
 });
 export type RelayLinkStats = z.infer<typeof relayLinkStats>;
 
-export const relayServerMessageSchema = z.discriminatedUnion('type', [
+const relayServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('published'), sdp: sdpText, codec: z.string() }),
   z.object({ type: z.literal('viewer-offer'), peer: peerKey, sdp: sdpText }),

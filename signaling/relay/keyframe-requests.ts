@@ -3,7 +3,7 @@
 // that still waits is asked for again, at most once per interval, until it has
 // been sent a keyframe.
 
-export const KEYFRAME_REQUEST_INTERVAL_MS = 350;
+const KEYFRAME_REQUEST_INTERVAL_MS = 350;
 
 export class KeyframeRequests {
   private readonly waiting = new Set<string>();
@@ -25,8 +25,9 @@ export class KeyframeRequests {
     this.waiting.delete(viewer);
   }
 
+  /** The viewer is gone: nothing to wait for. */
   forget(viewer: string): void {
-    this.waiting.delete(viewer);
+    this.delivered(viewer);
   }
 
   /** Called regularly while anyone waits: asks again once the interval has passed. */

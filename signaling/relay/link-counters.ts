@@ -17,10 +17,6 @@ export class LinkCounters {
     if (video && packet.header.marker) this.frames += 1;
   }
 
-  countBytes(bytes: number): void {
-    this.bytes += bytes;
-  }
-
   /** Rates since the last call (null on the first). */
   read(now: number): LinkRates {
     const before = this.previous;

@@ -39,8 +39,11 @@ export class OutboundRtpStream {
     this.payloadTypes = payloadTypes;
   }
 
-  /** A rewritten copy to send to this viewer, or null when it must not get this packet. */
-  rewrite(input: RtpPacket): Rewritten | null {
+  /**
+   * A rewritten copy to send to this viewer, or null when it must not get this packet.
+   * `keyframeStart` may come from the caller, which parses it once for all viewers.
+   */
+  rewrite(input: RtpPacket, keyframeStart = this.options.isKeyframeStart?.(input.payload) ?? false): Rewritten | null {
     const { header } = input;
     const payloadType = this.payloadTypes.get(header.payloadType);
     if (payloadType === undefined) return null;
@@ -48,7 +51,6 @@ export class OutboundRtpStream {
       this.source = header.ssrc;
       this.started = false;
     }
-    const keyframeStart = this.options.isKeyframeStart?.(input.payload) ?? false;
     if (!this.started) {
       if (this.options.isKeyframeStart && !keyframeStart) return null;
       this.started = true;

@@ -18,11 +18,12 @@ import { SequenceGaps } from './sequence-gaps';
 import { isVp8KeyframeStart } from './vp8';
 
 /** What the relay lets the host send: its own caps (sender parameters) decide below this. */
-export const PUBLISHER_REMB_BPS = 20_000_000;
+const PUBLISHER_REMB_BPS = 20_000_000;
 const REMB_INTERVAL_MS = 1_000;
 
 export interface PublisherEvents {
-  video(packet: RtpPacket): void;
+  /** `keyframeStart`: parsed once here for every viewer's copy. */
+  video(packet: RtpPacket, keyframeStart: boolean): void;
   audio(packet: RtpPacket): void;
 }
 
@@ -86,11 +87,12 @@ export class PublisherPeer {
       this.counters.count(packet, track.kind === 'video');
       this.packetsIn += 1;
       if (track.kind === 'video') {
-        if (isVp8KeyframeStart(packet.payload)) this.keyframesIn += 1;
+        const keyframeStart = isVp8KeyframeStart(packet.payload);
+        if (keyframeStart) this.keyframesIn += 1;
         if (packet.header.ssrc !== this.videoSsrc) this.videoSequence.reset();
         this.videoSequence.see(packet.header.sequenceNumber);
         this.videoSsrc = packet.header.ssrc;
-        this.events.video(packet);
+        this.events.video(packet, keyframeStart);
       } else {
         this.events.audio(packet);
       }

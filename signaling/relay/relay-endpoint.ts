@@ -11,7 +11,7 @@ import type { RelayRunner } from './relay-runner';
 
 const HELLO_TIMEOUT_MS = 5_000;
 const MAX_PAYLOAD_BYTES = 64 * 1024;
-export const RELAY_CLOSE = { badKey: 4002, replaced: 4006, badMessage: 4400, stopped: 1001 } as const;
+const RELAY_CLOSE = { badKey: 4002, replaced: 4006, badMessage: 4400, stopped: 1001 } as const;
 
 export class RelayEndpoint {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false, clientTracking: false });

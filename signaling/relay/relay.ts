@@ -39,7 +39,7 @@ export class Relay {
   async publish(offerSdp: string): Promise<{ sdp: string; codec: string }> {
     const previous = this.publisher;
     const publisher = new PublisherPeer({
-      video: (packet) => this.forwardVideo(publisher, packet),
+      video: (packet, keyframeStart) => this.forwardVideo(publisher, packet, keyframeStart),
       audio: (packet) => {
         if (this.publisher === publisher) for (const viewer of this.viewers.values()) viewer.forwardAudio(packet);
       },
@@ -77,8 +77,8 @@ export class Relay {
   async viewerAnswer(key: string, sdp: string): Promise<void> {
     const viewer = this.viewers.get(key);
     if (!viewer) return;
+    // answer() builds its streams from the publisher's codecs, given at openViewer and on every publish.
     await viewer.answer(sdp);
-    if (this.publisherPayloadTypes.size > 0) viewer.setPublisherPayloadTypes(this.publisherPayloadTypes);
   }
 
   addViewerCandidate(key: string, candidate: RelayCandidate): void {
@@ -141,9 +141,9 @@ export class Relay {
     await Promise.all([publisher?.close(), this.closeSpare(), ...viewers.map((viewer) => viewer.close())]);
   }
 
-  private forwardVideo(publisher: PublisherPeer, packet: Parameters<ViewerPeer['forwardVideo']>[0]): void {
+  private forwardVideo(publisher: PublisherPeer, packet: Parameters<ViewerPeer['forwardVideo']>[0], keyframeStart: boolean): void {
     if (this.publisher !== publisher) return;
-    for (const [key, viewer] of this.viewers) if (viewer.forwardVideo(packet)) this.keyframes.delivered(key);
+    for (const [key, viewer] of this.viewers) if (viewer.forwardVideo(packet, keyframeStart)) this.keyframes.delivered(key);
     this.updateKeyframeTimer();
   }
 

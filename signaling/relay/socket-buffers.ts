@@ -6,7 +6,7 @@
 // its (untyped) internals defensively: where the shape differs, nothing happens.
 // The kernel caps the size at net.core.rmem_max / wmem_max.
 
-export const RELAY_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+const RELAY_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
 interface SizableSocket {
   setRecvBufferSize(size: number): void;

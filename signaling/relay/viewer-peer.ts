@@ -126,9 +126,9 @@ export class ViewerPeer {
   }
 
   /** Sends one publisher video packet; true when it began a keyframe this viewer got. */
-  forwardVideo(packet: RtpPacket): boolean {
+  forwardVideo(packet: RtpPacket, keyframeStart: boolean): boolean {
     if (!this.active || !this.connected || !this.videoOut) return false;
-    const out = this.videoOut.rewrite(packet);
+    const out = this.videoOut.rewrite(packet, keyframeStart);
     if (!out) {
       this.packetsHeld += 1;
       return false;

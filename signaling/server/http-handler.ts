@@ -1,9 +1,9 @@
 // Plain HTTP on the signaling port: the viewer web app, /healthz, nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HOST_PATH, JOIN_PATH } from '../protocol';
+import { HOST_PATH } from '../protocol';
 import { isLoopback, normalizeAddress } from './addresses';
 import type { StaticFile, StaticSite } from './static-site';
-import { contentSecurityPolicy } from './web-content';
+import { APP_ROUTES, contentSecurityPolicy } from './web-content';
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
@@ -17,7 +17,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'display-capture=(self), geolocation=(), payment=(), usb=()',
 };
 
-const APP_ROUTES = new Set(['/', JOIN_PATH, HOST_PATH]);
 
 function respond(req: IncomingMessage, res: ServerResponse, status: number, file: StaticFile, extra: Record<string, string> = {}): void {
   res.writeHead(status, {

@@ -7,7 +7,7 @@
 import { isIP } from 'node:net';
 
 /** The desktop app's page origin (main/app-origin.ts APP_ORIGIN; signaling/ may not import main/). */
-export const DESKTOP_APP_ORIGIN = 'app://desktop';
+const DESKTOP_APP_ORIGIN = 'app://desktop';
 
 export function isOriginAllowed(origin: string | undefined, host: string | undefined): boolean {
   if (origin === undefined) return true;
@@ -29,16 +29,22 @@ export function isOriginAllowed(origin: string | undefined, host: string | undef
  * localhost and this machine's own names, nothing else. No Host header: not a browser.
  */
 export function isHostHeaderAllowed(host: string | undefined, machineNames: readonly string[]): boolean {
+  // machineNames: already in normaliseHostName's form (the server does that once).
   if (host === undefined) return true;
   const name = hostNameOf(host);
   if (name === null) return false;
   if (isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost')) return true;
-  return machineNames.some((machineName) => machineName.toLowerCase().replace(/\.$/, '') === name);
+  return machineNames.includes(name);
+}
+
+/** A host name as compared: lower case, without a trailing dot. */
+export function normaliseHostName(name: string): string {
+  return name.toLowerCase().replace(/\.$/, '');
 }
 
 /** "Name:port", "[v6]:port" or a bare name -> the lower-case name without brackets or a trailing dot; null when malformed. */
 function hostNameOf(host: string): string | null {
   if (!/^[a-z0-9.\-_:[\]]+$/i.test(host)) return null;
   const match = /^\[([0-9a-f:.]+)\](?::\d{1,5})?$/i.exec(host) ?? /^([^:[\]]+)(?::\d{1,5})?$/.exec(host);
-  return match ? match[1]!.toLowerCase().replace(/\.$/, '') : null;
+  return match ? normaliseHostName(match[1]!) : null;
 }

@@ -11,7 +11,7 @@ import { isLoopback, isWildcard, normalizeAddress } from './addresses';
 import { createHttpHandler } from './http-handler';
 import { detectDefaultRouteAddress, rankJoinAddresses } from './join-addresses';
 import { DEFAULTS, type RelayRoute, type SignalingServerOptions } from './options';
-import { isHostHeaderAllowed, isOriginAllowed } from './origin-policy';
+import { isHostHeaderAllowed, isOriginAllowed, normaliseHostName } from './origin-policy';
 import { Peer } from './peer';
 import { Room, type RoomSnapshot } from './room';
 import { createSecret, secretsEqual } from './secrets';
@@ -52,13 +52,16 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
 
   constructor(options: SignalingServerOptions = {}) {
     super();
-    this.settings = {
+    const machine = hostname();
+    const settings = {
       ...DEFAULTS,
       networkInterfaces,
       defaultRouteAddress: () => detectDefaultRouteAddress(),
-      hostNames: [hostname(), `${hostname()}.local`],
+      hostNames: [machine, `${machine}.local`],
       ...stripUndefined(options),
     };
+    // Normalised once, not on every request.
+    this.settings = { ...settings, hostNames: settings.hostNames.map(normaliseHostName) };
     this.fixedSecrets = { hostKey: options.hostKey, token: options.token };
     this.room = this.newSession();
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });

@@ -1,8 +1,12 @@
 // What the renderer's pages are served with, wherever they are served from: the
 // headless HTTP server and the desktop app's app:// protocol share these.
 import { extname } from 'node:path';
+import { HOST_PATH, JOIN_PATH } from '../protocol';
 
-export const MIME_TYPES: Readonly<Record<string, string>> = {
+/** Paths that are the app page itself (index.html); the app routes on them. */
+export const APP_ROUTES: ReadonlySet<string> = new Set(['/', JOIN_PATH, HOST_PATH]);
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -36,7 +36,7 @@ import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus, loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { childProcessPort, PortRelay, RelayEndpoint, workerPort, type RelayDiagnostics } from '../../signaling/relay';
+import { childProcessRelay, workerRelay, type RelayDiagnostics, type RelayEndpoint } from '../../signaling/relay';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
 import { type DeliveryMode, BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
@@ -203,7 +203,7 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
       port: 0,
       staticDir: STATIC_DIR,
       requireApproval: false,
-      relay: () => (relayEndpoint = new RelayEndpoint(new PortRelay(RELAY_IN === 'worker' ? workerPort(RELAY_WORKER) : childProcessPort(RELAY_WORKER)))),
+      relay: () => (relayEndpoint = (RELAY_IN === 'worker' ? workerRelay : childProcessRelay)(RELAY_WORKER)()),
       networkInterfaces: () => ({}),
       defaultRouteAddress: async () => undefined,
     });
