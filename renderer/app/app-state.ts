@@ -7,6 +7,16 @@ import type { StreamStats } from '../stats/normalise-stats';
 
 export type View = 'host' | 'join';
 
+/** The host's one link to the media relay (relay mode), as the stats card shows it. */
+export interface UplinkEntry {
+  readonly state: 'connecting' | 'connected' | 'lost';
+  readonly bitrateBps: number | null;
+  readonly fps: number | null;
+  readonly restarts: number;
+  /** Bitrate samples, one a second, newest last, at most a minute. */
+  readonly bitrateHistory: readonly number[];
+}
+
 /** How the host sees one viewer. */
 export interface ViewerEntry {
   readonly id: string;
@@ -72,6 +82,8 @@ export interface HostState {
   /** What is being captured, e.g. "1920×1080 at 30 fps", or null before capture. */
   readonly captureLabel: Signal<string | null>;
   readonly totalBitrateHistory: Signal<readonly number[]>;
+  /** The link to the relay in relay mode; null in direct mode or before it exists. */
+  readonly uplink: Signal<UplinkEntry | null>;
   /** How media reaches viewers this session: through the relay (one encode) or directly (one per viewer); null before it is known. */
   readonly deliveryMode: Signal<'relay' | 'direct' | null>;
   /** Bumped when someone asks to join, so the view can flash and chime. */
@@ -157,6 +169,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       sourceId: signal(null),
       captureLabel: signal(null),
       totalBitrateHistory: signal([]),
+      uplink: signal(null),
       deliveryMode: signal(null),
       joinRequests: signal(0),
       waitingCount: computed(() => viewers.value.filter((v) => v.state === 'waiting').length),

@@ -369,6 +369,13 @@ export class HostSession implements HostControls {
     for (const [viewerId, report] of reports) if (report.dtls?.kind === 'mismatch') this.refuseMismatch(viewerId);
     const total = totalBitrate([...reports.values()].map((r) => r.stats));
     this.state.totalBitrateHistory.value = pushHistory(this.state.totalBitrateHistory.value, total ?? 0);
+    this.refreshUplink();
+  }
+
+  private refreshUplink(): void {
+    const report = this.delivery?.uplink?.() ?? null;
+    const previous = this.state.uplink.value;
+    this.state.uplink.value = report && { ...report, bitrateHistory: pushHistory(previous?.bitrateHistory ?? [], report.bitrateBps ?? 0) };
   }
 
   /** The viewer's DTLS certificate is not the one its signed answer named: someone is in the middle. */
@@ -421,6 +428,7 @@ export class HostSession implements HostControls {
     this.state.paused.value = false;
     this.state.captureLabel.value = null;
     this.state.totalBitrateHistory.value = [];
+    this.state.uplink.value = null;
   }
 }
 

@@ -1,6 +1,6 @@
-// How the host's media reaches viewers. Today: one RTCPeerConnection per admitted
-// viewer (peer-connection-delivery). The planned relay mode (encode once, forward
-// to many) implements the same interface, so the host session does not change.
+// How the host's media reaches viewers: one RTCPeerConnection per admitted viewer
+// (peer-connection-delivery), or one to the media relay, which forwards to every
+// viewer (relay-delivery). Both implement this, so the host session does not change.
 import type { DtlsCheck } from '../security/dtls-check';
 import type { StreamStats } from '../stats/normalise-stats';
 import type { SenderSettings } from './presets';
@@ -13,6 +13,15 @@ export interface ViewerLinkReport {
   readonly stats: StreamStats;
   /** The viewer's DTLS certificate against its signed answer (pinning), and the safety code; absent where not checked. */
   readonly dtls?: DtlsCheck;
+}
+
+/** The host's own link when it encodes once for everyone (relay mode): what it sends to the relay. */
+export interface UplinkReport {
+  readonly state: 'connecting' | 'connected' | 'lost';
+  readonly bitrateBps: number | null;
+  readonly fps: number | null;
+  /** Times the link was lost and made again this session. */
+  readonly restarts: number;
 }
 
 export interface MediaDelivery {
@@ -31,5 +40,7 @@ export interface MediaDelivery {
   applySettings(settings: SenderSettings): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
   collectStats(): Promise<Map<string, ViewerLinkReport>>;
+  /** The link to the relay as of the last collectStats(); null when each viewer has its own link. */
+  uplink?(): UplinkReport | null;
   close(): void;
 }

@@ -2,20 +2,24 @@
 // to the relay (PublisherLink), and the relay holds one connection per viewer.
 // The host page stays the viewers' signaling end: it asks the relay for each
 // viewer's offer and carries SDP and candidates both ways in its own `signal`
-// messages, so for a viewer nothing changes. If the relay is not there (or goes
-// away), every viewer is handed to the direct delivery instead.
+// messages, so for a viewer nothing changes. A lost link to the relay is made
+// again (viewers restart at its first keyframe); if the relay is not there, goes
+// away or keeps losing the link, every viewer is handed to the direct delivery.
 import type { RelayCandidate, RelayLinkStats, RelayServerMessage } from '../../signaling/protocol';
-import type { MediaDelivery, SignalData, ViewerLinkReport } from './media-delivery';
+import type { MediaDelivery, SignalData, UplinkReport, ViewerLinkReport } from './media-delivery';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import type { SenderSettings } from './presets';
 import { PublisherLink } from './publisher-link';
 import { RelayChannel } from './relay-channel';
+import { RestartBudget } from './restart-budget';
 import { newLinkId } from './viewer-link';
 
 export type DeliveryMode = 'relay' | 'direct';
 type Tracks = { video: MediaStreamTrack | null; audio: MediaStreamTrack | null };
 
 const STATS_TIMEOUT_MS = 2_000;
+/** A link to the relay lost more often than this in a minute is not worth making again: go direct. */
+const PUBLISHER_RESTARTS_PER_MINUTE = 3;
 
 export class RelayDelivery implements MediaDelivery {
   private readonly channel: RelayChannel;
@@ -32,6 +36,10 @@ export class RelayDelivery implements MediaDelivery {
   private settings: SenderSettings | null = null;
   private paused = false;
   private nextRequest = 1;
+  private readonly restartBudget = new RestartBudget(PUBLISHER_RESTARTS_PER_MINUTE, 60_000);
+  /** Lost publisher links made again this session. */
+  private restarts = 0;
+  private uplinkStats: RelayLinkStats | null = null;
   private readonly statsWaiting = new Map<number, (stats: Extract<RelayServerMessage, { type: 'stats' }> | null) => void>();
 
   constructor(
@@ -137,12 +145,19 @@ export class RelayDelivery implements MediaDelivery {
       this.channel.send({ type: 'stats', request });
     });
     const reports = new Map<string, ViewerLinkReport>();
+    this.uplinkStats = answer?.publisher ?? null;
     if (!answer) return reports;
     for (const [viewerId, peer] of this.peers) {
       const stats = answer.viewers[peer];
       if (stats) reports.set(viewerId, { connected: stats.connected, stats: toStreamStats(stats, this.tracks.video) });
     }
     return reports;
+  }
+
+  uplink(): UplinkReport | null {
+    if (this.fallback || !this.publisher) return null;
+    const stats = this.uplinkStats;
+    return { state: this.publisher.state, bitrateBps: stats?.bitrateBps ?? null, fps: stats?.fps ?? null, restarts: this.restarts };
   }
 
   close(): void {
@@ -166,12 +181,26 @@ export class RelayDelivery implements MediaDelivery {
     if (!this.ready || this.fallback) return;
     this.publisher?.close();
     this.sending = this.sentTracks();
-    const link = new PublisherLink(this.sending, this.settings, {
-      publish: (sdp) => this.channel.send({ type: 'publish', sdp }),
-      candidate: (candidate) => this.channel.send({ type: 'publisher-candidate', candidate }),
-    });
+    const link = new PublisherLink(
+      this.sending,
+      this.settings,
+      {
+        publish: (sdp) => this.channel.send({ type: 'publish', sdp }),
+        candidate: (candidate) => this.channel.send({ type: 'publisher-candidate', candidate }),
+      },
+      () => this.publisherLost(link),
+    );
     this.publisher = link;
+    this.uplinkStats = null;
     void link.offer().catch(() => this.fallBack());
+  }
+
+  /** The relay replaces its publisher on a new offer and keeps every viewer, so a lost link is simply made again. */
+  private publisherLost(link: PublisherLink): void {
+    if (link !== this.publisher) return;
+    if (!this.restartBudget.take(performance.now())) return this.fallBack();
+    this.restarts += 1;
+    this.publish();
   }
 
   private fromRelay(message: RelayServerMessage): void {

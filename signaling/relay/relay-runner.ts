@@ -21,8 +21,10 @@ export interface RelayRunner {
 }
 
 export class InProcessRelay implements RelayRunner {
-  private readonly relay = new Relay();
   private session: ControlSession | null = null;
+
+  /** `relay`: given by tests that reach into it (to break a connection on purpose). */
+  constructor(private readonly relay = new Relay()) {}
 
   started(): Promise<void> {
     return Promise.resolve();

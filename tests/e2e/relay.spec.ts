@@ -1,10 +1,10 @@
 // Relay mode end to end: the host page encodes once, to the media relay (a worker
 // thread of the real SignalingServer), which forwards to every viewer.
 import { join } from 'node:path';
-import { workerRelay } from '../../signaling/relay';
-import type { RelayEndpoint } from '../../signaling/relay';
+import { InProcessRelay, RelayEndpoint, workerRelay } from '../../signaling/relay';
+import { Relay } from '../../signaling/relay/relay';
 import type { Page } from '@playwright/test';
-import { expectDecoding, joinAs, mediaCounts, openHost, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting, type PageSet } from './support/hosting';
+import { expectDecoding, joinAs, mediaCounts, openHost, openPeers, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting, type PageSet } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const RELAY_WORKER = join(__dirname, '../../dist/signaling/relay-worker.js');
@@ -169,6 +169,36 @@ relayTest('stopping hosting releases every relay connection and timer; starting 
   await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
   await expectDecoding(viewer, FULL_HD, 30_000);
   expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 1 });
+});
+
+test('a lost link from the host to the relay is made again and every viewer keeps watching', async ({ pages }) => {
+  test.setTimeout(90_000);
+  // In this process, so the test can break the relay's end of the host's link, as a network failure would.
+  const relay = new Relay();
+  const hosting = await startServer({ relay: () => new RelayEndpoint(new InProcessRelay(relay)) });
+  try {
+    const { host, link } = await sharingHost(pages, hosting);
+    const viewers = await Promise.all(['One', 'Two'].map((name) => joinAs(pages, link, name)));
+    for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
+    const uplink = host.getByTestId('uplink-row');
+    await expect(uplink, 'the stats card shows the link to the relay').toContainText(/To the relay \(encoded once for all\)\s*[\d.]+ (k|M)bit\/s/, { timeout: WAIT_MS });
+
+    await relay['publisher']?.pc.close();
+    const frozen = await Promise.all(viewers.map(sampleVideo));
+    await expect(uplink).toContainText('reconnected 1×', { timeout: 30_000 });
+    for (const [index, viewer] of viewers.entries()) {
+      const after = await expectDecoding(viewer, FULL_HD, 30_000);
+      expect(after.frames, 'frames after the link was made again').toBeGreaterThan(frozen[index]!.frames);
+    }
+    await expect(uplink).toContainText('encoded once for all', { timeout: WAIT_MS });
+    await expect(host.getByTestId('delivery-mode'), 'still relay mode, not the direct fallback').toHaveText(/^Relay/);
+    expect(await relay.counts()).toMatchObject({ publishers: 1, viewers: 2 });
+    // The old link was closed: the host page holds exactly one open connection, the new one.
+    expect((await mediaCounts(host)).peerConnections, 'connections made in all: the first link and its replacement').toBe(2);
+    expect(await openPeers(host)).toHaveLength(1);
+  } finally {
+    await hosting.server.stop();
+  }
 });
 
 relayTest('the control panel chooses the delivery, remembered on this device; the connection card shows the one in use', async ({ pages, relayHosting }) => {

@@ -1,16 +1,19 @@
 // Per-viewer numbers of what the host sends and what each viewer says it gets,
 // with the total and a minute of bitrate history.
-import type { ViewerEntry } from '../../app/app-state';
+import type { UplinkEntry, ViewerEntry } from '../../app/app-state';
 import { useApp } from '../../app/context';
 import { totalBitrate } from '../../stats/normalise-stats';
 import { SparklineChart } from '../common/sparkline-chart';
 import { formatBitrate, formatCodec, formatFps, formatMs, formatPercent, formatResolution, UNKNOWN } from '../format';
 import { latestSample } from '../sparkline';
+import { UplinkRow } from './uplink-row';
 
 export interface StreamStatsViewProps {
   /** Viewers the host sends to (waiting ones get nothing yet). */
   readonly viewers: readonly ViewerEntry[];
   readonly totalHistory: readonly number[];
+  /** Relay mode: the host's one link to the relay; null in direct mode. */
+  readonly uplink?: UplinkEntry | null;
 }
 
 function ViewerRow({ viewer }: { viewer: ViewerEntry }) {
@@ -34,7 +37,7 @@ function ViewerRow({ viewer }: { viewer: ViewerEntry }) {
   );
 }
 
-export function StreamStatsView({ viewers, totalHistory }: StreamStatsViewProps) {
+export function StreamStatsView({ viewers, totalHistory, uplink = null }: StreamStatsViewProps) {
   const readings = viewers.map((v) => v.stats).filter((s) => s !== null);
   const total = totalBitrate(readings) ?? latestSample(totalHistory);
   return (
@@ -66,6 +69,7 @@ export function StreamStatsView({ viewers, totalHistory }: StreamStatsViewProps)
               </tr>
             </thead>
             <tbody>
+              {uplink && <UplinkRow uplink={uplink} />}
               {viewers.map((viewer) => (
                 <ViewerRow key={viewer.id} viewer={viewer} />
               ))}
@@ -88,5 +92,5 @@ export function StreamStatsView({ viewers, totalHistory }: StreamStatsViewProps)
 
 export function StreamStats() {
   const { host } = useApp().state;
-  return <StreamStatsView viewers={host.viewers.value.filter((v) => v.state !== 'waiting')} totalHistory={host.totalBitrateHistory.value} />;
+  return <StreamStatsView viewers={host.viewers.value.filter((v) => v.state !== 'waiting')} totalHistory={host.totalBitrateHistory.value} uplink={host.uplink.value} />;
 }
