@@ -1,6 +1,7 @@
 // The relay: one publisher (the host page) in, one connection per viewer out, every
 // packet forwarded without decoding. Driven by the control session; runs in a
 // worker thread so forwarding never holds up the signaling socket.
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { KeyframeRequests } from './keyframe-requests';
@@ -25,6 +26,11 @@ export interface RelayDiagnostics {
   /** CPU time of the relay's process, or of its thread when it is a worker (user + system), ms; null where Node cannot tell. */
   readonly threadCpuMs: number | null;
   readonly rssBytes: number;
+  /** This isolate's live JavaScript heap, and the part of it V8 reserves for new objects (it grows with the allocation rate). */
+  readonly heapUsedBytes: number;
+  readonly newSpaceBytes: number | null;
+  /** Memory outside the JS heap held by Buffers and ArrayBuffers (packets, SRTP). */
+  readonly arrayBuffersBytes: number;
 }
 
 export class Relay {
@@ -121,6 +127,9 @@ export class Relay {
       viewers: Object.fromEntries([...this.viewers].map(([key, viewer]) => [key, viewer.diagnostics()])),
       threadCpuMs: usage && (usage.user + usage.system) / 1000,
       rssBytes: process.memoryUsage.rss(),
+      arrayBuffersBytes: process.memoryUsage().arrayBuffers,
+      heapUsedBytes: getHeapStatistics().used_heap_size,
+      newSpaceBytes: getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? null,
     };
   }
 

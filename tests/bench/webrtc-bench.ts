@@ -576,11 +576,31 @@ interface SoakResult {
   seconds: number;
   /** Relay RSS (MB) every BENCH_SOAK_SAMPLE_S, from the first sample after every viewer decodes. */
   rssMb: number[];
+  /** At the same instants: the relay's live JS heap, and V8's new space (sized by the allocation rate), MB. */
+  heapUsedMb: number[];
+  newSpaceMb: (number | null)[];
+  arrayBuffersMb: number[];
+  /**
+   * Growth from the mean of the first minute's samples to the mean of the last minute's: RSS, and live
+   * memory (JS heap used + Buffers). Single samples swing by 30+ MB with V8's new-space resizing and the
+   * memory reducer, so two point readings can show growth or shrinkage that is neither.
+   */
+  rssMinuteGrowthPct: number | null;
+  liveMinuteGrowthPct: number | null;
   rssGrowthPct: number | null;
   relayCpuPct: number | null;
   minFps: number | null;
   medianFps: number | null;
   load1: [number, number];
+}
+
+/** Mean of the last minute's samples over the first minute's, as a percent change; null for runs under two minutes. */
+function minuteGrowthPct(samples: readonly number[]): number | null {
+  const perMinute = Math.max(1, Math.round(60 / SOAK_SAMPLE_S));
+  if (samples.length < 2 * perMinute) return null;
+  const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const first = mean(samples.slice(0, perMinute));
+  return first > 0 ? round(((mean(samples.slice(-perMinute)) - first) / first) * 100, 1) : null;
 }
 
 /** Relay mode at 1080p with SOAK_VIEWERS viewers for SOAK_S seconds: does the relay's memory keep growing? */
@@ -594,13 +614,22 @@ async function soak(rig: Rig): Promise<SoakResult> {
     const load0 = loadavg()[0]!;
     const first = await relayEndpoint?.diagnostics();
     const v0 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
-    const rssMb = [round((first?.rssBytes ?? 0) / 1e6, 1)!];
+    const rssMb: number[] = [];
+    const heapUsedMb: number[] = [];
+    const newSpaceMb: (number | null)[] = [];
+    const arrayBuffersMb: number[] = [];
+    const record = (sample: RelayDiagnostics | null | undefined) => {
+      rssMb.push(round((sample?.rssBytes ?? 0) / 1e6, 1)!);
+      heapUsedMb.push(round((sample?.heapUsedBytes ?? 0) / 1e6, 1)!);
+      newSpaceMb.push(typeof sample?.newSpaceBytes === 'number' ? round(sample.newSpaceBytes / 1e6, 1) : null);
+      arrayBuffersMb.push(round((sample?.arrayBuffersBytes ?? 0) / 1e6, 1)!);
+    };
+    record(first);
     const startedAt = performance.now();
     while (performance.now() - startedAt < SOAK_S * 1000) {
       await sleep(SOAK_SAMPLE_S * 1000);
-      const now = await relayEndpoint?.diagnostics();
-      rssMb.push(round((now?.rssBytes ?? 0) / 1e6, 1)!);
-      log(`  soak ${Math.round((performance.now() - startedAt) / 1000)} s: relay RSS ${rssMb.at(-1)} MB, load ${loadavg()[0]!.toFixed(2)}`);
+      record(await relayEndpoint?.diagnostics());
+      log(`  soak ${Math.round((performance.now() - startedAt) / 1000)} s: relay RSS ${rssMb.at(-1)} MB, JS heap used ${heapUsedMb.at(-1)} MB, new space ${newSpaceMb.at(-1)} MB, Buffers ${arrayBuffersMb.at(-1)} MB, load ${loadavg()[0]!.toFixed(2)}`);
     }
     const last = await relayEndpoint?.diagnostics();
     const v1 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
@@ -611,6 +640,11 @@ async function soak(rig: Rig): Promise<SoakResult> {
       viewers: viewers.length,
       seconds: round(seconds, 0)!,
       rssMb,
+      heapUsedMb,
+      newSpaceMb,
+      arrayBuffersMb,
+      rssMinuteGrowthPct: minuteGrowthPct(rssMb),
+      liveMinuteGrowthPct: minuteGrowthPct(heapUsedMb.map((heap, i) => heap + arrayBuffersMb[i]!)),
       rssGrowthPct: rssMb[0] ? round(((rssMb.at(-1)! - rssMb[0]) / rssMb[0]) * 100, 1) : null,
       relayCpuPct: round(cpu, 1),
       minFps: round(Math.min(...fps)),
@@ -831,8 +865,9 @@ async function main(): Promise<number> {
   }
   if (soakResult) {
     log(
-      `  soak (relay, 1080p, ${soakResult.viewers} viewers, ${soakResult.seconds} s): relay RSS ${soakResult.rssMb[0]} -> ${soakResult.rssMb.at(-1)} MB (${soakResult.rssGrowthPct}%), ` +
-        `max ${Math.max(...soakResult.rssMb)} MB; relay CPU ${soakResult.relayCpuPct}%; viewer fps median ${soakResult.medianFps} worst ${soakResult.minFps}; load ${soakResult.load1.join('->')}`,
+      `  soak (relay, 1080p, ${soakResult.viewers} viewers, ${soakResult.seconds} s): relay RSS ${soakResult.rssMb[0]} -> ${soakResult.rssMb.at(-1)} MB (${soakResult.rssGrowthPct}%; first minute's mean -> last minute's ${soakResult.rssMinuteGrowthPct}%, live memory ${soakResult.liveMinuteGrowthPct}%), ` +
+        `max ${Math.max(...soakResult.rssMb)} MB; JS heap used ${soakResult.heapUsedMb[0]} -> ${soakResult.heapUsedMb.at(-1)} MB (max ${Math.max(...soakResult.heapUsedMb)}), ` +
+        `V8 new space ${soakResult.newSpaceMb[0]} -> ${soakResult.newSpaceMb.at(-1)} MB, Buffers ${soakResult.arrayBuffersMb[0]} -> ${soakResult.arrayBuffersMb.at(-1)} MB; relay CPU ${soakResult.relayCpuPct}%; viewer fps median ${soakResult.medianFps} worst ${soakResult.minFps}; load ${soakResult.load1.join('->')}`,
     );
   }
   log(`  load average ${result.load.atStart.join(' ')} at start, ${result.load.atEnd.join(' ')} at end`);
