@@ -8,6 +8,7 @@ import { SignalingConnection } from '../connection/signaling-connection';
 import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { closeCodeOutcome } from './close-outcome';
 import { ViewerSecurity } from './viewer-security';
+import { answerAsDtlsServer } from './dtls-answer-role';
 
 const STATS_INTERVAL_MS = 1_000;
 const REPORT_EVERY_TICKS = 2; // `stats` to the host every 2 s
@@ -185,8 +186,8 @@ export class ViewerSession implements JoinControls {
       await pc.setRemoteDescription({ type: 'offer', sdp: sdp.sdp });
       this.offerSdp = sdp.sdp;
       const answer = await pc.createAnswer();
-      await pc.setLocalDescription(answer);
-      this.sendSignal({ sdp: { type: answer.type, sdp: answer.sdp } });
+      await pc.setLocalDescription({ type: 'answer', sdp: answerAsDtlsServer(answer.sdp ?? '') }).catch(() => pc.setLocalDescription(answer));
+      this.sendSignal({ sdp: { type: 'answer', sdp: pc.localDescription?.sdp ?? answer.sdp } });
       return;
     }
     const candidate = data.candidate as RTCIceCandidateInit | undefined;

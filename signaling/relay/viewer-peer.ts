@@ -34,17 +34,6 @@ export interface ViewerDiagnostics {
   readonly retransmits: number;
 }
 
-/**
- * The relay takes the DTLS client role (a=setup:active), so the viewer answers passive and
- * waits for the relay's ClientHello. With werift as the server (actpass, answered active),
- * Chrome's first ClientHello often arrives before werift's ICE has finished and is lost,
- * and Chrome resends it only after its 1 s DTLS timer: a second added to every join.
- * werift reads the viewer's passive answer and acts as the client.
- */
-export function asDtlsClient(sdp: string): string {
-  return sdp.replace(/^a=setup:actpass$/gm, 'a=setup:active');
-}
-
 function outboundNumber(stats: readonly object[], field: string): number {
   const outbound = stats.find((s) => (s as { type?: string }).type === 'outbound-rtp') as Record<string, unknown> | undefined;
   const value = outbound?.[field];
@@ -101,7 +90,12 @@ export class ViewerPeer {
     await this.pc.setLocalDescription(await this.pc.createOffer());
     await gatheringComplete(this.pc);
     this.socketsEnlarged = enlargeSocketBuffers(this.pc);
-    return asDtlsClient(this.pc.localDescription?.sdp ?? '');
+    // a=setup:actpass, as RFC 8842 requires of an offer. Our viewer answers passive
+    // (renderer/viewer/dtls-answer-role.ts), which makes werift the DTLS client: as the
+    // server, werift often lost Chrome's first ClientHello (sent before werift's ICE was
+    // up) and Chrome resent it only after its 1 s timer. A client that answers active
+    // still connects, that second later.
+    return this.pc.localDescription?.sdp ?? '';
   }
 
   async answer(sdp: string): Promise<void> {

@@ -87,6 +87,19 @@ relayTest('a viewer joining mid-stream decodes its first frame within 1 s of cli
   expect(marks.clickedAt, 'the Join click was seen').toBeGreaterThan(0);
   expect(marks.firstFrameAt, 'a frame was decoded').toBeGreaterThan(marks.clickedAt);
   expect(afterJoin, 'Join click -> first decoded frame').toBeLessThan(1_000);
+  // The viewer answered passive to the relay's actpass offer: the relay is the DTLS client (werift as server lost ClientHellos).
+  const roles = await late.evaluate(async () => {
+    const found: string[] = [];
+    for (const pc of (window as unknown as { __e2e: { peers: RTCPeerConnection[] } }).__e2e.peers) {
+      if (pc.connectionState !== 'connected') continue;
+      (await pc.getStats()).forEach((stat: { type: string; dtlsRole?: string }) => {
+        if (stat.type === 'transport' && stat.dtlsRole) found.push(stat.dtlsRole);
+      });
+      found.push(/^a=setup:(\w+)/m.exec(pc.remoteDescription?.sdp ?? '')?.[1] ?? 'none');
+    }
+    return found;
+  });
+  expect(roles, "the viewer's DTLS role, then the relay offer's a=setup").toEqual(['server', 'actpass']);
   // The early viewer was not disturbed.
   await expectDecoding(first, FULL_HD);
 });

@@ -56,9 +56,9 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   expect(sdp).toMatch(/a=sendonly/);
   expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 /);
   expect(sdp).not.toMatch(/transport-cc/);
-  // The relay is the DTLS client (viewer-peer.ts, asDtlsClient): every section says active, none actpass.
-  expect(sdp.match(/^a=setup:active\r?$/gm)).toHaveLength(2);
-  expect(sdp).not.toMatch(/a=setup:actpass/);
+  // An offer says actpass in every section (RFC 8842 §5.2; strict stacks such as aiortc refuse anything else).
+  expect(sdp.match(/^a=setup:actpass\r?$/gm)).toHaveLength(2);
+  expect(sdp).not.toMatch(/a=setup:(active|passive)/);
   expect(await relay.counts()).toEqual({ publishers: 0, viewers: 1, spares: 0, timers: 0 });
   // werift's sockets were found and enlarged (socket-buffers.ts walks werift internals: this fails if they move).
   const diagnostics = await relay.diagnostics();
