@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { RTCDtlsTransport } from 'werift';
 import { normaliseFingerprint } from '../protocol';
 
-export interface TransportCertificates {
+interface TransportCertificates {
   readonly localCertificate: string | null;
   readonly remoteCertificate: string | null;
 }
@@ -34,7 +34,7 @@ export function transportCertificates(transport: RTCDtlsTransport | undefined): 
 }
 
 /** SHA-256 over the certificate's DER bytes, as a=fingerprint states it (RFC 8122). */
-export function derFingerprint(der: Uint8Array): string {
+function derFingerprint(der: Uint8Array): string {
   const hex = createHash('sha256').update(der).digest('hex');
   return normaliseFingerprint('sha-256', hex.match(/../g)!.join(':'));
 }
