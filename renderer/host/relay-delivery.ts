@@ -6,6 +6,7 @@
 // again (viewers restart at its first keyframe); if the relay is not there, goes
 // away or keeps losing the link, every viewer is handed to the direct delivery.
 import type { RelayCandidate, RelayLinkStats, RelayServerMessage } from '../../signaling/protocol';
+import { checkFingerprints } from '../security/dtls-check';
 import type { MediaDelivery, SignalData, UplinkReport, ViewerLinkReport } from './media-delivery';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import type { SenderSettings } from './presets';
@@ -27,6 +28,8 @@ export class RelayDelivery implements MediaDelivery {
   private publisher: PublisherLink | null = null;
   /** viewer id -> the relay's key for its connection (also the `link` id viewers see). */
   private readonly peers = new Map<string, string>();
+  /** Relay key -> the viewer's answer as received (signed when it holds the link key): the relay's report of its certificate is pinned to it. */
+  private readonly answers = new Map<string, string>();
   /** Viewers kept for a possible return, sent nothing meanwhile. */
   private readonly suspended = new Set<string>();
   private fallback: PeerConnectionDelivery | null = null;
@@ -94,6 +97,7 @@ export class RelayDelivery implements MediaDelivery {
     if (!peer) return;
     this.peers.delete(viewerId);
     this.suspended.delete(viewerId);
+    this.answers.delete(peer);
     this.channel.send({ type: 'viewer-close', peer });
     this.updateSending();
   }
@@ -103,7 +107,11 @@ export class RelayDelivery implements MediaDelivery {
     const peer = this.peers.get(viewerId);
     if (!peer || (data.link !== undefined && data.link !== peer)) return; // meant for a connection we replaced
     const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
-    if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') return this.channel.send({ type: 'viewer-answer', peer, sdp: sdp.sdp });
+    if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
+      // The relay applies only the first answer per connection (later ones find it stable): pin that one.
+      if (!this.answers.has(peer)) this.answers.set(peer, sdp.sdp);
+      return this.channel.send({ type: 'viewer-answer', peer, sdp: sdp.sdp });
+    }
     const candidate = data.candidate as RelayCandidate | undefined;
     if (candidate && typeof candidate === 'object' && typeof candidate.candidate === 'string') {
       this.channel.send({ type: 'viewer-candidate', peer, candidate: { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? null, sdpMLineIndex: candidate.sdpMLineIndex ?? null } });
@@ -149,7 +157,9 @@ export class RelayDelivery implements MediaDelivery {
     if (!answer) return reports;
     for (const [viewerId, peer] of this.peers) {
       const stats = answer.viewers[peer];
-      if (stats) reports.set(viewerId, { connected: stats.connected, stats: toStreamStats(stats, this.tracks.video) });
+      if (!stats) continue;
+      const dtls = checkFingerprints(stats.localCertificate, stats.remoteCertificate, this.answers.get(peer) ?? null);
+      reports.set(viewerId, { connected: stats.connected, stats: toStreamStats(stats, this.tracks.video), dtls });
     }
     return reports;
   }
@@ -166,6 +176,7 @@ export class RelayDelivery implements MediaDelivery {
     this.publisher = null;
     this.fallback?.close();
     this.peers.clear();
+    this.answers.clear();
     this.suspended.clear();
     for (const request of [...this.statsWaiting.keys()]) this.settleStats(request, null);
   }
@@ -238,6 +249,7 @@ export class RelayDelivery implements MediaDelivery {
     this.onMode('direct');
     const viewers = [...this.peers.keys()];
     this.peers.clear();
+    this.answers.clear();
     this.suspended.clear();
     void (async () => {
       if (this.settings) await direct.applySettings(this.settings);

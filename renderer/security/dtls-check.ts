@@ -1,9 +1,10 @@
 // Fingerprint pinning and the safety code. After connecting, the certificate the
-// remote side really used (getStats: transport -> remoteCertificateId) must be one the
-// signed SDP announced (a=fingerprint); otherwise the connection is torn down. The
-// safety code is made from both sides' certificates, in either order, so host and
-// viewer see the same code unless someone sits between them.
+// remote side really used (getStats: transport -> remoteCertificateId; in relay mode,
+// the relay's report) must be one the signed SDP announced (a=fingerprint); otherwise
+// the connection is torn down. The safety code is made from both sides' certificates,
+// in either order, so host and viewer see the same code unless someone sits between them.
 import { sha256 } from '@noble/hashes/sha2.js';
+import { normaliseFingerprint } from '../../signaling/protocol';
 
 export type DtlsCheck =
   /** Not connected yet, or no certificate reported yet. */
@@ -16,13 +17,9 @@ export function sdpFingerprints(sdp: string): string[] {
   const found: string[] = [];
   for (const line of sdp.split(/\r?\n/)) {
     const match = /^a=fingerprint:(\S+) ([0-9A-Fa-f:]+)\s*$/.exec(line);
-    if (match) found.push(normalise(match[1]!, match[2]!));
+    if (match) found.push(normaliseFingerprint(match[1]!, match[2]!));
   }
   return found;
-}
-
-function normalise(algorithm: string, fingerprint: string): string {
-  return `${algorithm.toLowerCase()} ${fingerprint.toUpperCase()}`;
 }
 
 interface CertificateStats {
@@ -38,19 +35,27 @@ export function transportCertificates(report: RTCStatsReport): { local: string; 
     const remote = report.get(String(stat.remoteCertificateId)) as CertificateStats | undefined;
     if (!local?.fingerprint || !remote?.fingerprint) return null;
     return {
-      local: normalise(local.fingerprintAlgorithm ?? '', local.fingerprint),
-      remote: normalise(remote.fingerprintAlgorithm ?? '', remote.fingerprint),
+      local: normaliseFingerprint(local.fingerprintAlgorithm ?? '', local.fingerprint),
+      remote: normaliseFingerprint(remote.fingerprintAlgorithm ?? '', remote.fingerprint),
     };
   }
   return null;
 }
 
-/** Compares the connected transport with the signed remote SDP. */
+/**
+ * The pinning rule, wherever the certificates come from: the remote certificate (normalised)
+ * must be one the signed remote SDP announced. Pending while either certificate or the SDP is missing.
+ */
+export function checkFingerprints(local: string | null, remote: string | null, signedRemoteSdp: string | null): DtlsCheck {
+  if (local === null || remote === null || signedRemoteSdp === null) return { kind: 'pending' };
+  if (!sdpFingerprints(signedRemoteSdp).includes(remote)) return { kind: 'mismatch' };
+  return { kind: 'pinned', safetyCode: safetyCode(local, remote) };
+}
+
+/** Compares this browser's connected transport with the signed remote SDP. */
 export function checkDtls(report: RTCStatsReport, signedRemoteSdp: string | null): DtlsCheck {
   const certificates = transportCertificates(report);
-  if (!certificates || signedRemoteSdp === null) return { kind: 'pending' };
-  if (!sdpFingerprints(signedRemoteSdp).includes(certificates.remote)) return { kind: 'mismatch' };
-  return { kind: 'pinned', safetyCode: safetyCode(certificates.local, certificates.remote) };
+  return checkFingerprints(certificates?.local ?? null, certificates?.remote ?? null, signedRemoteSdp);
 }
 
 /**

@@ -1,4 +1,5 @@
 // The wire contract (protocol.md v1): the only part of signaling/ the renderer may import.
+export * from './certificate-fingerprint';
 export * from './errors';
 export * from './join-link';
 export * from './messages';

@@ -3,6 +3,7 @@
 // stream and to open one peer connection per viewer. No Node imports: the host page
 // and the relay share it.
 import * as z from 'zod/mini';
+import { CERTIFICATE_FINGERPRINT } from './certificate-fingerprint';
 import { err, ok, type Result } from './result';
 
 export const RELAY_PATH = '/relay';
@@ -16,6 +17,7 @@ const candidate = z.object({
   sdpMid: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   sdpMLineIndex: z.optional(z.nullable(z.number())),
 });
+const certificateFingerprint = z.string().check(z.maxLength(256), z.regex(CERTIFICATE_FINGERPRINT));
 export type RelayCandidate = z.infer<typeof candidate>;
 
 const relayClientMessageSchema = z.discriminatedUnion('type', [
@@ -41,6 +43,13 @@ const relayLinkStats = z.object({
   rttMs: z.nullable(z.number()),
   packetLossPct: z.nullable(z.number()),
   keyframesSent: z.number(),
+  /**
+   * The connection's DTLS certificates, normalised (certificate-fingerprint.ts): the relay's
+   * own, and the one the far side really presented in the handshake; null before there is
+   * one. The host page pins `remoteCertificate` to the viewer's signed answer.
+   */
+  localCertificate: z.nullable(certificateFingerprint),
+  remoteCertificate: z.nullable(certificateFingerprint),
 });
 export type RelayLinkStats = z.infer<typeof relayLinkStats>;
 

@@ -4,6 +4,7 @@
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
+import { NO_CERTIFICATES } from './dtls-certificates';
 import { KeyframeRequests } from './keyframe-requests';
 import { PublisherPeer } from './publisher-peer';
 import { ViewerPeer, type ViewerDiagnostics } from './viewer-peer';
@@ -113,7 +114,8 @@ export class Relay {
     const rates = publisher?.counters.read(now) ?? { bitrateBps: null, fps: null };
     const entries = await Promise.all([...this.viewers].map(async ([key, viewer]) => [key, await viewer.stats(now)] as const));
     return {
-      publisher: { connected: publisher?.connected ?? false, ...rates, rttMs: null, packetLossPct: null, keyframesSent: 0 },
+      // The publisher link is the host page's own loopback connection: nothing to pin there.
+      publisher: { connected: publisher?.connected ?? false, ...rates, rttMs: null, packetLossPct: null, keyframesSent: 0, ...NO_CERTIFICATES },
       viewers: Object.fromEntries(entries),
     };
   }

@@ -4,6 +4,7 @@
 // relay, which merges them.
 import { RtcpPayloadSpecificFeedback, RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from 'werift';
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
+import { transportCertificates } from './dtls-certificates';
 import { LinkCounters } from './link-counters';
 import { OutboundRtpStream } from './outbound-rtp-stream';
 import { SequenceGaps } from './sequence-gaps';
@@ -161,7 +162,9 @@ export class ViewerPeer {
       if (typeof entry.roundTripTime === 'number') rttMs = Math.round(entry.roundTripTime * 1000);
       if (typeof entry.fractionLost === 'number') packetLossPct = Math.round(entry.fractionLost * 1000) / 10;
     }
-    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent };
+    // Bundled: video's transport is the connection's one transport.
+    const certificates = transportCertificates(this.video.sender.dtlsTransport);
+    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent, ...certificates };
   }
 
   diagnostics(): ViewerDiagnostics {

@@ -4,7 +4,28 @@ import { join } from 'node:path';
 import { InProcessRelay, RelayEndpoint, workerRelay } from '../../signaling/relay';
 import { Relay } from '../../signaling/relay/relay';
 import type { Page } from '@playwright/test';
-import { expectDecoding, joinAs, mediaCounts, openHost, openPeers, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting, type PageSet } from './support/hosting';
+import { MaliciousRelay, swapViewerFingerprints } from '../support/malicious-relay';
+import {
+  expectDecoding,
+  joinAs,
+  mediaCounts,
+  openHost,
+  openPeers,
+  sampleVideo,
+  startServer,
+  startSharing,
+  test,
+  expect,
+  turnApprovalOff,
+  turnOnlyVerifiedOff,
+  viewerItem,
+  WAIT_MS,
+  sharedJoinLink,
+  withoutLinkKey,
+  type Hosting,
+  type PageSet,
+} from './support/hosting';
+import { expectSameSafetyCode } from './support/safety-code';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const RELAY_WORKER = join(__dirname, '../../dist/signaling/relay-worker.js');
@@ -19,10 +40,11 @@ const relayTest = test.extend<{ relayHosting: Hosting }>({
 });
 
 /** The host page sharing with approval off, and the join link it shows (with its key). */
-async function sharingHost(pages: PageSet, hosting: Hosting): Promise<{ host: Page; link: string }> {
+async function sharingHost(pages: PageSet, hosting: Hosting, { onlyVerified = true } = {}): Promise<{ host: Page; link: string }> {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   const link = await sharedJoinLink(host);
   await turnApprovalOff(host);
+  if (!onlyVerified) await turnOnlyVerifiedOff(host);
   await startSharing(host);
   return { host, link };
 }
@@ -238,4 +260,36 @@ relayTest('the control panel chooses the delivery, remembered on this device; th
   await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
   await expectDecoding(viewer, FULL_HD, 30_000);
   await expect.poll(async () => (await relayOf(relayHosting).counts()).viewers, { timeout: WAIT_MS }).toBe(1);
+});
+
+relayTest('the host\'s users list and the viewer show the same safety code, made from the viewer\'s and the relay\'s certificates', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  const { host, link } = await sharingHost(pages, relayHosting);
+  await expect(host.getByTestId('delivery-mode')).toHaveText(/^Relay/, { timeout: WAIT_MS });
+  const viewer = await joinAs(pages, link, 'Vic');
+  await expectDecoding(viewer, FULL_HD);
+  expect((await mediaCounts(host)).peerConnections, 'the viewer is served by the relay, not by the host page').toBe(1);
+  await expect(viewer.getByLabel('Connection security')).toContainText('Verified');
+  await expect(viewerItem(host, 'Vic')).toContainText('Verified', { timeout: WAIT_MS });
+  await expectSameSafetyCode(viewer, host, 'Vic');
+});
+
+relayTest('a viewer whose answer announces a certificate other than the one it uses is refused by the host', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  // A link without its key: with the key, the rewritten answer fails its signature and never
+  // gets this far (signaling-security.spec.ts). Here it reaches the relay, and the host checks
+  // the certificate the relay saw against it.
+  const { host, link } = await sharingHost(pages, relayHosting, { onlyVerified: false });
+  const tampering = new MaliciousRelay(relayHosting.info.port, swapViewerFingerprints);
+  await tampering.start();
+  try {
+    const viewer = await joinAs(pages, tampering.rewrite(withoutLinkKey(link)), 'Moe');
+    await expect(host.getByText(/The connection to Moe was closed: its security certificate did not match/)).toBeVisible({ timeout: WAIT_MS });
+    await expect(viewerItem(host, 'Moe')).toHaveCount(0);
+    await expect(viewer.locator('body')).toContainText('removed', { timeout: WAIT_MS });
+    await expect.poll(async () => (await relayOf(relayHosting).counts()).viewers, { timeout: WAIT_MS, message: 'the relay closed its connection' }).toBe(0);
+    expect((await sampleVideo(viewer))?.frames ?? 0, 'frames the refused viewer decoded').toBe(0);
+  } finally {
+    await tampering.stop();
+  }
 });

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { honest, MaliciousRelay, reorderHostSignals, replayHostSignals, swapFingerprints, type Tamper } from '../support/malicious-relay';
 import { manInTheMiddle } from './support/man-in-the-middle';
+import { expectSameSafetyCode, hostCode, SAFETY_CODE, viewerCode } from './support/safety-code';
 import {
   expect,
   expectDecoding,
@@ -16,6 +17,7 @@ import {
   startSharing,
   test,
   turnApprovalOff,
+  turnOnlyVerifiedOff,
   viewerItem,
   WAIT_MS,
   withoutLinkKey,
@@ -24,7 +26,6 @@ import {
 } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
-const SAFETY_CODE = /\d{4} \d{4} \d{4}/;
 const REFUSED = /Refused \d+ connection messages? that failed the security check/;
 
 /** The host sharing with approval off, and a relay (honest or not) in front of its server. */
@@ -37,12 +38,6 @@ async function hostBehindRelay(pages: PageSet, hosting: Hosting, tamper: Tamper)
   return { host, link: relay.rewrite(await sharedJoinLink(host)), relay };
 }
 
-async function turnOnlyVerifiedOff(host: Page): Promise<void> {
-  const box = host.getByRole('checkbox', { name: 'Only verified viewers' });
-  await expect(box).toBeChecked(); // on for a new session
-  await box.uncheck();
-}
-
 /** The host sharing (approval off) and a man in the middle, in his own browser page, between its server and viewers. */
 async function hostWithManInTheMiddle(pages: PageSet, hosting: Hosting, { onlyVerified }: { onlyVerified: boolean }): Promise<{ host: Page; relay: MaliciousRelay }> {
   const attacker = await pages.open('attacker');
@@ -53,16 +48,6 @@ async function hostWithManInTheMiddle(pages: PageSet, hosting: Hosting, { onlyVe
   const relay = new MaliciousRelay(hosting.info.port, await manInTheMiddle(attacker));
   await relay.start();
   return { host, relay };
-}
-
-const viewerCode = async (viewer: Page) => (await viewer.getByLabel('Connection security').innerText()).match(SAFETY_CODE)?.[0];
-const hostCode = async (host: Page, name: string) => (await viewerItem(host, name).innerText()).match(SAFETY_CODE)?.[0];
-
-/** Both sides show the same code. Each side derives it from its own stats, up to a second apart, so the viewer's is waited for. */
-async function expectSameSafetyCode(viewer: Page, host: Page, name: string): Promise<void> {
-  await expect(viewerItem(host, name)).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
-  const hostSide = await hostCode(host, name);
-  await expect.poll(() => viewerCode(viewer), { timeout: WAIT_MS, message: 'the viewer shows the host’s safety code' }).toBe(hostSide);
 }
 
 /** Frames decoded so far stay at zero for a while: nothing got through. */

@@ -38,6 +38,16 @@ export const swapFingerprints: Tamper = {
   fromViewer: (data, viewer) => viewer.toHost(withFingerprint(data)),
 };
 
+/**
+ * Puts the attacker's fingerprint only into the viewer's answer: the host is told of a
+ * certificate the viewer does not use (what someone who could rewrite signaling but not
+ * get into the media path would leave behind). Caught by the host's pinning check.
+ */
+export const swapViewerFingerprints: Tamper = {
+  fromHost: (data, viewer) => viewer.toViewer(data),
+  fromViewer: (data, viewer) => viewer.toHost(withFingerprint(data)),
+};
+
 function withFingerprint(data: SignalData): SignalData {
   const sdp = data.sdp as { type?: unknown; sdp?: unknown } | undefined;
   if (!sdp || typeof sdp.sdp !== 'string') return data;

@@ -1,5 +1,6 @@
 // Fingerprint pinning and the safety code, against stats shaped as Chromium reports them.
-import { checkDtls, safetyCode, sdpFingerprints } from '../../renderer/security/dtls-check';
+import { checkDtls, checkFingerprints, safetyCode, sdpFingerprints } from '../../renderer/security/dtls-check';
+import { parseRelayServerMessage } from '../../signaling/protocol';
 
 const HOST_FP = 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
 const VIEWER_FP = '01:02:03:04:05:06:07:08:09:0A:0B:0C:0D:0E:0F:10:11:12:13:14:15:16:17:18:19:1A:1B:1C:1D:1E:1F:20';
@@ -37,6 +38,54 @@ describe('checkDtls', () => {
 
   it('reports a mismatch when the certificate used is not the one the signed SDP named', () => {
     expect(checkDtls(report(VIEWER_FP, OTHER_FP), sdpWith(HOST_FP))).toEqual({ kind: 'mismatch' });
+  });
+});
+
+// The one pinning rule; checkDtls (direct mode, above) and relay mode's report both go through it.
+describe('checkFingerprints', () => {
+  const [viewer, host, other] = [`sha-256 ${VIEWER_FP}`, `sha-256 ${HOST_FP}`, `sha-256 ${OTHER_FP}`];
+
+  it('is pending while either certificate or the signed SDP is missing', () => {
+    expect(checkFingerprints(null, viewer, sdpWith(VIEWER_FP))).toEqual({ kind: 'pending' });
+    expect(checkFingerprints(host, null, sdpWith(VIEWER_FP))).toEqual({ kind: 'pending' });
+    expect(checkFingerprints(host, viewer, null)).toEqual({ kind: 'pending' });
+  });
+
+  it('pins the remote certificate to the signed SDP, whatever the case of its hex there', () => {
+    expect(checkFingerprints(host, viewer, sdpWith(VIEWER_FP.toLowerCase()))).toEqual({ kind: 'pinned', safetyCode: safetyCode(host, viewer) });
+  });
+
+  it('is a mismatch when the remote certificate is not in the SDP, or only the local one is', () => {
+    expect(checkFingerprints(host, other, sdpWith(VIEWER_FP))).toEqual({ kind: 'mismatch' });
+    expect(checkFingerprints(host, viewer, sdpWith(HOST_FP))).toEqual({ kind: 'mismatch' });
+    expect(checkFingerprints(host, viewer, 'v=0\r\n')).toEqual({ kind: 'mismatch' });
+  });
+
+  it('gives direct mode the same answer as for the same certificates read from getStats', () => {
+    for (const sdp of [sdpWith(HOST_FP), sdpWith(OTHER_FP), null]) {
+      expect(checkDtls(report(VIEWER_FP, HOST_FP), sdp)).toEqual(checkFingerprints(viewer, host, sdp));
+    }
+  });
+});
+
+describe('relay stats certificates (untrusted input from the relay)', () => {
+  const linkStats = (certificates: Record<string, unknown>) => ({ connected: true, bitrateBps: null, fps: null, rttMs: null, packetLossPct: null, keyframesSent: 0, ...certificates });
+  const message = (certificates: Record<string, unknown>) => JSON.stringify({ type: 'stats', request: 1, publisher: linkStats({ localCertificate: null, remoteCertificate: null }), viewers: { p1: linkStats(certificates) } });
+
+  it('accepts normalised fingerprints and null', () => {
+    const parsed = parseRelayServerMessage(message({ localCertificate: `sha-256 ${HOST_FP}`, remoteCertificate: null }));
+    expect(parsed.ok && parsed.value.type === 'stats' && parsed.value.viewers.p1).toMatchObject({ localCertificate: `sha-256 ${HOST_FP}`, remoteCertificate: null });
+  });
+
+  it.each([
+    ['missing', {}],
+    ['lower-case hex', { localCertificate: null, remoteCertificate: `sha-256 ${VIEWER_FP.toLowerCase()}` }],
+    ['no algorithm', { localCertificate: null, remoteCertificate: VIEWER_FP }],
+    ['an SDP line smuggled in', { localCertificate: null, remoteCertificate: `sha-256 ${VIEWER_FP}\r\na=fingerprint:sha-256 ${OTHER_FP}` }],
+    ['not a string', { localCertificate: 7, remoteCertificate: null }],
+    ['too long', { localCertificate: null, remoteCertificate: `sha-256 ${Array(65).fill('AB').join(':')}` }],
+  ])('refuses certificates that are %s', (_, certificates) => {
+    expect(parseRelayServerMessage(message(certificates)).ok).toBe(false);
   });
 });
 

@@ -246,6 +246,13 @@ export async function turnApprovalOff(host: Page): Promise<void> {
   await expect(approval).not.toBeChecked();
 }
 
+/** Lets viewers without the link key in, marked "Not verified" ("Only verified viewers" is on for a new session). */
+export async function turnOnlyVerifiedOff(host: Page): Promise<void> {
+  const box = host.getByRole('checkbox', { name: 'Only verified viewers' });
+  await expect(box).toBeChecked();
+  await box.uncheck();
+}
+
 export async function startSharing(host: Page): Promise<void> {
   await host.getByRole('button', { name: 'Start hosting' }).click();
   await expect(host.getByRole('button', { name: 'Stop hosting' })).toBeVisible({ timeout: WAIT_MS });
