@@ -41,6 +41,10 @@ const relayLinkStats = z.object({
   rttMs: z.nullable(z.number()),
   packetLossPct: z.nullable(z.number()),
   keyframesSent: z.number(),
+  /** A viewer's bandwidth estimate (its REMB and receiver-report loss); null for the publisher, or before the viewer said enough. */
+  estimateBps: z.nullable(z.number()),
+  /** The publisher's: the bitrate the relay last allowed the host (its REMB); null for viewers, or before the first. */
+  targetBps: z.nullable(z.number()),
 });
 export type RelayLinkStats = z.infer<typeof relayLinkStats>;
 

@@ -1,10 +1,12 @@
 // The relay's connection to one viewer: send-only video and audio, fed with the
 // publisher's packets rewritten for this connection. werift's sender answers the
 // viewer's NACKs from its packet history; keyframe requests (PLI, FIR) go to the
-// relay, which merges them.
+// relay, which merges them, and so do changes of the viewer's bandwidth estimate.
 import { RtcpPayloadSpecificFeedback, RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from 'werift';
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { LinkCounters } from './link-counters';
+import { TARGET_CAP_BPS } from './publisher-target';
+import { ViewerBandwidth } from './viewer-bandwidth';
 import { OutboundRtpStream } from './outbound-rtp-stream';
 import { SequenceGaps } from './sequence-gaps';
 import { negotiatedPayloadTypes } from './publisher-peer';
@@ -18,6 +20,7 @@ export interface ViewerDiagnostics {
   /** UDP sockets given bigger kernel buffers (0: werift's internals changed; see socket-buffers.ts). */
   readonly socketsEnlarged: number;
   readonly packetsSent: number;
+  readonly videoBytesSent: number;
   /** Video frames sent whole (their last packet, the one with the marker bit). */
   readonly framesSent: number;
   /** Holes in the sequence numbers sent (from holes in what came in, or packets the relay skipped), and the numbers missing. */
@@ -32,6 +35,17 @@ export interface ViewerDiagnostics {
   /** Sequence numbers asked for again in those NACKs. */
   readonly nackedPackets: number;
   readonly retransmits: number;
+  /** RTCP the bandwidth estimate was made from: REMBs, and receiver reports about our video. */
+  readonly rembsIn: number;
+  readonly reportsIn: number;
+  readonly estimateBps: number | null;
+}
+
+export interface ViewerPeerEvents {
+  /** The viewer just connected, or asked (PLI, FIR). */
+  keyframeWanted(): void;
+  /** Its bandwidth estimate changed. */
+  estimateChanged(): void;
 }
 
 /**
@@ -69,31 +83,34 @@ export class ViewerPeer {
   nacksIn = 0;
   socketsEnlarged = 0;
   nackedPackets = 0;
+  private videoBytesSent = 0;
+  private readonly bandwidth: ViewerBandwidth;
   private readonly video: RTCRtpTransceiver;
   private readonly audio: RTCRtpTransceiver;
   private videoOut: OutboundRtpStream | undefined;
   private audioOut: OutboundRtpStream | undefined;
   private publisherPayloadTypes = new Map<string, number>();
 
-  /** `onKeyframeWanted`: the viewer just connected, or asked (PLI, FIR). */
-  constructor(onKeyframeWanted: () => void) {
+  constructor(events: ViewerPeerEvents) {
     this.pc.connectionStateChange.subscribe((state) => {
-      if (state === 'connected') onKeyframeWanted();
+      if (state === 'connected') events.keyframeWanted();
     });
     this.video = this.pc.addTransceiver('video', { direction: 'sendonly' });
     this.audio = this.pc.addTransceiver('audio', { direction: 'sendonly' });
+    this.bandwidth = new ViewerBandwidth(this.video.sender.ssrc, TARGET_CAP_BPS);
     this.video.sender.onPictureLossIndication.subscribe(() => {
       this.plisIn += 1;
-      onKeyframeWanted();
+      events.keyframeWanted();
     });
     this.video.sender.onGenericNack.subscribe((nack) => {
       this.nacksIn += 1;
       this.nackedPackets += nack.lost.length;
     });
     this.video.sender.onRtcp.subscribe((packet) => {
+      if (this.bandwidth.receive(packet, performance.now(), this.videoBytesSent)) events.estimateChanged();
       if (!(packet instanceof RtcpPayloadSpecificFeedback) || packet.feedback.count !== FIR_FORMAT) return;
       this.firsIn += 1;
-      onKeyframeWanted();
+      events.keyframeWanted();
     });
   }
 
@@ -125,6 +142,10 @@ export class ViewerPeer {
     return this.pc.connectionState === 'connected';
   }
 
+  get estimateBps(): number | null {
+    return this.bandwidth.estimateBps;
+  }
+
   /** Sends one publisher video packet; true when it began a keyframe this viewer got. */
   forwardVideo(packet: RtpPacket, keyframeStart: boolean): boolean {
     if (!this.active || !this.connected || !this.videoOut) return false;
@@ -134,6 +155,7 @@ export class ViewerPeer {
       return false;
     }
     this.packetsSent += 1;
+    this.videoBytesSent += out.packet.payload.length + out.packet.header.serializeSize;
     this.sentSequence.see(out.packet.header.sequenceNumber);
     if (out.packet.header.marker) this.framesSent += 1;
     this.counters.count(out.packet);
@@ -167,7 +189,7 @@ export class ViewerPeer {
       if (typeof entry.roundTripTime === 'number') rttMs = Math.round(entry.roundTripTime * 1000);
       if (typeof entry.fractionLost === 'number') packetLossPct = Math.round(entry.fractionLost * 1000) / 10;
     }
-    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent };
+    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent, estimateBps: this.estimateBps, targetBps: null };
   }
 
   diagnostics(): ViewerDiagnostics {
@@ -176,6 +198,7 @@ export class ViewerPeer {
       connected: this.connected,
       socketsEnlarged: this.socketsEnlarged,
       packetsSent: this.packetsSent,
+      videoBytesSent: this.videoBytesSent,
       framesSent: this.framesSent,
       sentGaps: this.sentSequence.gaps,
       sentMissing: this.sentSequence.missing,
@@ -186,6 +209,9 @@ export class ViewerPeer {
       nacksIn: this.nacksIn,
       nackedPackets: this.nackedPackets,
       retransmits: outboundNumber(sender.collectStats(Date.now()), 'retransmittedPacketsSent'),
+      rembsIn: this.bandwidth.rembsIn,
+      reportsIn: this.bandwidth.reportsIn,
+      estimateBps: this.estimateBps,
     };
   }
 
