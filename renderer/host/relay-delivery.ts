@@ -245,5 +245,6 @@ function toStreamStats(stats: RelayLinkStats, video: MediaStreamTrack | null) {
     codec: 'VP8',
     connectionType: null,
     framesDecoded: null,
+    estimateBps: stats.estimateBps,
   };
 }

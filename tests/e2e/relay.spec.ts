@@ -2,6 +2,7 @@
 // thread of the real SignalingServer), which forwards to every viewer.
 import { join } from 'node:path';
 import { workerRelay } from '../../signaling/relay';
+import { TARGET_CAP_BPS, TARGET_FLOOR_BPS } from '../../signaling/relay/publisher-target';
 import type { RelayEndpoint } from '../../signaling/relay';
 import type { Page } from '@playwright/test';
 import { expectDecoding, joinAs, mediaCounts, openHost, sampleVideo, startServer, startSharing, test, expect, turnApprovalOff, viewerItem, WAIT_MS, sharedJoinLink, type Hosting, type PageSet } from './support/hosting';
@@ -115,6 +116,34 @@ relayTest('the host encodes nothing for the relay while no viewer watches, and s
 
   const next = await joinAs(pages, link, 'Next');
   await expectDecoding(next, FULL_HD);
+});
+
+relayTest('the host is sent the bitrate the watching viewer\'s Chromium estimates, and the users list shows it', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  const relay = relayOf(relayHosting);
+  const { host, link } = await sharingHost(pages, relayHosting);
+  const viewer = await joinAs(pages, link, 'Estimated');
+  await expectDecoding(viewer, FULL_HD);
+  // Chromium sends REMB (goog-remb, no transport-cc) a few seconds after its first frames.
+  const estimated = async () => {
+    const diagnostics = await relay.diagnostics();
+    const estimate = Object.values(diagnostics?.viewers ?? {})[0]?.estimateBps ?? null;
+    return { rembs: Object.values(diagnostics?.viewers ?? {})[0]?.rembsIn ?? 0, estimate, target: diagnostics?.publisher?.targetBps ?? null };
+  };
+  await expect.poll(async () => (await estimated()).estimate, { timeout: 20_000, message: 'the viewer\'s estimate at the relay' }).not.toBeNull();
+  expect((await estimated()).rembs, 'the estimate came from Chromium\'s REMB').toBeGreaterThan(0);
+  // The target follows it: no longer the cap, and at most the (floor-clamped) estimate.
+  await expect
+    .poll(
+      async () => {
+        const { estimate, target } = await estimated();
+        return target !== null && estimate !== null && target < TARGET_CAP_BPS && target <= Math.max(TARGET_FLOOR_BPS, estimate);
+      },
+      { timeout: WAIT_MS, message: 'the publisher target following the estimate' },
+    )
+    .toBe(true);
+  const statsRow = host.locator('.stats-table tbody tr', { hasText: 'Estimated' });
+  await expect(statsRow.locator('td').nth(8), 'the "Can take" column').toHaveText(/\d+(\.\d)? (kbit|Mbit)\/s/, { timeout: WAIT_MS });
 });
 
 relayTest('a viewer leaving and another being kicked do not disturb the others; the relay drops their connections', async ({ pages, relayHosting }) => {

@@ -27,6 +27,7 @@ function ViewerRow({ viewer }: { viewer: ViewerEntry }) {
       <td>{formatPercent(sent?.packetLossPct ?? got?.packetLossPct)}</td>
       <td>{formatMs(sent?.jitterMs ?? got?.jitterMs)}</td>
       <td>{formatCodec(sent?.codec)}</td>
+      <td>{formatBitrate(sent?.estimateBps)}</td>
       <td class="spark-cell">
         <SparklineChart values={viewer.bitrateHistory} label={`Bitrate to ${viewer.name}`} width={72} height={20} />
       </td>
@@ -62,6 +63,9 @@ export function StreamStatsView({ viewers, totalHistory }: StreamStatsViewProps)
                 <th scope="col">Packet loss</th>
                 <th scope="col">Jitter</th>
                 <th scope="col">Codec</th>
+                <th scope="col" title="What the relay estimates this viewer can take; the host sends for the weakest">
+                  Can take
+                </th>
                 <th scope="col">Last minute</th>
               </tr>
             </thead>
@@ -74,7 +78,7 @@ export function StreamStatsView({ viewers, totalHistory }: StreamStatsViewProps)
               <tr>
                 <th scope="row">Total ({viewers.length})</th>
                 <td>{formatBitrate(total)}</td>
-                <td colSpan={8} class="muted">
+                <td colSpan={9} class="muted">
                   {UNKNOWN}
                 </td>
               </tr>
