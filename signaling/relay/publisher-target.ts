@@ -6,9 +6,10 @@
 /** The host's presets cap it below this anyway; also what is sent before any viewer has an estimate, so first frames stay sharp. */
 export const TARGET_CAP_BPS = 20_000_000;
 /**
- * Never below: a viewer watching a still screen reports little (Chrome's REMB stays
- * within ~1.5x of what it receives), and under ~300 kbit/s a changing 1080p screen turns
- * to mush for seconds; it is also libwebrtc's own start rate.
+ * Never below: loss that goes on cuts a viewer's limit again and again, and under
+ * ~300 kbit/s a changing 1080p screen turns to mush for seconds (one viewer on a bad
+ * link would take every other viewer's picture down with it); it is also libwebrtc's
+ * own start rate.
  */
 export const TARGET_FLOOR_BPS = 300_000;
 /** Rises are spread out (a drop applies at once): at most x1.5 per second, so the weakest viewer's 300 kbit/s reach the cap in ~10 s. */

@@ -12,7 +12,7 @@ import { SequenceGaps } from './sequence-gaps';
 import { negotiatedPayloadTypes } from './publisher-peer';
 import { isVp8KeyframeStart } from './vp8';
 import { enlargeSocketBuffers } from './socket-buffers';
-import { gatheringComplete, relayPeerConfig } from './werift-config';
+import { gatheringComplete, viewerPeerConfig } from './werift-config';
 
 /** Counters since the connection opened (bench and debugging). */
 export interface ViewerDiagnostics {
@@ -38,13 +38,15 @@ export interface ViewerDiagnostics {
   /** RTCP the bandwidth estimate was made from: REMBs, and receiver reports about our video. */
   readonly rembsIn: number;
   readonly reportsIn: number;
+  /** The viewer's latest REMB, and the limit its losses set (null: none). */
+  readonly rembBps: number | null;
   readonly estimateBps: number | null;
 }
 
 export interface ViewerPeerEvents {
   /** The viewer just connected, or asked (PLI, FIR). */
   keyframeWanted(): void;
-  /** Its bandwidth estimate changed. */
+  /** The bitrate it can take (its estimate) changed. */
   estimateChanged(): void;
 }
 
@@ -69,7 +71,7 @@ function outboundNumber(stats: readonly object[], field: string): number {
 const FIR_FORMAT = 4;
 
 export class ViewerPeer {
-  readonly pc = new RTCPeerConnection(relayPeerConfig());
+  readonly pc = new RTCPeerConnection(viewerPeerConfig());
   readonly counters = new LinkCounters();
   active = true;
   keyframesSent = 0;
@@ -142,8 +144,9 @@ export class ViewerPeer {
     return this.pc.connectionState === 'connected';
   }
 
+  /** What this viewer can take, or null while nothing shows it is limited. */
   get estimateBps(): number | null {
-    return this.bandwidth.estimateBps;
+    return this.bandwidth.limitBps;
   }
 
   /** Sends one publisher video packet; true when it began a keyframe this viewer got. */
@@ -211,6 +214,7 @@ export class ViewerPeer {
       retransmits: outboundNumber(sender.collectStats(Date.now()), 'retransmittedPacketsSent'),
       rembsIn: this.bandwidth.rembsIn,
       reportsIn: this.bandwidth.reportsIn,
+      rembBps: this.bandwidth.rembBps,
       estimateBps: this.estimateBps,
     };
   }

@@ -63,8 +63,8 @@ export function StreamStatsView({ viewers, totalHistory }: StreamStatsViewProps)
                 <th scope="col">Packet loss</th>
                 <th scope="col">Jitter</th>
                 <th scope="col">Codec</th>
-                <th scope="col" title="What the relay estimates this viewer can take; the host sends for the weakest">
-                  Can take
+                <th scope="col" title="The most this viewer can take, from the packets it loses; the host sends for the weakest. None: not limited">
+                  Limit
                 </th>
                 <th scope="col">Last minute</th>
               </tr>
