@@ -6,9 +6,10 @@
 //  1-2. still, then motion, the Chromium viewer watching;
 //  3.   motion with that viewer paused (not counted: the cap, the baseline);
 //  4.   motion with a second, werift viewer that says REMB 1 Mbit/s and 25 % lost once,
-//       then 5 % (GCC's hold band) every second: the host should follow its limit;
+//       then 5 % (GCC's hold band) every second (werift's own loss-free reports still
+//       raise its limit 5 % a second, up to its REMB): the host should follow that limit;
 //  5.   motion after that viewer left: back to the cap.
-// Run: npx esbuild tests/bench/relay-bitrate.ts --bundle --platform=node --packages=external --outfile=dist/bench/relay-bitrate.js && node dist/bench/relay-bitrate.js
+// Run: npm run bench:relay-bitrate (STILL_S, MOTION_S: phase lengths in seconds). Prints one JSON line a second and a summary.
 import { chromium, type Page } from '@playwright/test';
 import { withStartBitrate } from '../../renderer/host/start-bitrate';
 import { Relay } from '../../signaling/relay/relay';
@@ -166,6 +167,12 @@ async function main(): Promise<void> {
     chromiumRembKbps: seconds.filter((s) => s.chromiumRembKbps !== null).map((s) => s.chromiumRembKbps),
   };
   console.log(JSON.stringify({ summary }));
+  const h = summary.hostKbpsMedianLastHalf;
+  console.log(
+    `host sent, median kbit/s over each phase's last half: still ${h.still}; motion ${h.motion}; motion, viewer paused (cap) ${h.motionViewerPaused}; ` +
+      `motion with a lossy viewer ${h.motionLossyViewer} (relay target ${summary.relayTargetKbpsMedianLastHalf.motionLossyViewer}); after it left ${h.motionLossyViewerGone}. ` +
+      `Chromium's REMB went ${summary.chromiumRembKbps[0]} -> ${summary.chromiumRembKbps.at(-1)} kbit/s.`,
+  );
 }
 
 const kbps = (bps: number | null | undefined): number | null => (bps === null || bps === undefined ? null : Math.round(bps / 1000));
