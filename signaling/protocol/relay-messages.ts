@@ -41,7 +41,7 @@ const relayLinkStats = z.object({
   rttMs: z.nullable(z.number()),
   packetLossPct: z.nullable(z.number()),
   keyframesSent: z.number(),
-  /** A viewer's bandwidth estimate (its REMB and receiver-report loss); null for the publisher, or before the viewer said enough. */
+  /** The most a viewer can take (from its receiver reports' loss and its REMB); null while it is not limited, and for the publisher. */
   estimateBps: z.nullable(z.number()),
   /** The publisher's: the bitrate the relay last allowed the host (its REMB); null for viewers, or before the first. */
   targetBps: z.nullable(z.number()),
