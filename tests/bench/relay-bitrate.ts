@@ -37,14 +37,15 @@ const PUBLISHER_PAGE = `
   window.track = canvas.captureStream(30).getVideoTracks()[0];
 `;
 
-async function gathered(page: Page, create: string): Promise<string> {
-  return page.evaluate(async (code) => {
-    const w = window as unknown as { pc: RTCPeerConnection };
-    await new Function('return (async () => {' + code + '})()')();
-    await w.pc.setLocalDescription();
-    if (w.pc.iceGatheringState !== 'complete') await new Promise<void>((resolve) => w.pc.addEventListener('icegatheringstatechange', () => w.pc.iceGatheringState === 'complete' && resolve()));
-    return w.pc.localDescription!.sdp;
-  }, create);
+/** The page's `window.pc` description after applying `remoteOffer` (if any) and its own, with every candidate (the relay does not trickle). */
+function described(page: Page, remoteOffer: string | null): Promise<string> {
+  return page.evaluate(async (sdp) => {
+    const pc = (window as unknown as { pc: RTCPeerConnection }).pc;
+    if (sdp) await pc.setRemoteDescription({ type: 'offer', sdp });
+    await pc.setLocalDescription();
+    if (pc.iceGatheringState !== 'complete') await new Promise<void>((resolve) => pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()));
+    return pc.localDescription!.sdp;
+  }, remoteOffer);
 }
 
 async function bytesSent(page: Page): Promise<{ at: number; bytes: number; target: number | null }> {
@@ -80,13 +81,10 @@ async function main(): Promise<void> {
     const publisher = await (await browser.newContext()).newPage();
     const viewer = await (await browser.newContext()).newPage();
     await publisher.evaluate(PUBLISHER_PAGE);
-    const offer = await gathered(
-      publisher,
-      `window.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
-       const t = pc.addTransceiver(window.track, { direction: 'sendonly' });
-       t.setCodecPreferences(RTCRtpSender.getCapabilities('video').codecs.filter((c) => c.mimeType === 'video/VP8'));`,
-    );
-    const { sdp: answer } = await relay.publish(offer);
+    await publisher.evaluate(`window.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+      pc.addTransceiver(window.track, { direction: 'sendonly' })
+        .setCodecPreferences(RTCRtpSender.getCapabilities('video').codecs.filter((c) => c.mimeType === 'video/VP8'));`);
+    const { sdp: answer } = await relay.publish(await described(publisher, null));
     await publisher.evaluate(
       async ({ sdp, cap }) => {
         const pc = (window as unknown as { pc: RTCPeerConnection }).pc;
@@ -100,14 +98,7 @@ async function main(): Promise<void> {
     );
     const viewerOffer = await relay.openViewer('v');
     await viewer.evaluate(`window.pc = new RTCPeerConnection(); pc.ontrack = (e) => { const v = document.createElement('video'); v.muted = true; v.autoplay = true; v.srcObject = new MediaStream([e.track]); document.body.append(v); };`);
-    const viewerAnswer = await viewer.evaluate(async (sdp) => {
-      const pc = (window as unknown as { pc: RTCPeerConnection }).pc;
-      await pc.setRemoteDescription({ type: 'offer', sdp });
-      await pc.setLocalDescription();
-      if (pc.iceGatheringState !== 'complete') await new Promise<void>((resolve) => pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()));
-      return pc.localDescription!.sdp;
-    }, viewerOffer);
-    await relay.viewerAnswer('v', viewerAnswer);
+    await relay.viewerAnswer('v', await described(viewer, viewerOffer));
 
     let previous = await bytesSent(publisher);
     const run = async (phase: string, motion: boolean, counted: boolean, duration: number, eachSecond = () => {}) => {
