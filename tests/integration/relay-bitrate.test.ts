@@ -26,6 +26,9 @@ it('sends the publisher the weakest viewer\'s limit once it loses packets, and t
   await weak.join(relay);
   await strong.join(relay);
 
+  // Each forwarded video packet carries one header extension, the relay's 3-byte abs-send-time (the publisher's own are stripped).
+  expect([...weak.videoExtensions.values()]).toEqual([3]);
+
   // No viewer limited yet: the cap, as before this feature; a REMB alone (no loss) changes nothing.
   await until(() => publisher.rembs.length > 0, 'a first REMB at the publisher');
   weak.sendRembs(800_000);

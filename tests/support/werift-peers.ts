@@ -13,7 +13,7 @@ import {
 } from 'werift';
 import type { Relay } from '../../signaling/relay/relay';
 import { rembBitrate } from '../../signaling/relay/remb-bitrate';
-import { gatheringComplete, relayPeerConfig } from '../../signaling/relay/werift-config';
+import { gatheringComplete, relayPeerConfig, viewerPeerConfig } from '../../signaling/relay/werift-config';
 
 const WAIT_MS = 10_000;
 
@@ -69,14 +69,19 @@ export class TestPublisher {
 
 /** A viewer's stand-in: receives the relay's video and can send REMBs about it, as Chrome does (~5 a second). */
 export class TestViewer {
-  readonly pc = new RTCPeerConnection(relayPeerConfig());
+  // Offered abs-send-time, as Chromium is: the same extensions as the relay's side.
+  readonly pc = new RTCPeerConnection(viewerPeerConfig());
   private videoSsrc: number | undefined;
+  /** Header extensions seen on the video received (id -> payload length). */
+  readonly videoExtensions = new Map<number, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(readonly key: string) {
     this.pc.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((packet) => {
-        if (track.kind === 'video') this.videoSsrc = packet.header.ssrc;
+        if (track.kind !== 'video') return;
+        this.videoSsrc = packet.header.ssrc;
+        for (const extension of packet.header.extensions) this.videoExtensions.set(extension.id, extension.payload.length);
       });
     });
   }
