@@ -12,6 +12,7 @@ export interface UplinkEntry {
   readonly state: 'connecting' | 'connected' | 'lost';
   readonly bitrateBps: number | null;
   readonly fps: number | null;
+  readonly targetBps: number | null;
   readonly restarts: number;
   /** Bitrate samples, one a second, newest last, at most a minute. */
   readonly bitrateHistory: readonly number[];

@@ -20,6 +20,8 @@ export interface UplinkReport {
   readonly state: 'connecting' | 'connected' | 'lost';
   readonly bitrateBps: number | null;
   readonly fps: number | null;
+  /** What the relay lets the host send (its REMB): the weakest watching viewer's limit, or the cap. */
+  readonly targetBps: number | null;
   /** Times the link was lost and made again this session. */
   readonly restarts: number;
 }

@@ -167,7 +167,7 @@ export class RelayDelivery implements MediaDelivery {
   uplink(): UplinkReport | null {
     if (this.fallback || !this.publisher) return null;
     const stats = this.uplinkStats;
-    return { state: this.publisher.state, bitrateBps: stats?.bitrateBps ?? null, fps: stats?.fps ?? null, restarts: this.restarts };
+    return { state: this.publisher.state, bitrateBps: stats?.bitrateBps ?? null, fps: stats?.fps ?? null, targetBps: stats?.targetBps ?? null, restarts: this.restarts };
   }
 
   close(): void {
@@ -286,5 +286,6 @@ function toStreamStats(stats: RelayLinkStats, video: MediaStreamTrack | null) {
     codec: 'VP8',
     connectionType: null,
     framesDecoded: null,
+    estimateBps: stats.estimateBps,
   };
 }

@@ -16,6 +16,8 @@ export interface StreamStats {
   readonly connectionType: ConnectionType | null;
   /** Receiving side only: frames decoded so far. */
   readonly framesDecoded: number | null;
+  /** Relay mode only: the most this viewer can take, from its losses (null: not limited); the host's one bitrate follows the weakest. */
+  readonly estimateBps?: number | null;
 }
 
 /** What the next call needs to turn counters into rates. */

@@ -50,6 +50,10 @@ const relayLinkStats = z.object({
    */
   localCertificate: z.nullable(certificateFingerprint),
   remoteCertificate: z.nullable(certificateFingerprint),
+  /** The most a viewer can take (from its receiver reports' loss and its REMB); null while it is not limited, and for the publisher. */
+  estimateBps: z.nullable(z.number()),
+  /** The publisher's: the bitrate the relay last allowed the host (its REMB); null for viewers, or before the first. */
+  targetBps: z.nullable(z.number()),
 });
 export type RelayLinkStats = z.infer<typeof relayLinkStats>;
 

@@ -1,6 +1,7 @@
 // The one connection from the host page: it receives the host's encoded video and
 // audio, asks it for keyframes, and tells it how much it may send (REMB), since
-// Chrome's own estimate does not rise without feedback it understands.
+// Chrome's own estimate does not rise without feedback it understands. How much is
+// the relay's choice (publisher-target.ts): asked for on each tick, sent at once on a drop.
 import {
   ReceiverEstimatedMaxBitrate,
   RtcpPayloadSpecificFeedback,
@@ -17,14 +18,14 @@ import { enlargeSocketBuffers } from './socket-buffers';
 import { SequenceGaps } from './sequence-gaps';
 import { isVp8KeyframeStart } from './vp8';
 
-/** What the relay lets the host send: its own caps (sender parameters) decide below this. */
-const PUBLISHER_REMB_BPS = 20_000_000;
 const REMB_INTERVAL_MS = 1_000;
 
 export interface PublisherEvents {
   /** `keyframeStart`: parsed once here for every viewer's copy. */
   video(packet: RtpPacket, keyframeStart: boolean): void;
   audio(packet: RtpPacket): void;
+  /** The bitrate to allow now, asked for on every REMB tick. */
+  targetBps(): number;
 }
 
 export class PublisherPeer {
@@ -33,9 +34,12 @@ export class PublisherPeer {
   private videoSsrc: number | undefined;
   /** Diagnostics: what came in, and how often the host was asked for a keyframe. */
   packetsIn = 0;
+  videoBytesIn = 0;
   keyframesIn = 0;
   keyframeRequests = 0;
   socketsEnlarged = 0;
+  /** The bitrate last sent in a REMB (null: none sent yet). */
+  targetBps: number | null = null;
   /** Holes in the video's sequence numbers as received: loss between the host page and the relay. */
   readonly videoSequence = new SequenceGaps();
   private rembTimer: NodeJS.Timeout | undefined;
@@ -53,7 +57,7 @@ export class PublisherPeer {
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await gatheringComplete(this.pc);
     this.socketsEnlarged = enlargeSocketBuffers(this.pc);
-    this.rembTimer ??= setInterval(() => this.sendRemb(), REMB_INTERVAL_MS);
+    this.rembTimer ??= setInterval(() => this.sendRemb(this.events.targetBps()), REMB_INTERVAL_MS);
     return { sdp: this.pc.localDescription?.sdp ?? '', payloadTypes: negotiatedPayloadTypes(this.pc.getTransceivers()) };
   }
 
@@ -89,6 +93,7 @@ export class PublisherPeer {
       if (track.kind === 'video') {
         const keyframeStart = isVp8KeyframeStart(packet.payload);
         if (keyframeStart) this.keyframesIn += 1;
+        this.videoBytesIn += packet.payload.length + packet.header.serializeSize;
         if (packet.header.ssrc !== this.videoSsrc) this.videoSequence.reset();
         this.videoSequence.see(packet.header.sequenceNumber);
         this.videoSsrc = packet.header.ssrc;
@@ -99,11 +104,13 @@ export class PublisherPeer {
     });
   }
 
-  private sendRemb(): void {
+  /** Tells the host how much it may send (a REMB for its video). */
+  sendRemb(bps: number): void {
     const ssrc = this.videoSsrc;
     const transport = this.pc.dtlsTransports[0];
     if (ssrc === undefined || !transport || !this.connected) return;
-    const remb = new ReceiverEstimatedMaxBitrate({ senderSsrc: 1, mediaSsrc: 0, ...rembBitrate(PUBLISHER_REMB_BPS), ssrcNum: 1, ssrcFeedbacks: [ssrc] });
+    this.targetBps = bps;
+    const remb = new ReceiverEstimatedMaxBitrate({ senderSsrc: 1, mediaSsrc: 0, ...rembBitrate(bps), ssrcNum: 1, ssrcFeedbacks: [ssrc] });
     void transport.sendRtcp([new RtcpPayloadSpecificFeedback({ feedback: remb })]).catch(() => undefined);
   }
 }

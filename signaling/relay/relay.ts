@@ -7,6 +7,7 @@ import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { NO_CERTIFICATES } from './dtls-certificates';
 import { KeyframeRequests } from './keyframe-requests';
 import { PublisherPeer } from './publisher-peer';
+import { PublisherTarget } from './publisher-target';
 import { ViewerPeer, type ViewerDiagnostics } from './viewer-peer';
 import { RELAY_VIDEO_CODEC } from './werift-config';
 
@@ -22,7 +23,7 @@ export interface RelayCounts {
 
 /** Cumulative counters, for the bench and for debugging a stalled picture. */
 export interface RelayDiagnostics {
-  readonly publisher: { readonly packetsIn: number; readonly keyframesIn: number; readonly keyframeRequests: number; readonly socketsEnlarged: number; readonly gaps: number; readonly missing: number; readonly late: number } | null;
+  readonly publisher: { readonly packetsIn: number; readonly videoBytesIn: number; readonly targetBps: number | null; readonly keyframesIn: number; readonly keyframeRequests: number; readonly socketsEnlarged: number; readonly gaps: number; readonly missing: number; readonly late: number } | null;
   readonly viewers: Record<string, ViewerDiagnostics>;
   /** CPU time of the relay's process, or of its thread when it is a worker (user + system), ms; null where Node cannot tell. */
   readonly threadCpuMs: number | null;
@@ -41,6 +42,7 @@ export class Relay {
   private spare: { readonly viewer: ViewerPeer; readonly offer: Promise<string> } | null = null;
   private readonly keyframes = new KeyframeRequests(() => this.publisher?.requestKeyframe());
   private keyframeTimer: NodeJS.Timeout | undefined;
+  private readonly target = new PublisherTarget();
 
   /** Takes the host's offer (replacing an earlier publisher); viewers carry on and restart at its first keyframe. */
   async publish(offerSdp: string): Promise<{ sdp: string; codec: string }> {
@@ -50,6 +52,7 @@ export class Relay {
       audio: (packet) => {
         if (this.publisher === publisher) for (const viewer of this.viewers.values()) viewer.forwardAudio(packet);
       },
+      targetBps: () => this.updateTarget(),
     });
     this.publisher = publisher;
     await previous?.close();
@@ -98,6 +101,7 @@ export class Relay {
     viewer.setActive(active);
     if (active) this.wantKeyframe(key);
     else this.keyframes.forget(key);
+    this.estimatesChanged();
   }
 
   async closeViewer(key: string): Promise<void> {
@@ -107,6 +111,7 @@ export class Relay {
     this.keyframes.forget(key);
     this.updateKeyframeTimer();
     await viewer.close();
+    this.estimatesChanged();
   }
 
   async stats(now = performance.now()): Promise<{ publisher: RelayLinkStats; viewers: Record<string, RelayLinkStats> }> {
@@ -115,7 +120,7 @@ export class Relay {
     const entries = await Promise.all([...this.viewers].map(async ([key, viewer]) => [key, await viewer.stats(now)] as const));
     return {
       // The publisher link is the host page's own loopback connection: nothing to pin there.
-      publisher: { connected: publisher?.connected ?? false, ...rates, rttMs: null, packetLossPct: null, keyframesSent: 0, ...NO_CERTIFICATES },
+      publisher: { connected: publisher?.connected ?? false, ...rates, rttMs: null, packetLossPct: null, keyframesSent: 0, estimateBps: null, targetBps: publisher?.targetBps ?? null, ...NO_CERTIFICATES },
       viewers: Object.fromEntries(entries),
     };
   }
@@ -125,7 +130,7 @@ export class Relay {
     // Its own process (utility or child): all of it is the relay. A worker thread: only that thread.
     const usage = isMainThread ? process.cpuUsage() : typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : null;
     return {
-      publisher: publisher && { packetsIn: publisher.packetsIn, keyframesIn: publisher.keyframesIn, keyframeRequests: publisher.keyframeRequests, socketsEnlarged: publisher.socketsEnlarged, gaps: publisher.videoSequence.gaps, missing: publisher.videoSequence.missing, late: publisher.videoSequence.late },
+      publisher: publisher && { packetsIn: publisher.packetsIn, videoBytesIn: publisher.videoBytesIn, targetBps: publisher.targetBps, keyframesIn: publisher.keyframesIn, keyframeRequests: publisher.keyframeRequests, socketsEnlarged: publisher.socketsEnlarged, gaps: publisher.videoSequence.gaps, missing: publisher.videoSequence.missing, late: publisher.videoSequence.late },
       viewers: Object.fromEntries([...this.viewers].map(([key, viewer]) => [key, viewer.diagnostics()])),
       threadCpuMs: usage && (usage.user + usage.system) / 1000,
       rssBytes: process.memoryUsage.rss(),
@@ -161,10 +166,25 @@ export class Relay {
   private newViewer(): ViewerPeer {
     // Asked for when the viewer can receive it, and whenever it lost the picture; looked up
     // by identity because a spare has no key yet.
-    const viewer: ViewerPeer = new ViewerPeer(() => {
-      for (const [key, candidate] of this.viewers) if (candidate === viewer) return this.wantKeyframe(key);
+    const viewer: ViewerPeer = new ViewerPeer({
+      keyframeWanted: () => {
+        for (const [key, candidate] of this.viewers) if (candidate === viewer) return this.wantKeyframe(key);
+      },
+      estimateChanged: () => this.estimatesChanged(),
     });
     return viewer;
+  }
+
+  /** The host's bitrate for the weakest viewer watching now (connected and not paused). */
+  private updateTarget(): number {
+    return this.target.update(this.viewers.values(), performance.now());
+  }
+
+  /** A drop reaches the host at once; a rise waits for the publisher's next REMB tick. */
+  private estimatesChanged(): void {
+    const before = this.target.currentBps;
+    const after = this.updateTarget();
+    if (after < before) this.publisher?.sendRemb(after);
   }
 
   private prepareSpare(): void {

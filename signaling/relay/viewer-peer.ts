@@ -1,17 +1,19 @@
 // The relay's connection to one viewer: send-only video and audio, fed with the
 // publisher's packets rewritten for this connection. werift's sender answers the
 // viewer's NACKs from its packet history; keyframe requests (PLI, FIR) go to the
-// relay, which merges them.
+// relay, which merges them, and so do changes of the viewer's bandwidth estimate.
 import { RtcpPayloadSpecificFeedback, RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from 'werift';
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { transportCertificates } from './dtls-certificates';
 import { LinkCounters } from './link-counters';
+import { TARGET_CAP_BPS } from './publisher-target';
+import { ViewerBandwidth } from './viewer-bandwidth';
 import { OutboundRtpStream } from './outbound-rtp-stream';
 import { SequenceGaps } from './sequence-gaps';
 import { negotiatedPayloadTypes } from './publisher-peer';
 import { isVp8KeyframeStart } from './vp8';
 import { enlargeSocketBuffers } from './socket-buffers';
-import { gatheringComplete, relayPeerConfig } from './werift-config';
+import { gatheringComplete, viewerPeerConfig } from './werift-config';
 
 /** Counters since the connection opened (bench and debugging). */
 export interface ViewerDiagnostics {
@@ -19,6 +21,7 @@ export interface ViewerDiagnostics {
   /** UDP sockets given bigger kernel buffers (0: werift's internals changed; see socket-buffers.ts). */
   readonly socketsEnlarged: number;
   readonly packetsSent: number;
+  readonly videoBytesSent: number;
   /** Video frames sent whole (their last packet, the one with the marker bit). */
   readonly framesSent: number;
   /** Holes in the sequence numbers sent (from holes in what came in, or packets the relay skipped), and the numbers missing. */
@@ -33,6 +36,19 @@ export interface ViewerDiagnostics {
   /** Sequence numbers asked for again in those NACKs. */
   readonly nackedPackets: number;
   readonly retransmits: number;
+  /** RTCP the bandwidth estimate was made from: REMBs, and receiver reports about our video. */
+  readonly rembsIn: number;
+  readonly reportsIn: number;
+  /** The viewer's latest REMB, and the limit its losses set (null: none). */
+  readonly rembBps: number | null;
+  readonly estimateBps: number | null;
+}
+
+export interface ViewerPeerEvents {
+  /** The viewer just connected, or asked (PLI, FIR). */
+  keyframeWanted(): void;
+  /** The bitrate it can take (its estimate) changed. */
+  estimateChanged(): void;
 }
 
 function outboundNumber(stats: readonly object[], field: string): number {
@@ -45,7 +61,7 @@ function outboundNumber(stats: readonly object[], field: string): number {
 const FIR_FORMAT = 4;
 
 export class ViewerPeer {
-  readonly pc = new RTCPeerConnection(relayPeerConfig());
+  readonly pc = new RTCPeerConnection(viewerPeerConfig());
   readonly counters = new LinkCounters();
   active = true;
   keyframesSent = 0;
@@ -59,31 +75,34 @@ export class ViewerPeer {
   nacksIn = 0;
   socketsEnlarged = 0;
   nackedPackets = 0;
+  private videoBytesSent = 0;
+  private readonly bandwidth: ViewerBandwidth;
   private readonly video: RTCRtpTransceiver;
   private readonly audio: RTCRtpTransceiver;
   private videoOut: OutboundRtpStream | undefined;
   private audioOut: OutboundRtpStream | undefined;
   private publisherPayloadTypes = new Map<string, number>();
 
-  /** `onKeyframeWanted`: the viewer just connected, or asked (PLI, FIR). */
-  constructor(onKeyframeWanted: () => void) {
+  constructor(events: ViewerPeerEvents) {
     this.pc.connectionStateChange.subscribe((state) => {
-      if (state === 'connected') onKeyframeWanted();
+      if (state === 'connected') events.keyframeWanted();
     });
     this.video = this.pc.addTransceiver('video', { direction: 'sendonly' });
     this.audio = this.pc.addTransceiver('audio', { direction: 'sendonly' });
+    this.bandwidth = new ViewerBandwidth(this.video.sender.ssrc, TARGET_CAP_BPS);
     this.video.sender.onPictureLossIndication.subscribe(() => {
       this.plisIn += 1;
-      onKeyframeWanted();
+      events.keyframeWanted();
     });
     this.video.sender.onGenericNack.subscribe((nack) => {
       this.nacksIn += 1;
       this.nackedPackets += nack.lost.length;
     });
     this.video.sender.onRtcp.subscribe((packet) => {
+      if (this.bandwidth.receive(packet, performance.now(), this.videoBytesSent)) events.estimateChanged();
       if (!(packet instanceof RtcpPayloadSpecificFeedback) || packet.feedback.count !== FIR_FORMAT) return;
       this.firsIn += 1;
-      onKeyframeWanted();
+      events.keyframeWanted();
     });
   }
 
@@ -120,6 +139,11 @@ export class ViewerPeer {
     return this.pc.connectionState === 'connected';
   }
 
+  /** What this viewer can take, or null while nothing shows it is limited. */
+  get estimateBps(): number | null {
+    return this.bandwidth.limitBps;
+  }
+
   /** Sends one publisher video packet; true when it began a keyframe this viewer got. */
   forwardVideo(packet: RtpPacket, keyframeStart: boolean): boolean {
     if (!this.active || !this.connected || !this.videoOut) return false;
@@ -129,6 +153,7 @@ export class ViewerPeer {
       return false;
     }
     this.packetsSent += 1;
+    this.videoBytesSent += out.packet.payload.length + out.packet.header.serializeSize;
     this.sentSequence.see(out.packet.header.sequenceNumber);
     if (out.packet.header.marker) this.framesSent += 1;
     this.counters.count(out.packet);
@@ -164,7 +189,7 @@ export class ViewerPeer {
     }
     // Bundled: video's transport is the connection's one transport.
     const certificates = transportCertificates(this.video.sender.dtlsTransport);
-    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent, ...certificates };
+    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent, estimateBps: this.estimateBps, targetBps: null, ...certificates };
   }
 
   diagnostics(): ViewerDiagnostics {
@@ -173,6 +198,7 @@ export class ViewerPeer {
       connected: this.connected,
       socketsEnlarged: this.socketsEnlarged,
       packetsSent: this.packetsSent,
+      videoBytesSent: this.videoBytesSent,
       framesSent: this.framesSent,
       sentGaps: this.sentSequence.gaps,
       sentMissing: this.sentSequence.missing,
@@ -183,6 +209,10 @@ export class ViewerPeer {
       nacksIn: this.nacksIn,
       nackedPackets: this.nackedPackets,
       retransmits: outboundNumber(sender.collectStats(Date.now()), 'retransmittedPacketsSent'),
+      rembsIn: this.bandwidth.rembsIn,
+      reportsIn: this.bandwidth.reportsIn,
+      rembBps: this.bandwidth.rembBps,
+      estimateBps: this.estimateBps,
     };
   }
 

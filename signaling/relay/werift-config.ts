@@ -3,7 +3,7 @@
 // congestion control (werift's feedback made Chrome's estimate collapse; the relay
 // sends REMB instead), no STUN (viewers reach the relay where they reach the
 // signaling server), and loopback for the host page on this computer.
-import { type RTCPeerConnection, type PeerConfig, useOPUS, useVP8 } from 'werift';
+import { type RTCPeerConnection, type PeerConfig, useAbsSendTime, useOPUS, useVP8 } from 'werift';
 
 export const RELAY_VIDEO_CODEC = 'video/VP8';
 
@@ -16,6 +16,16 @@ export function relayPeerConfig(): Partial<PeerConfig> {
     iceAdditionalHostAddresses: ['127.0.0.1'],
     bundlePolicy: 'max-bundle',
   };
+}
+
+/**
+ * A viewer's connection also stamps each video packet with the relay's send time
+ * (abs-send-time): without it Chromium's receive-side estimate (its REMB) reads the
+ * RTP timestamps, i.e. capture times, and takes the host's encoder and pacer jitter for
+ * queueing.
+ */
+export function viewerPeerConfig(): Partial<PeerConfig> {
+  return { ...relayPeerConfig(), headerExtensions: { video: [useAbsSendTime()], audio: [] } };
 }
 
 /** Resolves once every candidate is in the local description, so it is sent whole (the relay does not trickle). */

@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { InProcessRelay, RelayEndpoint, workerRelay } from '../../signaling/relay';
 import { Relay } from '../../signaling/relay/relay';
+import { TARGET_CAP_BPS } from '../../signaling/relay/publisher-target';
+import { UNKNOWN } from '../../renderer/views/format';
 import type { Page } from '@playwright/test';
 import { MaliciousRelay, swapViewerFingerprints } from '../support/malicious-relay';
 import {
@@ -152,6 +154,29 @@ relayTest('the host encodes nothing for the relay while no viewer watches, and s
   await expectDecoding(next, FULL_HD);
 });
 
+relayTest('a viewer\'s REMBs reach the relay, and a viewer that loses nothing does not hold the host below the cap', async ({ pages, relayHosting }) => {
+  test.setTimeout(60_000);
+  const relay = relayOf(relayHosting);
+  const { host, link } = await sharingHost(pages, relayHosting);
+  const viewer = await joinAs(pages, link, 'Estimated');
+  await expectDecoding(viewer, FULL_HD);
+  const seen = async () => {
+    const diagnostics = await relay.diagnostics();
+    const one = Object.values(diagnostics?.viewers ?? {})[0];
+    return { rembs: one?.rembsIn ?? 0, rembBps: one?.rembBps ?? null, reports: one?.reportsIn ?? 0, limit: one?.estimateBps ?? null, target: diagnostics?.publisher?.targetBps ?? null };
+  };
+  // Chromium sends REMB (goog-remb, no transport-cc) and receiver reports a few seconds after its first frames.
+  await expect.poll(async () => (await seen()).rembs, { timeout: 20_000, message: 'REMBs from Chromium at the relay' }).toBeGreaterThan(10);
+  const now = await seen();
+  expect(now.rembBps, 'the REMB\'s bitrate').toBeGreaterThan(0);
+  expect(now.reports, 'receiver reports about our video').toBeGreaterThan(0);
+  // Its REMB reads only a little over what it receives (viewer-bandwidth.ts): it must not pull the host down.
+  expect({ limit: now.limit, target: now.target }).toEqual({ limit: null, target: TARGET_CAP_BPS });
+  const statsRow = host.locator('.stats-table tbody tr', { hasText: 'Estimated' });
+  await expect(statsRow.locator('td').nth(0), 'the bitrate column, read from the relay').toHaveText(/\d (kbit|Mbit)\/s/, { timeout: WAIT_MS });
+  await expect(statsRow.locator('td').nth(8), 'the "Limit" column: none').toHaveText(UNKNOWN);
+});
+
 relayTest('a viewer leaving and another being kicked do not disturb the others; the relay drops their connections', async ({ pages, relayHosting }) => {
   test.setTimeout(90_000);
   const relay = relayOf(relayHosting);
@@ -217,6 +242,7 @@ test('a lost link from the host to the relay is made again and every viewer keep
     for (const viewer of viewers) await expectDecoding(viewer, FULL_HD);
     const uplink = host.getByTestId('uplink-row');
     await expect(uplink, 'the stats card shows the link to the relay').toContainText(/To the relay \(encoded once for all\)\s*[\d.]+ (k|M)bit\/s/, { timeout: WAIT_MS });
+    await expect(uplink, "the relay's target for the host: the cap, as no viewer is limited on loopback").toContainText(/VP8\s*20(\.0)? Mbit\/s/);
 
     await relay['publisher']?.pc.close();
     const frozen = await Promise.all(viewers.map(sampleVideo));

@@ -56,6 +56,8 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   expect(sdp).toMatch(/a=sendonly/);
   expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 /);
   expect(sdp).not.toMatch(/transport-cc/);
+  // The relay's send time on each video packet, so the viewer's REMB measures the relay-to-viewer path (werift-config.ts).
+  expect(sdp).toMatch(/^a=extmap:\d+ http:\/\/www\.webrtc\.org\/experiments\/rtp-hdrext\/abs-send-time\r?$/m);
   // An offer says actpass in every section (RFC 8842 §5.2; strict stacks such as aiortc refuse anything else).
   expect(sdp.match(/^a=setup:actpass\r?$/gm)).toHaveLength(2);
   expect(sdp).not.toMatch(/a=setup:(active|passive)/);

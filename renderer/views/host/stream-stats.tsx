@@ -30,6 +30,7 @@ function ViewerRow({ viewer }: { viewer: ViewerEntry }) {
       <td>{formatPercent(sent?.packetLossPct ?? got?.packetLossPct)}</td>
       <td>{formatMs(sent?.jitterMs ?? got?.jitterMs)}</td>
       <td>{formatCodec(sent?.codec)}</td>
+      <td>{formatBitrate(sent?.estimateBps)}</td>
       <td class="spark-cell">
         <SparklineChart values={viewer.bitrateHistory} label={`Bitrate to ${viewer.name}`} width={72} height={20} />
       </td>
@@ -65,6 +66,9 @@ export function StreamStatsView({ viewers, totalHistory, uplink = null }: Stream
                 <th scope="col">Packet loss</th>
                 <th scope="col">Jitter</th>
                 <th scope="col">Codec</th>
+                <th scope="col" title="The most this viewer can take, from the packets it loses; the host sends for the weakest. None: not limited">
+                  Limit
+                </th>
                 <th scope="col">Last minute</th>
               </tr>
             </thead>
@@ -78,7 +82,7 @@ export function StreamStatsView({ viewers, totalHistory, uplink = null }: Stream
               <tr>
                 <th scope="row">Total ({viewers.length})</th>
                 <td>{formatBitrate(total)}</td>
-                <td colSpan={8} class="muted">
+                <td colSpan={9} class="muted">
                   {UNKNOWN}
                 </td>
               </tr>

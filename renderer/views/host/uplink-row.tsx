@@ -24,6 +24,7 @@ export function UplinkRow({ uplink }: { readonly uplink: UplinkEntry }) {
         {UNKNOWN}
       </td>
       <td>VP8</td>
+      <td title="What the relay lets the host send: the weakest watching viewer's limit, or the cap">{formatBitrate(uplink.targetBps)}</td>
       <td class="spark-cell">
         <SparklineChart values={uplink.bitrateHistory} label="Bitrate to the relay" width={72} height={20} />
       </td>
