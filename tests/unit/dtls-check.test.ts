@@ -69,7 +69,7 @@ describe('checkFingerprints', () => {
 });
 
 describe('relay stats certificates (untrusted input from the relay)', () => {
-  const linkStats = (certificates: Record<string, unknown>) => ({ connected: true, bitrateBps: null, fps: null, rttMs: null, packetLossPct: null, keyframesSent: 0, ...certificates });
+  const linkStats = (certificates: Record<string, unknown>) => ({ connected: true, bitrateBps: null, fps: null, rttMs: null, packetLossPct: null, keyframesSent: 0, estimateBps: null, targetBps: null, ...certificates });
   const message = (certificates: Record<string, unknown>) => JSON.stringify({ type: 'stats', request: 1, publisher: linkStats({ localCertificate: null, remoteCertificate: null }), viewers: { p1: linkStats(certificates) } });
 
   it('accepts normalised fingerprints and null', () => {
