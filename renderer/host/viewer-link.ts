@@ -96,7 +96,10 @@ export class ViewerLink {
     const report = await this.pc.getStats();
     const { stats, sample } = normaliseStats(report, 'send', this.statsSample);
     this.statsSample = sample ?? this.statsSample;
-    return { connected: this.connected, stats, dtls: checkDtls(report, this.remoteSdp) };
+    // Chromium checks the viewer's certificate against the answer itself and fails the handshake on a
+    // mismatch (as the viewer's does on ours), so the transport never connects for checkDtls to see it.
+    const handshakeFailed = this.remoteSdp !== null && this.video.sender.transport?.state === 'failed';
+    return { connected: this.connected, stats, dtls: handshakeFailed ? { kind: 'mismatch' } : checkDtls(report, this.remoteSdp) };
   }
 
   close(): void {
