@@ -38,6 +38,7 @@ await Promise.all([
       'bench/signaling-bench': 'tests/bench/signaling-bench.ts',
       'bench/bench-server-process': 'tests/bench/bench-server-process.ts',
       'bench/webrtc-bench': 'tests/bench/webrtc-bench.ts',
+      'bench/relay-bitrate': 'tests/bench/relay-bitrate.ts',
     },
     // The WebRTC bench drives Chromium through Playwright, which must load from node_modules.
     external: ['@playwright/test', 'playwright', 'playwright-core'],

@@ -2,21 +2,17 @@
 // Sessions (host-session, viewer-session) write it; views read it.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { CaptureSource } from '../platform/platform';
+import type { UplinkReport } from '../host/media-delivery';
 import type { PresetId, UserCaps } from '../host/presets';
 import type { StreamStats } from '../stats/normalise-stats';
 
 export type View = 'host' | 'join';
 
 /** The host's one link to the media relay (relay mode), as the stats card shows it. */
-export interface UplinkEntry {
-  readonly state: 'connecting' | 'connected' | 'lost';
-  readonly bitrateBps: number | null;
-  readonly fps: number | null;
-  readonly targetBps: number | null;
-  readonly restarts: number;
+export type UplinkEntry = UplinkReport & {
   /** Bitrate samples, one a second, newest last, at most a minute. */
   readonly bitrateHistory: readonly number[];
-}
+};
 
 /** How the host sees one viewer. */
 export interface ViewerEntry {

@@ -4,6 +4,7 @@
 import type { DtlsCheck } from '../security/dtls-check';
 import type { StreamStats } from '../stats/normalise-stats';
 import type { SenderSettings } from './presets';
+import type { PublisherLinkState } from './publisher-link';
 
 export type SignalData = Record<string, unknown>;
 
@@ -17,7 +18,7 @@ export interface ViewerLinkReport {
 
 /** The host's own link when it encodes once for everyone (relay mode): what it sends to the relay. */
 export interface UplinkReport {
-  readonly state: 'connecting' | 'connected' | 'lost';
+  readonly state: PublisherLinkState;
   readonly bitrateBps: number | null;
   readonly fps: number | null;
   /** What the relay lets the host send (its REMB): the weakest watching viewer's limit, or the cap. */

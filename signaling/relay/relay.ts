@@ -129,12 +129,13 @@ export class Relay {
     const publisher = this.publisher;
     // Its own process (utility or child): all of it is the relay. A worker thread: only that thread.
     const usage = isMainThread ? process.cpuUsage() : typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : null;
+    const memory = process.memoryUsage();
     return {
       publisher: publisher && { packetsIn: publisher.packetsIn, videoBytesIn: publisher.videoBytesIn, targetBps: publisher.targetBps, keyframesIn: publisher.keyframesIn, keyframeRequests: publisher.keyframeRequests, socketsEnlarged: publisher.socketsEnlarged, gaps: publisher.videoSequence.gaps, missing: publisher.videoSequence.missing, late: publisher.videoSequence.late },
       viewers: Object.fromEntries([...this.viewers].map(([key, viewer]) => [key, viewer.diagnostics()])),
       threadCpuMs: usage && (usage.user + usage.system) / 1000,
-      rssBytes: process.memoryUsage.rss(),
-      arrayBuffersBytes: process.memoryUsage().arrayBuffers,
+      rssBytes: memory.rss,
+      arrayBuffersBytes: memory.arrayBuffers,
       heapUsedBytes: getHeapStatistics().used_heap_size,
       newSpaceBytes: getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? null,
     };
