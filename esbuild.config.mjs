@@ -17,7 +17,9 @@ const quiet = ownArgs.includes('--quiet');
 // A stop asked for while building has nothing to clean up yet: end quietly with 0.
 const stopWhileBuilding = () => process.exit(0);
 if (runAt !== -1) for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopWhileBuilding);
-const log = (line) => { if (!quiet) process.stderr.write(`${line}\n`); };
+const log = (line) => {
+  if (!quiet) process.stderr.write(`${line}\n`);
+};
 
 const node = {
   bundle: true,
@@ -65,7 +67,9 @@ await cp('renderer/static', 'dist/renderer', { recursive: true });
 // The renderer is what every viewer downloads: keep it within budget.
 const RENDERER_BUDGET_GZIP_BYTES = 60 * 1024;
 const rendererGzip = gzipSync(await readFile('dist/renderer/app.js'), { level: 9 }).length;
-log(`built dist/ (signaling, bench, main, preload, renderer); renderer app.js ${(rendererGzip / 1024).toFixed(1)} KB gzipped (budget ${RENDERER_BUDGET_GZIP_BYTES / 1024} KB)`);
+log(
+  `built dist/ (signaling, bench, main, preload, renderer); renderer app.js ${(rendererGzip / 1024).toFixed(1)} KB gzipped (budget ${RENDERER_BUDGET_GZIP_BYTES / 1024} KB)`,
+);
 if (rendererGzip > RENDERER_BUDGET_GZIP_BYTES) {
   process.stderr.write(`renderer bundle over budget: ${rendererGzip} > ${RENDERER_BUDGET_GZIP_BYTES} bytes gzipped\n`);
   process.exit(1);

@@ -16,7 +16,13 @@ export function isAppUrl(url: string | undefined | null): boolean {
   } catch {
     return false;
   }
-  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '' && url.startsWith(`${APP_ORIGIN}/`);
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    url.startsWith(`${APP_ORIGIN}/`)
+  );
 }
 
 /** Chromium reports origins without a path; some APIs add a trailing slash. */

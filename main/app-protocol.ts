@@ -17,7 +17,9 @@ export const APP_CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self' ws: wss
 
 /** Must run before the app is ready: Chromium reads scheme privileges at start-up. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 export function serveAppProtocol(rendererDir: string): void {
@@ -45,7 +47,10 @@ export function resolveAppPath(rendererDir: string, url: string): string | null 
   return file;
 }
 
-export async function respondToAppRequest(rendererDir: string, request: { url: string; method: string }): Promise<Response> {
+export async function respondToAppRequest(
+  rendererDir: string,
+  request: { url: string; method: string },
+): Promise<Response> {
   if (request.method !== 'GET') return textResponse(405, 'Only GET is supported.');
   const file = resolveAppPath(rendererDir, request.url);
   if (!file) return textResponse(404, 'Not found.');

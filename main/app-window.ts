@@ -75,6 +75,8 @@ export class AppWindow {
       log.info('window: closed');
       onPageGone();
     });
-    await window.loadURL(APP_START_URL).catch((error: unknown) => log.error('window: cannot load the app page:', error));
+    await window
+      .loadURL(APP_START_URL)
+      .catch((error: unknown) => log.error('window: cannot load the app page:', error));
   }
 }

@@ -24,7 +24,10 @@ export interface DisplayMediaRequest {
 
 export class CaptureService {
   private chosen: Choice | null = null;
-  /** The last list shown to the user. On Wayland every getSources() opens the system's picker again, so a choice from it is not re-checked that way. */
+  /**
+   * The last list shown to the user. On Wayland every getSources() opens the system's picker again, so a choice from it
+   * is not re-checked that way.
+   */
   private listed = new Map<string, DesktopCapturerSource>();
 
   /** `audioSupport`: what this OS can do, decided once at start-up (platform-switches). */
@@ -46,7 +49,9 @@ export class CaptureService {
    * picker on Wayland must not open twice); any other is checked to still exist.
    */
   async choose(request: ChooseSourceRequest): Promise<IpcResult<null>> {
-    const source = this.listed.get(request.sourceId) ?? (await this.sources(NO_THUMBNAIL)).find((candidate) => candidate.id === request.sourceId);
+    const source =
+      this.listed.get(request.sourceId) ??
+      (await this.sources(NO_THUMBNAIL)).find((candidate) => candidate.id === request.sourceId);
     if (!source) return err('That screen or window is no longer there. Pick another one.');
     this.chosen = { id: source.id, name: source.name, systemAudio: request.systemAudio };
     return ok(null);
@@ -65,7 +70,8 @@ export class CaptureService {
   grantFor(request: DisplayMediaRequest): Streams | null {
     if (!this.chosen || !request.frame || !isAppUrl(request.frame.url)) return null;
     const streams: Streams = { video: { id: this.chosen.id, name: this.chosen.name } };
-    if (request.audioRequested && this.chosen.systemAudio && this.systemAudioSupport().available) streams.audio = 'loopback';
+    if (request.audioRequested && this.chosen.systemAudio && this.systemAudioSupport().available)
+      streams.audio = 'loopback';
     return streams;
   }
 

@@ -3,7 +3,15 @@
 // channel's schema. Failures come back as Result errors; nothing here throws.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
 import { err } from '../signaling/protocol';
-import { eventChannels, invokeChannels, type EventName, type InvokeMethod, type PayloadOf, type RequestOf, type ResponseOf } from '../preload/ipc-contract';
+import {
+  eventChannels,
+  invokeChannels,
+  type EventName,
+  type InvokeMethod,
+  type PayloadOf,
+  type RequestOf,
+  type ResponseOf,
+} from '../preload/ipc-contract';
 import { isAppUrl } from './app-origin';
 import { log } from './main-log';
 
@@ -17,7 +25,10 @@ function isSameFrame(a: WebFrameMain, b: WebFrameMain): boolean {
 }
 
 /** Only our window's main frame, showing our own page, may drive main: not a subframe, a webview or another window. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, window: BrowserWindow | null): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  window: BrowserWindow | null,
+): boolean {
   if (!window || window.isDestroyed()) return false;
   const frame = event.senderFrame;
   const contents = window.webContents;

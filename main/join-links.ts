@@ -53,7 +53,8 @@ export function findJoinLink(argv: readonly string[]): string | null {
 export function registerJoinScheme(): void {
   // Unpackaged (`electron .`), the OS must start Electron with our entry script too.
   const script = process.argv[1];
-  if (process.defaultApp && script !== undefined) app.setAsDefaultProtocolClient(JOIN_SCHEME, process.execPath, [resolve(script)]);
+  if (process.defaultApp && script !== undefined)
+    app.setAsDefaultProtocolClient(JOIN_SCHEME, process.execPath, [resolve(script)]);
   else app.setAsDefaultProtocolClient(JOIN_SCHEME);
 }
 

@@ -49,7 +49,12 @@ export class JoinRequestNotifier {
     const notification = new Notification({
       title: `${name} wants to watch your screen`,
       body: withActions ? `Admit or deny in ${APP_NAME}.` : `Click to open ${APP_NAME} and admit or deny.`,
-      actions: withActions ? [{ type: 'button', text: 'Admit' }, { type: 'button', text: 'Deny' }] : [],
+      actions: withActions
+        ? [
+            { type: 'button', text: 'Admit' },
+            { type: 'button', text: 'Deny' },
+          ]
+        : [],
     });
     notification.on('action', (details) => this.decide(viewer.id, details.actionIndex === ADMIT ? 'admit' : 'deny'));
     notification.on('click', () => this.options.showWindow());

@@ -55,12 +55,26 @@ function startDesktopApp(): void {
   registerJoinScheme();
 
   const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
-  const hosting = new HostingService({ settings, staticDir: RENDERER_DIR, server: { relay: utilityProcessRelay(RELAY_ENTRY) } });
+  const hosting = new HostingService({
+    settings,
+    staticDir: RENDERER_DIR,
+    server: { relay: utilityProcessRelay(RELAY_ENTRY) },
+  });
   const capture = new CaptureService(switches.systemAudio);
   const links = new JoinLinkInbox();
   let report: HostingReport = IDLE_REPORT;
-  const closeToTray = new CloseToTray({ isHosting: () => isHosting(report.status), showWindow: () => appWindow.show(), platform });
-  const appWindow: AppWindow = new AppWindow({ preloadPath: PRELOAD_PATH, settings, links, closeToTray, onPageGone: () => onHostingReport(IDLE_REPORT) });
+  const closeToTray = new CloseToTray({
+    isHosting: () => isHosting(report.status),
+    showWindow: () => appWindow.show(),
+    platform,
+  });
+  const appWindow: AppWindow = new AppWindow({
+    preloadPath: PRELOAD_PATH,
+    settings,
+    links,
+    closeToTray,
+    onPageGone: () => onHostingReport(IDLE_REPORT),
+  });
   let tray: HostingTray | null = null;
   const joinRequests = new JoinRequestNotifier({
     isWindowAttended: () => appWindow.isAttended(),
@@ -102,9 +116,19 @@ function startDesktopApp(): void {
       applyPermissionPolicy(session.defaultSession);
       capture.install(session.defaultSession);
       registerIpcHandlers({ trustedWindow: () => appWindow.current(), hosting, capture, onHostingReport });
-      installAppMenu({ platform, isPackaged: app.isPackaged, openLogsFolder, ...(updatesItself(platform) ? {} : { checkForNewVersion: openReleasesPage }) });
+      installAppMenu({
+        platform,
+        isPackaged: app.isPackaged,
+        openLogsFolder,
+        ...(updatesItself(platform) ? {} : { checkForNewVersion: openReleasesPage }),
+      });
       tray = new HostingTray(
-        { showWindow: () => appWindow.show(), requestStopHosting: () => appWindow.send('stopHostingRequest', null), openLogsFolder, quit: () => app.quit() },
+        {
+          showWindow: () => appWindow.show(),
+          requestStopHosting: () => appWindow.send('stopHostingRequest', null),
+          openLogsFolder,
+          quit: () => app.quit(),
+        },
         platform,
       );
       tray.show(report);

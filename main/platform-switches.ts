@@ -43,9 +43,11 @@ const PIPEWIRE_CAPTURER_FEATURE = 'WebRTCPipeWireCapturer';
 export const PIPEWIRE_DEFAULT_NOTE = `Wayland session: screen capture uses PipeWire and the system's screen-sharing dialog (${PIPEWIRE_CAPTURER_FEATURE} is on by default since Chromium 110 / Electron 23; no switch needed).`;
 
 export const SYSTEM_AUDIO_REASONS = {
-  linux: 'Sharing the computer’s sound is not available on Linux: Electron, the framework this app is built on, can capture system sound only on Windows and macOS. Viewers still get the picture.',
+  linux:
+    'Sharing the computer’s sound is not available on Linux: Electron, the framework this app is built on, can capture system sound only on Windows and macOS. Viewers still get the picture.',
   macosTooOld: 'Sharing the computer’s sound needs macOS 13 Ventura or later. Viewers still get the picture.',
-  macosUnknownVersion: 'Sharing the computer’s sound is off because the macOS version could not be read. Viewers still get the picture.',
+  macosUnknownVersion:
+    'Sharing the computer’s sound is off because the macOS version could not be read. Viewers still get the picture.',
   other: 'Sharing the computer’s sound is not available on this system. Viewers still get the picture.',
 } as const;
 
@@ -73,7 +75,8 @@ export function applyPlatformSwitches(
   if (displayServer === 'wayland') notes.push(PIPEWIRE_DEFAULT_NOTE);
 
   const systemAudio = systemAudioSupportFor(platform, osVersion);
-  if (platform === 'darwin' && systemAudio.available && atLeast(osVersion, [14, 2])) notes.push(MACOS_AUDIO_PERMISSION_NOTE);
+  if (platform === 'darwin' && systemAudio.available && atLeast(osVersion, [14, 2]))
+    notes.push(MACOS_AUDIO_PERMISSION_NOTE);
 
   return { applied, displayServer, systemAudio, notes };
 }
@@ -88,8 +91,11 @@ export function systemAudioSupportFor(platform: NodeJS.Platform, osVersion: stri
     case 'win32':
       return { available: true, reason: null };
     case 'darwin':
-      if (parseVersion(osVersion) === null) return { available: false, reason: SYSTEM_AUDIO_REASONS.macosUnknownVersion };
-      return atLeast(osVersion, [13, 0]) ? { available: true, reason: null } : { available: false, reason: SYSTEM_AUDIO_REASONS.macosTooOld };
+      if (parseVersion(osVersion) === null)
+        return { available: false, reason: SYSTEM_AUDIO_REASONS.macosUnknownVersion };
+      return atLeast(osVersion, [13, 0])
+        ? { available: true, reason: null }
+        : { available: false, reason: SYSTEM_AUDIO_REASONS.macosTooOld };
     case 'linux':
       return { available: false, reason: SYSTEM_AUDIO_REASONS.linux };
     default:

@@ -10,7 +10,8 @@ import { PortRelay, type FromWorker, type RelayPort } from '../signaling/relay/r
 const SERVICE_NAME = 'WebRTC Desktop Host media relay';
 
 /** A relay route factory for SignalingServerOptions.relay. */
-export const utilityProcessRelay = (entryFile: string) => () => new RelayEndpoint(new PortRelay(utilityPort(entryFile)));
+export const utilityProcessRelay = (entryFile: string) => () =>
+  new RelayEndpoint(new PortRelay(utilityPort(entryFile)));
 
 function utilityPort(entryFile: string): RelayPort {
   const child = utilityProcess.fork(entryFile, [], { serviceName: SERVICE_NAME, stdio: 'ignore' });

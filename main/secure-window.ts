@@ -59,7 +59,12 @@ export function guardAllWebContents(): void {
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && EXTERNAL_ORIGINS.includes(parsed.origin);
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      EXTERNAL_ORIGINS.includes(parsed.origin)
+    );
   } catch {
     return false;
   }

@@ -56,7 +56,9 @@ export class SettingsStore {
 
   update(change: Partial<Settings>): Promise<void> {
     this.pending += 1;
-    const write = this.writes.then(async () => this.writeAtomically({ ...(await this.read()), ...change })).finally(() => (this.pending -= 1));
+    const write = this.writes
+      .then(async () => this.writeAtomically({ ...(await this.read()), ...change }))
+      .finally(() => (this.pending -= 1));
     this.writes = write.catch(() => undefined); // the caller sees the error; the next write still runs
     return write;
   }

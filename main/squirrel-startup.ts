@@ -24,7 +24,13 @@ const spawnDetached: Spawner = (command, args, onExit) => {
 };
 
 /** Returns true when this launch was a Squirrel event: the caller must do nothing else. */
-export function handleSquirrelEvent({ argv, platform, execPath, quit, spawner = spawnDetached }: SquirrelStartupOptions): boolean {
+export function handleSquirrelEvent({
+  argv,
+  platform,
+  execPath,
+  quit,
+  spawner = spawnDetached,
+}: SquirrelStartupOptions): boolean {
   if (platform !== 'win32') return false;
   // Squirrel passes the event as the first argument after the exe.
   const event = argv[1];

@@ -24,7 +24,12 @@ export function updatesItself(platform: NodeJS.Platform): boolean {
 }
 
 /** Starts the periodic update checks where they can work; returns whether it did. */
-export function startAutoUpdates({ isPackaged, platform, logger, start = updateElectronApp }: UpdateEnvironment): boolean {
+export function startAutoUpdates({
+  isPackaged,
+  platform,
+  logger,
+  start = updateElectronApp,
+}: UpdateEnvironment): boolean {
   // A development build would "update" itself into the released app.
   if (!isPackaged) {
     log.info('updates: not checking (not a packaged build)');

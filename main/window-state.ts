@@ -31,7 +31,10 @@ export function isReachable(bounds: Rectangle, displays: ReadonlyArray<{ readonl
 }
 
 /** The saved placement if it is still reachable; otherwise the defaults (the OS centres the window). */
-export function placementFor(saved: WindowState | undefined, displays: ReadonlyArray<{ readonly workArea: Rectangle }>): WindowPlacement {
+export function placementFor(
+  saved: WindowState | undefined,
+  displays: ReadonlyArray<{ readonly workArea: Rectangle }>,
+): WindowPlacement {
   if (!saved) return { bounds: null, maximized: false };
   const bounds = { x: saved.x, y: saved.y, width: saved.width, height: saved.height };
   if (!isReachable(bounds, displays)) {
@@ -42,7 +45,11 @@ export function placementFor(saved: WindowState | undefined, displays: ReadonlyA
 }
 
 /** Saves the window's placement after moves and resizes settle, and at once when it closes. */
-export function rememberWindowState(window: BrowserWindow, settings: Pick<SettingsStore, 'update'>, delayMs = SAVE_DELAY_MS): void {
+export function rememberWindowState(
+  window: BrowserWindow,
+  settings: Pick<SettingsStore, 'update'>,
+  delayMs = SAVE_DELAY_MS,
+): void {
   let timer: NodeJS.Timeout | null = null;
   const cancel = (): void => {
     if (timer) clearTimeout(timer);
@@ -54,7 +61,13 @@ export function rememberWindowState(window: BrowserWindow, settings: Pick<Settin
     // Normal bounds: un-maximizing next time returns to the size the user chose. Whole
     // pixels: fractional bounds (scaled displays) would not pass the settings schema.
     const { x, y, width, height } = window.getNormalBounds();
-    const state: WindowState = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height), maximized: window.isMaximized() };
+    const state: WindowState = {
+      x: Math.round(x),
+      y: Math.round(y),
+      width: Math.round(width),
+      height: Math.round(height),
+      maximized: window.isMaximized(),
+    };
     settings.update({ window: state }).catch((error: unknown) => log.warn('window: cannot save its position:', error));
   };
   const saveSoon = (): void => {

@@ -56,7 +56,9 @@ export interface HostingReport {
   readonly status: HostingReportStatus;
   readonly watching: number;
   readonly waiting: number;
-  /** The viewers asking to join: at most 32 (WAITING_VIEWERS_MAX in ipc-contract), the first ones when there are more. */
+  /**
+   * The viewers asking to join: at most 32 (WAITING_VIEWERS_MAX in ipc-contract), the first ones when there are more.
+   */
   readonly waitingViewers: readonly WaitingViewer[];
 }
 

@@ -33,13 +33,20 @@ export const WAITING_VIEWERS_MAX = 32;
 const viewerId = z.string().check(z.minLength(1), z.maxLength(ID_MAX));
 const viewerCount = z.int().check(z.minimum(0), z.maximum(MAX_VIEWERS_LIMIT));
 // Names are sanitized to 64 code points by the protocol: at most two UTF-16 units each.
-const waitingViewer = z.strictObject({ id: viewerId, name: z.string().check(z.minLength(1), z.maxLength(NAME_MAX_CHARS * 2)) });
-export const hostingReport: z.ZodMiniType<HostingReport> = z.strictObject({
-  status: z.enum(['idle', 'starting', 'ready', 'live', 'reconnecting', 'stopping']),
-  watching: viewerCount,
-  waiting: viewerCount,
-  waitingViewers: z.array(waitingViewer).check(z.maxLength(WAITING_VIEWERS_MAX)),
-}).check(z.refine((report) => report.waitingViewers.length <= report.waiting, 'more waiting viewers listed than counted'));
+const waitingViewer = z.strictObject({
+  id: viewerId,
+  name: z.string().check(z.minLength(1), z.maxLength(NAME_MAX_CHARS * 2)),
+});
+export const hostingReport: z.ZodMiniType<HostingReport> = z
+  .strictObject({
+    status: z.enum(['idle', 'starting', 'ready', 'live', 'reconnecting', 'stopping']),
+    watching: viewerCount,
+    waiting: viewerCount,
+    waitingViewers: z.array(waitingViewer).check(z.maxLength(WAITING_VIEWERS_MAX)),
+  })
+  .check(
+    z.refine((report) => report.waitingViewers.length <= report.waiting, 'more waiting viewers listed than counted'),
+  );
 
 export const invokeChannels = {
   startHosting: { channel: 'hosting:start', request: noArguments },
@@ -56,7 +63,10 @@ export const invokeChannels = {
 /** Main -> renderer messages, each delivered to one DesktopApi subscription. */
 export const eventChannels = {
   joinLink: { channel: 'join:link', payload: z.string().check(z.maxLength(JOIN_LINK_MAX)) },
-  viewerDecision: { channel: 'hosting:viewer-decision', payload: z.strictObject({ id: viewerId, decision: z.enum(['admit', 'deny']) }) },
+  viewerDecision: {
+    channel: 'hosting:viewer-decision',
+    payload: z.strictObject({ id: viewerId, decision: z.enum(['admit', 'deny']) }),
+  },
   stopHostingRequest: { channel: 'hosting:stop-request', payload: z.null() },
 } as const;
 

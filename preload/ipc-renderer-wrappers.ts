@@ -3,7 +3,15 @@
 // IpcRendererEvent never reaches the page: its `sender` is ipcRenderer itself.
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
 import { err } from '../signaling/protocol/result';
-import { eventChannels, invokeChannels, type EventName, type InvokeMethod, type PayloadOf, type RequestOf, type ResponseOf } from './ipc-contract';
+import {
+  eventChannels,
+  invokeChannels,
+  type EventName,
+  type InvokeMethod,
+  type PayloadOf,
+  type RequestOf,
+  type ResponseOf,
+} from './ipc-contract';
 
 export async function invoke<M extends InvokeMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
   const { channel, request: schema } = invokeChannels[method];

@@ -8,7 +8,12 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 // A hung runner must not hang CI: each tier gets a hard limit and counts as failed past it.
 const TIER_LIMIT_MS = 20 * 60 * 1000;
 const run = (command, args) => {
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', timeout: TIER_LIMIT_MS, killSignal: 'SIGKILL' });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    timeout: TIER_LIMIT_MS,
+    killSignal: 'SIGKILL',
+  });
   if (result.error) console.error(`${command} ${args.join(' ')}: ${result.error.message}`);
   return result.status;
 };

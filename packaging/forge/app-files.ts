@@ -10,6 +10,7 @@ const KEPT_FILES = ['/dist/signaling/relay-worker.js'];
 
 /** Packager's `ignore` test: true drops the path. Paths are relative to the project, with a leading "/". */
 export function isLeftOutOfApp(path: string): boolean {
-  if (path === '' || path === '/package.json' || KEPT_DIRECTORIES.includes(path) || KEPT_FILES.includes(path)) return false;
+  if (path === '' || path === '/package.json' || KEPT_DIRECTORIES.includes(path) || KEPT_FILES.includes(path))
+    return false;
   return !KEPT_TREES.test(path) || path.endsWith('.map');
 }

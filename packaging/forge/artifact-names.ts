@@ -7,15 +7,24 @@ import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ForgeMakeResult } from '@electron-forge/shared-types';
 
-/** "WebRTC Desktop Host-0.1.0 Setup.exe" -> "webrtc-desktop-host-0.1.0-setup.exe" (for product "WebRTC Desktop Host", package "webrtc-desktop-host"). */
+/**
+ * "WebRTC Desktop Host-0.1.0 Setup.exe" -> "webrtc-desktop-host-0.1.0-setup.exe" (for product "WebRTC Desktop Host",
+ * package "webrtc-desktop-host").
+ */
 export function releaseFileName(fileName: string, productName: string, packageName: string): string {
   if (!fileName.includes(' ')) return fileName;
-  const withPackageName = fileName.startsWith(productName) ? packageName + fileName.slice(productName.length) : fileName;
+  const withPackageName = fileName.startsWith(productName)
+    ? packageName + fileName.slice(productName.length)
+    : fileName;
   return withPackageName.replace(/ +/g, '-').toLowerCase();
 }
 
 /** Forge's postMake hook: renames the files on disk and returns the results pointing at them. */
-export async function renameReleaseFiles(results: ForgeMakeResult[], productName: string, packageName: string): Promise<ForgeMakeResult[]> {
+export async function renameReleaseFiles(
+  results: ForgeMakeResult[],
+  productName: string,
+  packageName: string,
+): Promise<ForgeMakeResult[]> {
   return Promise.all(
     results.map(async (result) => ({
       ...result,

@@ -14,4 +14,5 @@ export function withoutContentLength(headers: FetchInit['headers']): FetchInit['
   return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
 }
 
-export const githubUploadFetch: typeof fetch = (input, init) => fetch(input, init && { ...init, headers: withoutContentLength(init.headers) });
+export const githubUploadFetch: typeof fetch = (input, init) =>
+  fetch(input, init && { ...init, headers: withoutContentLength(init.headers) });

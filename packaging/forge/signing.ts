@@ -26,7 +26,11 @@ export function macSigning(env: SigningEnv): MacSigning {
   const appleIdPassword = present(env, 'APPLE_APP_SPECIFIC_PASSWORD');
   const teamId = present(env, 'APPLE_TEAM_ID');
   if (!appleId || !appleIdPassword || !teamId) {
-    return { osxSign, summary: 'macOS: signing; not notarising (APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD and APPLE_TEAM_ID are not all set)' };
+    return {
+      osxSign,
+      summary:
+        'macOS: signing; not notarising (APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD and APPLE_TEAM_ID are not all set)',
+    };
   }
   return { osxSign, osxNotarize: { appleId, appleIdPassword, teamId }, summary: 'macOS: signing and notarising' };
 }
@@ -41,9 +45,14 @@ export function windowsSigning(env: SigningEnv): WindowsSigning {
   const certificateFile = present(env, 'WINDOWS_CERTIFICATE_FILE');
   const certificatePassword = present(env, 'WINDOWS_CERTIFICATE_PASSWORD');
   if (!certificateFile || !certificatePassword) {
-    return { summary: 'Windows: not signing (WINDOWS_CERTIFICATE_FILE and WINDOWS_CERTIFICATE_PASSWORD are not both set)' };
+    return {
+      summary: 'Windows: not signing (WINDOWS_CERTIFICATE_FILE and WINDOWS_CERTIFICATE_PASSWORD are not both set)',
+    };
   }
-  return { certificate: { certificateFile, certificatePassword }, summary: 'Windows: signing with WINDOWS_CERTIFICATE_FILE' };
+  return {
+    certificate: { certificateFile, certificatePassword },
+    summary: 'Windows: signing with WINDOWS_CERTIFICATE_FILE',
+  };
 }
 
 /** The signing line for the platform being packaged; Linux packages are not signed. */

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ManifestError;
-  console.error(`release:manifests: ${error instanceof Error ? error.message : String(error)}${known ? `\n${USAGE}` : ''}`);
+  console.error(
+    `release:manifests: ${error instanceof Error ? error.message : String(error)}${known ? `\n${USAGE}` : ''}`,
+  );
   process.exitCode = known ? 2 : 1;
 });

@@ -38,7 +38,10 @@ async function requireFiles(dir: string, names: readonly string[]): Promise<void
     const found = await stat(join(dir, name)).catch(() => null);
     if (!found?.isFile() || found.size === 0) missing.push(name);
   }
-  if (missing.length > 0) throw new ManifestError(`missing release file${missing.length > 1 ? 's' : ''} in ${dir}: ${missing.join(', ')} (nothing was written)`);
+  if (missing.length > 0)
+    throw new ManifestError(
+      `missing release file${missing.length > 1 ? 's' : ''} in ${dir}: ${missing.join(', ')} (nothing was written)`,
+    );
 }
 
 /** The files written, relative to outDir: Chocolatey's package sources and the cask. */
@@ -49,17 +52,37 @@ export const MANIFEST_FILES = {
   cask: 'homebrew/webrtc-desktop-host.rb',
 } as const;
 
-export async function writeReleaseManifests({ version, artifactsDir, outDir, templatesDir }: ManifestRequest): Promise<Record<keyof typeof MANIFEST_FILES, string>> {
-  if (!VERSION_PATTERN.test(version)) throw new ManifestError(`--version must look like 1.2.3 (no "v"), got "${version}"`);
+export async function writeReleaseManifests({
+  version,
+  artifactsDir,
+  outDir,
+  templatesDir,
+}: ManifestRequest): Promise<Record<keyof typeof MANIFEST_FILES, string>> {
+  if (!VERSION_PATTERN.test(version))
+    throw new ManifestError(`--version must look like 1.2.3 (no "v"), got "${version}"`);
   const files = releaseFiles(version);
   await requireFiles(artifactsDir, [files.windowsSetup, files.macArm, files.macIntel]);
-  const [setupSha, armSha, intelSha] = await Promise.all([files.windowsSetup, files.macArm, files.macIntel].map((name) => sha256OfFile(join(artifactsDir, name))));
+  const [setupSha, armSha, intelSha] = await Promise.all(
+    [files.windowsSetup, files.macArm, files.macIntel].map((name) => sha256OfFile(join(artifactsDir, name))),
+  );
   const template = (name: string) => readFile(join(templatesDir, name), 'utf8');
   const contents: Record<keyof typeof MANIFEST_FILES, string> = {
-    nuspec: fillTemplate(await template(MANIFEST_FILES.nuspec), { version, repo: RELEASE_REPO_SLUG }, MANIFEST_FILES.nuspec),
-    install: fillTemplate(await template(MANIFEST_FILES.install), { url64: releaseDownloadUrl(RELEASE_REPO_SLUG, version, files.windowsSetup), checksum64: setupSha ?? '' }, MANIFEST_FILES.install),
+    nuspec: fillTemplate(
+      await template(MANIFEST_FILES.nuspec),
+      { version, repo: RELEASE_REPO_SLUG },
+      MANIFEST_FILES.nuspec,
+    ),
+    install: fillTemplate(
+      await template(MANIFEST_FILES.install),
+      { url64: releaseDownloadUrl(RELEASE_REPO_SLUG, version, files.windowsSetup), checksum64: setupSha ?? '' },
+      MANIFEST_FILES.install,
+    ),
     uninstall: fillTemplate(await template(MANIFEST_FILES.uninstall), {}, MANIFEST_FILES.uninstall),
-    cask: fillTemplate(await template(MANIFEST_FILES.cask), { version, repo: RELEASE_REPO_SLUG, sha256_arm: armSha ?? '', sha256_intel: intelSha ?? '' }, MANIFEST_FILES.cask),
+    cask: fillTemplate(
+      await template(MANIFEST_FILES.cask),
+      { version, repo: RELEASE_REPO_SLUG, sha256_arm: armSha ?? '', sha256_intel: intelSha ?? '' },
+      MANIFEST_FILES.cask,
+    ),
   };
   const written = {} as Record<keyof typeof MANIFEST_FILES, string>;
   for (const key of Object.keys(MANIFEST_FILES) as (keyof typeof MANIFEST_FILES)[]) {

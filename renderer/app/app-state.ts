@@ -81,7 +81,10 @@ export interface HostState {
   readonly totalBitrateHistory: Signal<readonly number[]>;
   /** The link to the relay in relay mode; null in direct mode or before it exists. */
   readonly uplink: Signal<UplinkEntry | null>;
-  /** How media reaches viewers this session: through the relay (one encode) or directly (one per viewer); null before it is known. */
+  /**
+   * How media reaches viewers this session: through the relay (one encode) or directly (one per viewer); null before it
+   * is known.
+   */
   readonly deliveryMode: Signal<'relay' | 'direct' | null>;
   /** Bumped when someone asks to join, so the view can flash and chime. */
   readonly joinRequests: Signal<number>;

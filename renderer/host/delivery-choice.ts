@@ -12,8 +12,10 @@ import { relayUrlFor } from './relay-channel';
 
 const KEY = 'webrtc-desktop-host.delivery';
 
-export const loadDeliveryPreference = (storage?: ReadableStorage): DeliveryMode => (loadText(KEY, storage) === 'direct' ? 'direct' : 'relay');
-export const saveDeliveryPreference = (mode: DeliveryMode, storage?: WritableStorage): void => saveText(KEY, mode, storage);
+export const loadDeliveryPreference = (storage?: ReadableStorage): DeliveryMode =>
+  loadText(KEY, storage) === 'direct' ? 'direct' : 'relay';
+export const saveDeliveryPreference = (mode: DeliveryMode, storage?: WritableStorage): void =>
+  saveText(KEY, mode, storage);
 
 export function chooseDelivery(mode: Signal<DeliveryMode | null>, iceServers: () => RTCIceServer[]): DeliveryFactory {
   return (send, endpoint: HostingEndpoint) => {
@@ -22,6 +24,12 @@ export function chooseDelivery(mode: Signal<DeliveryMode | null>, iceServers: ()
       return new PeerConnectionDelivery(send, iceServers());
     }
     mode.value = null; // known once the relay answers or is found missing
-    return new RelayDelivery(send, relayUrlFor(endpoint.signalUrl), endpoint.hostKey, iceServers(), (m) => (mode.value = m));
+    return new RelayDelivery(
+      send,
+      relayUrlFor(endpoint.signalUrl),
+      endpoint.hostKey,
+      iceServers(),
+      (m) => (mode.value = m),
+    );
   };
 }

@@ -59,7 +59,9 @@ export class HostSecurity {
       case 'authentic':
         return { action: 'deliver', payload: opened.payload, verified: true };
       case 'unsigned':
-        return this.onlyVerifiedViewers ? { action: 'turn-away' } : { action: 'deliver', payload: opened.payload, verified: false };
+        return this.onlyVerifiedViewers
+          ? { action: 'turn-away' }
+          : { action: 'deliver', payload: opened.payload, verified: false };
       case 'refused':
         return { action: 'refuse', reason: opened.reason };
     }

@@ -1,7 +1,13 @@
 // The host side: capture, one signaling connection as host, and a MediaDelivery
 // that gets the picture to every admitted viewer. Writes HostState; views call it
 // through HostControls.
-import { assertNever, isPlainObject, type ClientMessage, type ServerMessage, type ViewerSummary } from '../../signaling/protocol';
+import {
+  assertNever,
+  isPlainObject,
+  type ClientMessage,
+  type ServerMessage,
+  type ViewerSummary,
+} from '../../signaling/protocol';
 import { pushHistory, type HostState, type ReceivedReport, type ViewerEntry } from '../app/app-state';
 import type { HostControls } from '../app/controllers';
 import type { HostingEndpoint, Platform } from '../platform/platform';
@@ -17,7 +23,10 @@ import { HostSecurity, VERIFICATION_REQUIRED } from './host-security';
 const STATS_INTERVAL_MS = 1_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
 
-export type DeliveryFactory = (send: (viewerId: string, data: SignalData) => void, endpoint: HostingEndpoint) => MediaDelivery;
+export type DeliveryFactory = (
+  send: (viewerId: string, data: SignalData) => void,
+  endpoint: HostingEndpoint,
+) => MediaDelivery;
 
 export class HostSession implements HostControls {
   private connection: SignalingConnection | null = null;
@@ -37,7 +46,9 @@ export class HostSession implements HostControls {
     private readonly createDelivery: DeliveryFactory = (send) => new PeerConnectionDelivery(send),
   ) {
     void platform.systemAudioSupport().then((support) => {
-      state.systemAudioUnavailable.value = support.available ? null : (support.reason ?? 'Sharing the computer’s sound is not available here.');
+      state.systemAudioUnavailable.value = support.available
+        ? null
+        : (support.reason ?? 'Sharing the computer’s sound is not available here.');
       if (!support.available) state.systemAudio.value = false;
     }); // deliberately not awaited: the checkbox stays off until the answer comes
     // The desktop app lists screens and windows itself: show them before the first share.
@@ -53,7 +64,10 @@ export class HostSession implements HostControls {
     this.endpoint = endpoint.value;
     this.state.port.value = endpoint.value.port;
     const from = endpoint.value.portFallbackFrom;
-    this.state.notice.value = from === undefined ? null : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
+    this.state.notice.value =
+      from === undefined
+        ? null
+        : `Port ${from} was in use, so this session uses port ${endpoint.value.port}. Links and the QR code already show it.`;
     this.security = new HostSecurity(endpoint.value.hostKey, endpoint.value.linkKey);
     this.state.onlyVerified.value = this.security.onlyVerified;
     this.delivery = this.createDelivery((viewerId, data) => this.sendSignal(viewerId, data), endpoint.value);
@@ -118,7 +132,10 @@ export class HostSession implements HostControls {
     if (kept) this.sendTicket(viewer.id);
     else this.startDelivery(viewer.id);
     const verified = this.security?.carryOver(formerId, viewer.id) ? true : null;
-    this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== viewer.id), { ...newEntry(viewer.id, viewer.name, viewer.address, 'connecting'), verified }];
+    this.state.viewers.value = [
+      ...this.state.viewers.value.filter((v) => v.id !== viewer.id),
+      { ...newEntry(viewer.id, viewer.name, viewer.address, 'connecting'), verified },
+    ];
     return true;
   }
 
@@ -140,7 +157,6 @@ export class HostSession implements HostControls {
     this.send({ type: 'kick', id: viewerId });
     this.dropViewer(viewerId);
   }
-
 
   setPaused(paused: boolean): void {
     this.state.paused.value = paused;
@@ -231,13 +247,17 @@ export class HostSession implements HostControls {
         this.state.joinUrls.value = joinUrls;
         this.state.requireApproval.value = message.requireApproval;
         this.state.maxViewers.value = message.maxViewers;
-        if (!joinUrls.includes(this.state.chosenJoinUrl.value ?? '')) this.state.chosenJoinUrl.value = joinUrls[0] ?? null;
+        if (!joinUrls.includes(this.state.chosenJoinUrl.value ?? ''))
+          this.state.chosenJoinUrl.value = joinUrls[0] ?? null;
         return;
       }
       case 'viewer-joined': {
         if (this.welcomeBack(message)) return;
         const state = message.state === 'admitted' ? 'connecting' : 'waiting';
-        this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== message.id), newEntry(message.id, message.name, message.address, state)];
+        this.state.viewers.value = [
+          ...this.state.viewers.value.filter((v) => v.id !== message.id),
+          newEntry(message.id, message.name, message.address, state),
+        ];
         if (state === 'connecting') this.startDelivery(message.id);
         else this.state.joinRequests.value += 1;
         return;
@@ -283,7 +303,10 @@ export class HostSession implements HostControls {
       if (before && (before.state !== 'waiting' || viewer.state === 'waiting')) continue; // unchanged
       if (this.welcomeBack(viewer)) continue;
       const state = viewer.state === 'admitted' ? 'connecting' : 'waiting';
-      this.state.viewers.value = [...this.state.viewers.value.filter((v) => v.id !== viewer.id), newEntry(viewer.id, viewer.name, viewer.address, state)];
+      this.state.viewers.value = [
+        ...this.state.viewers.value.filter((v) => v.id !== viewer.id),
+        newEntry(viewer.id, viewer.name, viewer.address, state),
+      ];
       if (state === 'connecting') this.startDelivery(viewer.id);
       else asked = true;
     }
@@ -353,7 +376,9 @@ export class HostSession implements HostControls {
 
   private describeCapture(): void {
     const settings = this.stream?.getVideoTracks()[0]?.getSettings();
-    this.state.captureLabel.value = settings?.width ? `${settings.width}×${settings.height} at ${Math.round(settings.frameRate ?? 0)} fps` : null;
+    this.state.captureLabel.value = settings?.width
+      ? `${settings.width}×${settings.height} at ${Math.round(settings.frameRate ?? 0)} fps`
+      : null;
   }
 
   private async refreshStats(): Promise<void> {
@@ -364,7 +389,13 @@ export class HostSession implements HostControls {
       if (!report) return viewer;
       const state = viewer.state === 'waiting' ? 'waiting' : report.connected ? 'watching' : 'connecting';
       const safetyCode = report.dtls?.kind === 'pinned' ? report.dtls.safetyCode : viewer.safetyCode;
-      return { ...viewer, state, safetyCode, stats: report.stats, bitrateHistory: pushHistory(viewer.bitrateHistory, report.stats.bitrateBps ?? 0) };
+      return {
+        ...viewer,
+        state,
+        safetyCode,
+        stats: report.stats,
+        bitrateHistory: pushHistory(viewer.bitrateHistory, report.stats.bitrateBps ?? 0),
+      };
     });
     for (const [viewerId, report] of reports) if (report.dtls?.kind === 'mismatch') this.refuseMismatch(viewerId);
     const total = totalBitrate([...reports.values()].map((r) => r.stats));
@@ -375,7 +406,10 @@ export class HostSession implements HostControls {
   private refreshUplink(): void {
     const report = this.delivery?.uplink?.() ?? null;
     const previous = this.state.uplink.value;
-    this.state.uplink.value = report && { ...report, bitrateHistory: pushHistory(previous?.bitrateHistory ?? [], report.bitrateBps ?? 0) };
+    this.state.uplink.value = report && {
+      ...report,
+      bitrateHistory: pushHistory(previous?.bitrateHistory ?? [], report.bitrateBps ?? 0),
+    };
   }
 
   /** The viewer's DTLS certificate is not the one its signed answer named: someone is in the middle. */
@@ -433,10 +467,22 @@ export class HostSession implements HostControls {
 }
 
 function newEntry(id: string, name: string, address: string, state: ViewerEntry['state']): ViewerEntry {
-  return { id, name, address, state, stats: null, received: null, bitrateHistory: [], verified: null, safetyCode: null, refusedSignals: 0 };
+  return {
+    id,
+    name,
+    address,
+    state,
+    stats: null,
+    received: null,
+    bitrateHistory: [],
+    verified: null,
+    safetyCode: null,
+    refusedSignals: 0,
+  };
 }
 
-const reportNumber = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const reportNumber = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /** A viewer's `stats` is untrusted input: keep only known numeric fields. */
 export function readReport(data: unknown): ReceivedReport | null {
@@ -454,8 +500,10 @@ export function readReport(data: unknown): ReceivedReport | null {
 
 function describeCaptureError(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError') return 'Screen sharing was cancelled or not allowed. Click Start hosting and pick a screen or window to share.';
+  if (name === 'NotAllowedError')
+    return 'Screen sharing was cancelled or not allowed. Click Start hosting and pick a screen or window to share.';
   if (name === 'NotFoundError') return 'There is nothing to share: no screen or window was found.';
-  if (name === 'NotReadableError') return 'The screen could not be captured. Another app may be using it; close it and try again.';
+  if (name === 'NotReadableError')
+    return 'The screen could not be captured. Another app may be using it; close it and try again.';
   return `The screen could not be captured (${error instanceof Error ? error.message : String(error)}).`;
 }

@@ -12,7 +12,9 @@ export interface ViewerLinkReport {
   /** Media can flow: the transport is connected. */
   readonly connected: boolean;
   readonly stats: StreamStats;
-  /** The viewer's DTLS certificate against its signed answer (pinning), and the safety code; absent where not checked. */
+  /**
+   * The viewer's DTLS certificate against its signed answer (pinning), and the safety code; absent where not checked.
+   */
   readonly dtls?: DtlsCheck;
 }
 
@@ -32,7 +34,9 @@ export interface MediaDelivery {
   addViewer(viewerId: string): void;
   /** Stops sending to a vanished viewer whose connection is kept in case it comes back (no encoding for nobody). */
   suspend(viewerId: string): void;
-  /** A returning viewer's new id takes over its old, still-working connection, sending again; false when there is none. */
+  /**
+   * A returning viewer's new id takes over its old, still-working connection, sending again; false when there is none.
+   */
   rebind(formerId: string, viewerId: string): boolean;
   /** Stops sending and releases everything held for the viewer. */
   removeViewer(viewerId: string): void;

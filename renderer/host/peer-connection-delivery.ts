@@ -93,7 +93,12 @@ export class PeerConnectionDelivery implements MediaDelivery {
 
   private newLink(): ViewerLink {
     // Addressed by lookup, not by the id at creation: a spare has none yet, and rebind() can change it.
-    const link: ViewerLink = new ViewerLink((data) => this.sendFor(link, data), this.sentTracks(), this.settings, this.iceServers);
+    const link: ViewerLink = new ViewerLink(
+      (data) => this.sendFor(link, data),
+      this.sentTracks(),
+      this.settings,
+      this.iceServers,
+    );
     return link;
   }
 
@@ -121,6 +126,10 @@ export class PeerConnectionDelivery implements MediaDelivery {
 
   private async updateTracks(): Promise<void> {
     const tracks = this.sentTracks();
-    await Promise.all(this.allLinks().filter((link) => !this.suspended.has(link)).map((link) => link.setTracks(tracks)));
+    await Promise.all(
+      this.allLinks()
+        .filter((link) => !this.suspended.has(link))
+        .map((link) => link.setTracks(tracks)),
+    );
   }
 }

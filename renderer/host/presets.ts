@@ -83,7 +83,11 @@ export interface SenderSettings {
 const capped = (value: number, cap: number | undefined) => (cap && cap > 0 ? Math.min(value, cap) : value);
 
 /** Sender parameters for a preset, the user's caps and the captured frame size. */
-export function senderSettingsFor(preset: Preset, caps: UserCaps = {}, frame?: { width: number; height: number }): SenderSettings {
+export function senderSettingsFor(
+  preset: Preset,
+  caps: UserCaps = {},
+  frame?: { width: number; height: number },
+): SenderSettings {
   let scale = 1;
   if (frame && frame.width > 0 && frame.height > 0) {
     const byWidth = preset.maxWidth ? frame.width / preset.maxWidth : 1;
@@ -100,6 +104,9 @@ export function senderSettingsFor(preset: Preset, caps: UserCaps = {}, frame?: {
 }
 
 /** Capture constraints for a preset: the browser delivers at most this much. */
-export function captureConstraintsFor(preset: Preset, caps: UserCaps = {}): { width?: number; height?: number; frameRate: number } {
+export function captureConstraintsFor(
+  preset: Preset,
+  caps: UserCaps = {},
+): { width?: number; height?: number; frameRate: number } {
   return { width: preset.maxWidth, height: preset.maxHeight, frameRate: capped(preset.frameRate, caps.maxFramerate) };
 }

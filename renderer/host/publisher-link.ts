@@ -88,7 +88,8 @@ export class PublisherLink {
     this.lossTimer = undefined;
     if (state === 'failed' || state === 'closed') return this.declareLost();
     if (state === 'disconnected') this.lossTimer = setTimeout(() => this.declareLost(), DISCONNECTED_GRACE_MS);
-    else if (state !== 'connected' && this.pc.remoteDescription) this.lossTimer = setTimeout(() => this.declareLost(), CONNECT_TIMEOUT_MS);
+    else if (state !== 'connected' && this.pc.remoteDescription)
+      this.lossTimer = setTimeout(() => this.declareLost(), CONNECT_TIMEOUT_MS);
   }
 
   private declareLost(): void {
@@ -98,7 +99,8 @@ export class PublisherLink {
   }
 
   private preferVp8(): void {
-    const capabilities = typeof RTCRtpSender.getCapabilities === 'function' ? RTCRtpSender.getCapabilities('video') : null;
+    const capabilities =
+      typeof RTCRtpSender.getCapabilities === 'function' ? RTCRtpSender.getCapabilities('video') : null;
     if (!capabilities || typeof this.video.setCodecPreferences !== 'function') return;
     const vp8 = capabilities.codecs.filter((codec) => codec.mimeType.toLowerCase() === 'video/vp8');
     try {

@@ -1,7 +1,12 @@
 // The host page's control socket to the media relay (ws://127.0.0.1:PORT/relay):
 // says hello with the host key, then carries typed messages both ways. Every
 // frame from the relay is validated.
-import { parseRelayServerMessage, RELAY_PATH, type RelayClientMessage, type RelayServerMessage } from '../../signaling/protocol';
+import {
+  parseRelayServerMessage,
+  RELAY_PATH,
+  type RelayClientMessage,
+  type RelayServerMessage,
+} from '../../signaling/protocol';
 
 export interface RelayChannelHandlers {
   onReady(): void;

@@ -28,7 +28,10 @@ export class RelayDelivery implements MediaDelivery {
   private publisher: PublisherLink | null = null;
   /** viewer id -> the relay's key for its connection (also the `link` id viewers see). */
   private readonly peers = new Map<string, string>();
-  /** Relay key -> the viewer's answer as received (signed when it holds the link key): the relay's report of its certificate is pinned to it. */
+  /**
+   * Relay key -> the viewer's answer as received (signed when it holds the link key): the relay's report of its
+   * certificate is pinned to it.
+   */
   private readonly answers = new Map<string, string>();
   /** Viewers kept for a possible return, sent nothing meanwhile. */
   private readonly suspended = new Set<string>();
@@ -43,7 +46,10 @@ export class RelayDelivery implements MediaDelivery {
   /** Lost publisher links made again this session. */
   private restarts = 0;
   private uplinkStats: RelayLinkStats | null = null;
-  private readonly statsWaiting = new Map<number, (stats: Extract<RelayServerMessage, { type: 'stats' }> | null) => void>();
+  private readonly statsWaiting = new Map<
+    number,
+    (stats: Extract<RelayServerMessage, { type: 'stats' }> | null) => void
+  >();
 
   constructor(
     private readonly send: (viewerId: string, data: SignalData) => void,
@@ -114,7 +120,15 @@ export class RelayDelivery implements MediaDelivery {
     }
     const candidate = data.candidate as RelayCandidate | undefined;
     if (candidate && typeof candidate === 'object' && typeof candidate.candidate === 'string') {
-      this.channel.send({ type: 'viewer-candidate', peer, candidate: { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? null, sdpMLineIndex: candidate.sdpMLineIndex ?? null } });
+      this.channel.send({
+        type: 'viewer-candidate',
+        peer,
+        candidate: {
+          candidate: candidate.candidate,
+          sdpMid: candidate.sdpMid ?? null,
+          sdpMLineIndex: candidate.sdpMLineIndex ?? null,
+        },
+      });
     }
   }
 
@@ -167,7 +181,13 @@ export class RelayDelivery implements MediaDelivery {
   uplink(): UplinkReport | null {
     if (this.fallback || !this.publisher) return null;
     const stats = this.uplinkStats;
-    return { state: this.publisher.state, bitrateBps: stats?.bitrateBps ?? null, fps: stats?.fps ?? null, targetBps: stats?.targetBps ?? null, restarts: this.restarts };
+    return {
+      state: this.publisher.state,
+      bitrateBps: stats?.bitrateBps ?? null,
+      fps: stats?.fps ?? null,
+      targetBps: stats?.targetBps ?? null,
+      restarts: this.restarts,
+    };
   }
 
   close(): void {
@@ -221,7 +241,8 @@ export class RelayDelivery implements MediaDelivery {
         return;
       case 'viewer-offer': {
         const viewerId = [...this.peers].find(([, peer]) => peer === message.peer)?.[0];
-        if (viewerId !== undefined) this.send(viewerId, { sdp: { type: 'offer', sdp: message.sdp }, link: message.peer });
+        if (viewerId !== undefined)
+          this.send(viewerId, { sdp: { type: 'offer', sdp: message.sdp }, link: message.peer });
         return;
       }
       case 'stats':
@@ -254,12 +275,18 @@ export class RelayDelivery implements MediaDelivery {
     void (async () => {
       if (this.settings) await direct.applySettings(this.settings);
       if (this.paused) await direct.setPaused(true);
-      if (this.tracks.video || this.tracks.audio) await direct.setSource(new MediaStream([this.tracks.video, this.tracks.audio].filter((t): t is MediaStreamTrack => t !== null)));
+      if (this.tracks.video || this.tracks.audio)
+        await direct.setSource(
+          new MediaStream([this.tracks.video, this.tracks.audio].filter((t): t is MediaStreamTrack => t !== null)),
+        );
       for (const viewerId of viewers) direct.addViewer(viewerId);
     })();
   }
 
-  /** Nothing is encoded while paused or while no admitted viewer watches; the first one back restarts it (a new encode starts at a keyframe). */
+  /**
+   * Nothing is encoded while paused or while no admitted viewer watches; the first one back restarts it (a new encode
+   * starts at a keyframe).
+   */
   private sentTracks(): Tracks {
     const watched = this.peers.size > this.suspended.size;
     return this.paused || !watched ? { video: null, audio: null } : this.tracks;

@@ -1,7 +1,10 @@
 // Applies the preset's sender settings to a video sender (per-viewer links and the relay's publisher link).
 import type { SenderSettings } from './presets';
 
-/** True when the sender took them; false when it has no encodings yet (some browsers, before negotiation) or refused them. */
+/**
+ * True when the sender took them; false when it has no encodings yet (some browsers, before negotiation) or refused
+ * them.
+ */
 export async function applySenderSettings(sender: RTCRtpSender, settings: SenderSettings): Promise<boolean> {
   const params = sender.getParameters();
   const [encoding] = params.encodings ?? [];
@@ -9,7 +12,8 @@ export async function applySenderSettings(sender: RTCRtpSender, settings: Sender
   encoding.maxBitrate = settings.maxBitrate;
   encoding.maxFramerate = settings.maxFramerate;
   encoding.scaleResolutionDownBy = settings.scaleResolutionDownBy;
-  (params as RTCRtpSendParameters & { degradationPreference?: RTCDegradationPreference }).degradationPreference = settings.degradationPreference;
+  (params as RTCRtpSendParameters & { degradationPreference?: RTCDegradationPreference }).degradationPreference =
+    settings.degradationPreference;
   try {
     await sender.setParameters(params);
     return true;

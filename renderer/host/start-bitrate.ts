@@ -16,7 +16,9 @@ export function withStartBitrate(sdp: string, bps: number): string {
   if (!(kbps > 0)) return sdp;
   const eol = sdp.includes('\r\n') ? '\r\n' : '\n';
   const sections = sdp.split(/(?=^m=)/m);
-  return sections.map((section) => (section.startsWith('m=video') ? addToVideoSection(section, kbps, eol) : section)).join('');
+  return sections
+    .map((section) => (section.startsWith('m=video') ? addToVideoSection(section, kbps, eol) : section))
+    .join('');
 }
 
 function addToVideoSection(section: string, kbps: number, eol: string): string {

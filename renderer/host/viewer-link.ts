@@ -22,7 +22,10 @@ export class ViewerLink {
   private readonly audio: RTCRtpTransceiver;
   private statsSample: StatsSample | undefined;
   private closed = false;
-  /** What the sender has been given: set before negotiation where the browser allows it, so connecting does not reconfigure the encoder. */
+  /**
+   * What the sender has been given: set before negotiation where the browser allows it, so connecting does not
+   * reconfigure the encoder.
+   */
   private applied: SenderSettings | null = null;
   private settingsQueue: Promise<void> = Promise.resolve();
   /** The viewer's answer as received (signed when the viewer holds the link key): its fingerprint is pinned. */
@@ -88,7 +91,8 @@ export class ViewerLink {
 
   private async setSenderParameters(settings: SenderSettings | null): Promise<void> {
     if (!settings || this.closed || settings === this.applied) return;
-    // Not taken (no encodings before negotiation in some browsers, or a closing sender): the call after the answer applies what is current.
+    // Not taken (no encodings before negotiation in some browsers, or a closing sender): the call after the answer
+    // applies what is current.
     if (await applySenderSettings(this.video.sender, settings)) this.applied = settings;
   }
 
@@ -99,7 +103,11 @@ export class ViewerLink {
     // Chromium checks the viewer's certificate against the answer itself and fails the handshake on a
     // mismatch (as the viewer's does on ours), so the transport never connects for checkDtls to see it.
     const handshakeFailed = this.remoteSdp !== null && this.video.sender.transport?.state === 'failed';
-    return { connected: this.connected, stats, dtls: handshakeFailed ? { kind: 'mismatch' } : checkDtls(report, this.remoteSdp) };
+    return {
+      connected: this.connected,
+      stats,
+      dtls: handshakeFailed ? { kind: 'mismatch' } : checkDtls(report, this.remoteSdp),
+    };
   }
 
   close(): void {
@@ -119,7 +127,8 @@ export class ViewerLink {
   }
 
   private preferCodecs(): void {
-    const capabilities = typeof RTCRtpSender.getCapabilities === 'function' ? RTCRtpSender.getCapabilities('video') : null;
+    const capabilities =
+      typeof RTCRtpSender.getCapabilities === 'function' ? RTCRtpSender.getCapabilities('video') : null;
     if (!capabilities || typeof this.video.setCodecPreferences !== 'function') return;
     try {
       this.video.setCodecPreferences(orderVideoCodecs(capabilities.codecs));

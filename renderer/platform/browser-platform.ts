@@ -19,7 +19,9 @@ export function createBrowserPlatform(location: Location = window.location): Pla
     async startHosting() {
       const hostKey = hostKeyFromFragment(location.hash);
       if (!hostKey) {
-        return err('This page needs the host link printed by "npm run serve" (it ends in #k=…). Open that link on this computer.');
+        return err(
+          'This page needs the host link printed by "npm run serve" (it ends in #k=…). Open that link on this computer.',
+        );
       }
       const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
       const linkKey = secretFromFragment(location.hash, HOST_PAGE_LINK_KEY_FIELD);
@@ -27,7 +29,11 @@ export function createBrowserPlatform(location: Location = window.location): Pla
         hostKey,
         ...(linkKey === undefined ? {} : { linkKey }),
         port,
-        signalUrl: signalUrlFor({ host: location.hostname.replace(/^\[(.*)\]$/, '$1'), port, secure: location.protocol === 'https:' }),
+        signalUrl: signalUrlFor({
+          host: location.hostname.replace(/^\[(.*)\]$/, '$1'),
+          port,
+          secure: location.protocol === 'https:',
+        }),
       };
       return ok(endpoint);
     },

@@ -7,5 +7,7 @@ import type { Platform } from './platform';
 
 export function detectPlatform(win: Pick<Window, 'location'> & DesktopHostWindow = window): Platform {
   const api = win.desktopHost;
-  return api && typeof api.startHosting === 'function' ? createElectronPlatform(api) : createBrowserPlatform(win.location);
+  return api && typeof api.startHosting === 'function'
+    ? createElectronPlatform(api)
+    : createBrowserPlatform(win.location);
 }

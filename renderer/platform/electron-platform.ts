@@ -15,9 +15,13 @@ export interface ElectronCaptureSource extends CaptureSource {
 
 export function createElectronPlatform(api: DesktopApi): Platform {
   // Asked once; unavailable until main says otherwise, so no sound is offered that cannot be sent.
-  const audioSupport: Promise<SystemAudioSupport> = api.systemAudioSupport().then((support) =>
-    support.ok ? support.value : { available: false, reason: `The app could not tell whether sound can be shared (${support.error}).` },
-  );
+  const audioSupport: Promise<SystemAudioSupport> = api
+    .systemAudioSupport()
+    .then((support) =>
+      support.ok
+        ? support.value
+        : { available: false, reason: `The app could not tell whether sound can be shared (${support.error}).` },
+    );
 
   return {
     kind: 'electron',

@@ -46,7 +46,11 @@ export function transportCertificates(report: RTCStatsReport): { local: string; 
  * The pinning rule, wherever the certificates come from: the remote certificate (normalised)
  * must be one the signed remote SDP announced. Pending while either certificate or the SDP is missing.
  */
-export function checkFingerprints(local: string | null, remote: string | null, signedRemoteSdp: string | null): DtlsCheck {
+export function checkFingerprints(
+  local: string | null,
+  remote: string | null,
+  signedRemoteSdp: string | null,
+): DtlsCheck {
   if (local === null || remote === null || signedRemoteSdp === null) return { kind: 'pending' };
   if (!sdpFingerprints(signedRemoteSdp).includes(remote)) return { kind: 'mismatch' };
   return { kind: 'pinned', safetyCode: safetyCode(local, remote) };

@@ -22,7 +22,8 @@ export class HostSignalAuth {
 
   open(viewerId: string, data: Record<string, unknown>): OpenedSignal {
     const { payload, tag } = splitTag(data);
-    if (tag === null) return this.signers.has(viewerId) ? { kind: 'refused', reason: 'unsigned' } : { kind: 'unsigned', payload };
+    if (tag === null)
+      return this.signers.has(viewerId) ? { kind: 'refused', reason: 'unsigned' } : { kind: 'unsigned', payload };
     if (tag === 'malformed') return { kind: 'refused', reason: 'malformed' };
     if (!macMatches(this.keys, 'viewer-to-host', viewerId, tag, payload)) return { kind: 'refused', reason: 'bad-mac' };
     // Signed for an earlier host page: its answers belong to connections that are gone.

@@ -28,7 +28,11 @@ function sessionTag(hostKey: string): string {
  * The key and setting of the hosting session with this host key: the kept ones, or new
  * ones. `givenKey` (made by `npm run serve`, from the host page's fragment) wins.
  */
-export function hostingSecurityFor(hostKey: string, storage: ReadableStorage = globalThis.localStorage, givenKey?: string): HostingSecurity {
+export function hostingSecurityFor(
+  hostKey: string,
+  storage: ReadableStorage = globalThis.localStorage,
+  givenKey?: string,
+): HostingSecurity {
   const tag = sessionTag(hostKey);
   let kept: { tag?: unknown; linkKey?: unknown; onlyVerified?: unknown } = {};
   try {
@@ -37,7 +41,8 @@ export function hostingSecurityFor(hostKey: string, storage: ReadableStorage = g
     // Nothing kept: a new session.
   }
   const ours = kept.tag === tag;
-  const keptKey = ours && typeof kept.linkKey === 'string' && isWellFormedSecret(kept.linkKey) ? kept.linkKey : undefined;
+  const keptKey =
+    ours && typeof kept.linkKey === 'string' && isWellFormedSecret(kept.linkKey) ? kept.linkKey : undefined;
   return {
     linkKey: givenKey ?? keptKey ?? createLinkKey(),
     onlyVerified: ours && typeof kept.onlyVerified === 'boolean' ? kept.onlyVerified : true,
@@ -45,7 +50,10 @@ export function hostingSecurityFor(hostKey: string, storage: ReadableStorage = g
 }
 
 /** Keeps the session's key and setting (only the latest session is kept). */
-export function keepHostingSecurity(hostKey: string, security: HostingSecurity, storage: WritableStorage = globalThis.localStorage): void {
+export function keepHostingSecurity(
+  hostKey: string,
+  security: HostingSecurity,
+  storage: WritableStorage = globalThis.localStorage,
+): void {
   saveText(STORAGE_KEY, JSON.stringify({ tag: sessionTag(hostKey), ...security }), storage);
 }
-

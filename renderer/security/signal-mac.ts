@@ -44,31 +44,58 @@ export function deriveSignalKeys(linkKey: string): SignalKeys | null {
   return { 'host-to-viewer': key('host-to-viewer'), 'viewer-to-host': key('viewer-to-host') };
 }
 
-function macOf(keys: SignalKeys, direction: Direction, context: ChannelContext, seq: number, payload: Record<string, unknown>): string {
+function macOf(
+  keys: SignalKeys,
+  direction: Direction,
+  context: ChannelContext,
+  seq: number,
+  payload: Record<string, unknown>,
+): string {
   const input = canonicalJson([MAC_LABEL, direction, context.epoch, context.viewerId, seq, payload]);
   return toBase64Url(hmac(sha256, keys[direction], new TextEncoder().encode(input)));
 }
 
 /** `payload` with its `auth` member. */
-export function sealPayload(keys: SignalKeys, direction: Direction, context: ChannelContext, seq: number, payload: Record<string, unknown>): Record<string, unknown> {
+export function sealPayload(
+  keys: SignalKeys,
+  direction: Direction,
+  context: ChannelContext,
+  seq: number,
+  payload: Record<string, unknown>,
+): Record<string, unknown> {
   const { auth: _ignored, ...clean } = payload;
   const auth: AuthTag = { e: context.epoch, n: seq, m: macOf(keys, direction, context, seq, clean) };
   return { ...clean, auth };
 }
 
 /** Splits `data` into its payload and tag; the tag is null when absent, 'malformed' when unreadable. */
-export function splitTag(data: Record<string, unknown>): { payload: Record<string, unknown>; tag: AuthTag | null | 'malformed' } {
+export function splitTag(data: Record<string, unknown>): {
+  payload: Record<string, unknown>;
+  tag: AuthTag | null | 'malformed';
+} {
   const { auth, ...payload } = data;
   if (auth === undefined) return { payload, tag: null };
   if (!isPlainObject(auth)) return { payload, tag: 'malformed' };
   const { e, n, m } = auth;
   const wellFormed =
-    typeof e === 'string' && EPOCH_PATTERN.test(e) && typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && typeof m === 'string' && MAC_PATTERN.test(m);
+    typeof e === 'string' &&
+    EPOCH_PATTERN.test(e) &&
+    typeof n === 'number' &&
+    Number.isSafeInteger(n) &&
+    n >= 1 &&
+    typeof m === 'string' &&
+    MAC_PATTERN.test(m);
   return { payload, tag: wellFormed ? { e, n, m } : 'malformed' };
 }
 
 /** Whether the tag's MAC is right for this payload, direction and viewer (constant time). */
-export function macMatches(keys: SignalKeys, direction: Direction, viewerId: string, tag: AuthTag, payload: Record<string, unknown>): boolean {
+export function macMatches(
+  keys: SignalKeys,
+  direction: Direction,
+  viewerId: string,
+  tag: AuthTag,
+  payload: Record<string, unknown>,
+): boolean {
   const expected = macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload);
   let difference = expected.length ^ tag.m.length;
   for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ tag.m.charCodeAt(i);

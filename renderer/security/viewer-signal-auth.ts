@@ -23,7 +23,8 @@ export class ViewerSignalAuth {
     const { payload, tag } = splitTag(data);
     if (tag === null) return { kind: 'refused', reason: 'unsigned' };
     if (tag === 'malformed' || this.selfId === null) return { kind: 'refused', reason: 'malformed' };
-    if (!macMatches(this.keys, 'host-to-viewer', this.selfId, tag, payload)) return { kind: 'refused', reason: 'bad-mac' };
+    if (!macMatches(this.keys, 'host-to-viewer', this.selfId, tag, payload))
+      return { kind: 'refused', reason: 'bad-mac' };
     if (this.retired.has(tag.e)) return { kind: 'refused', reason: 'stale-epoch' };
     const channel = `${tag.e}/${this.selfId}`;
     if (tag.n <= (this.received.get(channel) ?? 0)) return { kind: 'refused', reason: 'replayed' };

@@ -16,7 +16,10 @@ export interface StreamStats {
   readonly connectionType: ConnectionType | null;
   /** Receiving side only: frames decoded so far. */
   readonly framesDecoded: number | null;
-  /** Relay mode only: the most this viewer can take, from its losses (null: not limited); the host's one bitrate follows the weakest. */
+  /**
+   * Relay mode only: the most this viewer can take, from its losses (null: not limited); the host's one bitrate follows
+   * the weakest.
+   */
   readonly estimateBps?: number | null;
 }
 
@@ -46,15 +49,26 @@ function toList(report: Iterable<unknown> | { forEach(cb: (value: unknown) => vo
   return list;
 }
 
-function connectionTypeOf(stats: Stat[], byId: Map<string, Stat>): { type: ConnectionType | null; rttMs: number | null } {
+function connectionTypeOf(
+  stats: Stat[],
+  byId: Map<string, Stat>,
+): { type: ConnectionType | null; rttMs: number | null } {
   const transport = stats.find((s) => s.type === 'transport' && typeof s.selectedCandidatePairId === 'string');
   const pair =
     (transport && byId.get(transport.selectedCandidatePairId as string)) ??
     stats.find((s) => s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated === true);
   if (!pair) return { type: null, rttMs: null };
-  const kinds = [byId.get(pair.localCandidateId as string), byId.get(pair.remoteCandidateId as string)].map((c) => str(c?.candidateType));
+  const kinds = [byId.get(pair.localCandidateId as string), byId.get(pair.remoteCandidateId as string)].map((c) =>
+    str(c?.candidateType),
+  );
   const rtt = num(pair.currentRoundTripTime);
-  const type: ConnectionType | null = kinds.includes('relay') ? 'relay' : kinds.includes('srflx') ? 'nat' : kinds.some((k) => k !== null) ? 'direct' : null;
+  const type: ConnectionType | null = kinds.includes('relay')
+    ? 'relay'
+    : kinds.includes('srflx')
+      ? 'nat'
+      : kinds.some((k) => k !== null)
+        ? 'direct'
+        : null;
   return { type, rttMs: rtt === null ? null : rtt * 1000 };
 }
 
@@ -75,19 +89,39 @@ export function normaliseStats(
   const link = connectionTypeOf(stats, byId);
   if (!rtp) {
     return {
-      stats: { bitrateBps: null, fps: null, width: null, height: null, rttMs: link.rttMs, packetLossPct: null, jitterMs: null, codec: null, connectionType: link.type, framesDecoded: null },
+      stats: {
+        bitrateBps: null,
+        fps: null,
+        width: null,
+        height: null,
+        rttMs: link.rttMs,
+        packetLossPct: null,
+        jitterMs: null,
+        codec: null,
+        connectionType: link.type,
+        framesDecoded: null,
+      },
       sample: undefined,
     };
   }
-  const remote = direction === 'send' ? stats.find((s) => s.type === 'remote-inbound-rtp' && s.localId === rtp.id) ?? stats.find((s) => s.type === 'remote-inbound-rtp' && (s.kind ?? s.mediaType) === 'video') : undefined;
+  const remote =
+    direction === 'send'
+      ? (stats.find((s) => s.type === 'remote-inbound-rtp' && s.localId === rtp.id) ??
+        stats.find((s) => s.type === 'remote-inbound-rtp' && (s.kind ?? s.mediaType) === 'video'))
+      : undefined;
   const timestampMs = num(rtp.timestamp) ?? 0;
   const bytes = num(direction === 'send' ? rtp.bytesSent : rtp.bytesReceived) ?? 0;
   const packetsLost = num(direction === 'send' ? remote?.packetsLost : rtp.packetsLost) ?? 0;
-  const packets = (num(direction === 'send' ? rtp.packetsSent : rtp.packetsReceived) ?? 0) + (direction === 'receive' ? packetsLost : 0);
+  const packets =
+    (num(direction === 'send' ? rtp.packetsSent : rtp.packetsReceived) ?? 0) +
+    (direction === 'receive' ? packetsLost : 0);
   const sample: StatsSample = { timestampMs, bytes, packetsLost, packets };
 
   const elapsedMs = previous ? timestampMs - previous.timestampMs : 0;
-  const bitrateBps = previous && elapsedMs > 0 && bytes >= previous.bytes ? Math.round(((bytes - previous.bytes) * 8 * 1000) / elapsedMs) : null;
+  const bitrateBps =
+    previous && elapsedMs > 0 && bytes >= previous.bytes
+      ? Math.round(((bytes - previous.bytes) * 8 * 1000) / elapsedMs)
+      : null;
 
   let packetLossPct: number | null = null;
   if (direction === 'send') {

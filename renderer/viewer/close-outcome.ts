@@ -12,9 +12,21 @@ const OUTCOMES: Record<string, Outcome> = {
   denied: { status: 'denied', final: true },
   kicked: { status: 'kicked', final: true },
   'room-full': { status: 'full', final: true },
-  'bad-token': { status: 'failed', final: true, detail: 'The access code in this link is wrong or has expired. Ask the host for a new link.' },
-  'unsupported-protocol': { status: 'failed', final: true, detail: 'This app and the host speak different versions. Update the app that is older.' },
-  'bad-message': { status: 'failed', final: true, detail: 'The host refused a message from this app. Reload the page and join again.' },
+  'bad-token': {
+    status: 'failed',
+    final: true,
+    detail: 'The access code in this link is wrong or has expired. Ask the host for a new link.',
+  },
+  'unsupported-protocol': {
+    status: 'failed',
+    final: true,
+    detail: 'This app and the host speak different versions. Update the app that is older.',
+  },
+  'bad-message': {
+    status: 'failed',
+    final: true,
+    detail: 'The host refused a message from this app. Reload the page and join again.',
+  },
 };
 
 const BY_CLOSE_CODE: Record<number, string> = {

@@ -49,7 +49,8 @@ export class ViewerSecurity {
   checkConnection(report: RTCStatsReport, offerSdp: string | null): boolean {
     const check = checkDtls(report, offerSdp);
     if (check.kind === 'mismatch') return false;
-    if (check.kind === 'pinned' && check.safetyCode !== this.state.value.safetyCode) this.state.value = { ...this.state.value, safetyCode: check.safetyCode };
+    if (check.kind === 'pinned' && check.safetyCode !== this.state.value.safetyCode)
+      this.state.value = { ...this.state.value, safetyCode: check.safetyCode };
     return true;
   }
 

@@ -1,7 +1,14 @@
 // The viewer side: one signaling connection as viewer and one receive-only peer
 // connection to the host. Recovers by itself: the host restarts ICE on failure; a
 // dropped socket is followed by a fresh hello, with backoff, until the user leaves.
-import { assertNever, isPlainObject, parseJoinLink, signalUrlFor, type JoinTarget, type ServerMessage } from '../../signaling/protocol';
+import {
+  assertNever,
+  isPlainObject,
+  parseJoinLink,
+  signalUrlFor,
+  type JoinTarget,
+  type ServerMessage,
+} from '../../signaling/protocol';
 import type { JoinState } from '../app/app-state';
 import type { JoinControls } from '../app/controllers';
 import { SignalingConnection } from '../connection/signaling-connection';
@@ -14,9 +21,12 @@ const STATS_INTERVAL_MS = 1_000;
 const REPORT_EVERY_TICKS = 2; // `stats` to the host every 2 s
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000];
 export const DEFAULT_VIEWER_NAME = 'Guest';
-const TURNED_AWAY_UNVERIFIED = 'The host lets in only viewers whose link carries its security key (the part after “&k=”). Ask the host for the whole link.';
-const TURNED_AWAY_TAMPERED = 'The host turned this connection away: it received a message in your name that was not signed with the link’s key. Someone on the network may be tampering with the connection.';
-const CERTIFICATE_MISMATCH = 'The connection was closed: the host’s security certificate did not match the one in its signed offer, a sign that someone is in the middle. Tell the host.';
+const TURNED_AWAY_UNVERIFIED =
+  'The host lets in only viewers whose link carries its security key (the part after “&k=”). Ask the host for the whole link.';
+const TURNED_AWAY_TAMPERED =
+  'The host turned this connection away: it received a message in your name that was not signed with the link’s key. Someone on the network may be tampering with the connection.';
+const CERTIFICATE_MISMATCH =
+  'The connection was closed: the host’s security certificate did not match the one in its signed offer, a sign that someone is in the middle. Tell the host.';
 
 export class ViewerSession implements JoinControls {
   private target: JoinTarget | null = null;
@@ -90,7 +100,14 @@ export class ViewerSession implements JoinControls {
     const name = this.state.name.value || DEFAULT_VIEWER_NAME;
     this.connection = new SignalingConnection(signalUrlFor(target), {
       onOpen: () =>
-        this.connection?.send({ type: 'hello', role: 'viewer', token: target.token, name, protocol: 1, ...(this.rejoin ? { rejoin: this.rejoin } : {}) }),
+        this.connection?.send({
+          type: 'hello',
+          role: 'viewer',
+          token: target.token,
+          name,
+          protocol: 1,
+          ...(this.rejoin ? { rejoin: this.rejoin } : {}),
+        }),
       onMessage: (message) => this.receive(message),
       onClose: (code) => this.connectionLost(code),
     });
@@ -146,7 +163,8 @@ export class ViewerSession implements JoinControls {
       this.closePeer();
       clearInterval(this.statsTimer);
       this.target = null;
-      if (outcome.status === 'kicked' && this.turnedAway) this.setStatus('failed', this.security?.verified ? TURNED_AWAY_TAMPERED : TURNED_AWAY_UNVERIFIED);
+      if (outcome.status === 'kicked' && this.turnedAway)
+        this.setStatus('failed', this.security?.verified ? TURNED_AWAY_TAMPERED : TURNED_AWAY_UNVERIFIED);
       else this.setStatus(outcome.status, outcome.detail);
       return;
     }
@@ -186,7 +204,9 @@ export class ViewerSession implements JoinControls {
       await pc.setRemoteDescription({ type: 'offer', sdp: sdp.sdp });
       this.offerSdp = sdp.sdp;
       const answer = await pc.createAnswer();
-      await pc.setLocalDescription({ type: 'answer', sdp: answerAsDtlsServer(answer.sdp ?? '') }).catch(() => pc.setLocalDescription(answer));
+      await pc
+        .setLocalDescription({ type: 'answer', sdp: answerAsDtlsServer(answer.sdp ?? '') })
+        .catch(() => pc.setLocalDescription(answer));
       this.sendSignal({ sdp: { type: 'answer', sdp: pc.localDescription?.sdp ?? answer.sdp } });
       return;
     }
@@ -250,14 +270,18 @@ export class ViewerSession implements JoinControls {
   private async tick(): Promise<void> {
     if (!this.pc) return;
     const report = await this.pc.getStats();
-    if (this.security && !this.security.checkConnection(report, this.offerSdp)) return this.refuseConnection(CERTIFICATE_MISMATCH);
+    if (this.security && !this.security.checkConnection(report, this.offerSdp))
+      return this.refuseConnection(CERTIFICATE_MISMATCH);
     const { stats, sample } = normaliseStats(report, 'receive', this.statsSample);
     this.statsSample = sample ?? this.statsSample;
     this.state.stats.value = stats;
     this.ticks += 1;
     if (this.ticks % REPORT_EVERY_TICKS === 0 && this.isPlaying()) {
       const { fps, width, height, bitrateBps, packetLossPct, jitterMs, framesDecoded } = stats;
-      this.connection?.send({ type: 'stats', data: { fps, width, height, bitrateBps, packetLossPct, jitterMs, framesDecoded } });
+      this.connection?.send({
+        type: 'stats',
+        data: { fps, width, height, bitrateBps, packetLossPct, jitterMs, framesDecoded },
+      });
     }
   }
 

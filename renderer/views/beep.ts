@@ -15,7 +15,10 @@ export interface ChimeContext {
     stop(when?: number): void;
   };
   createGain(): {
-    gain: { setValueAtTime(value: number, time: number): unknown; linearRampToValueAtTime(value: number, time: number): unknown };
+    gain: {
+      setValueAtTime(value: number, time: number): unknown;
+      linearRampToValueAtTime(value: number, time: number): unknown;
+    };
     connect(node: unknown): unknown;
   };
 }
@@ -28,7 +31,9 @@ export const BEEP_DURATION_MS = 150;
 let shared: { ctor: ChimeContextConstructor; context: ChimeContext } | null = null;
 
 function findConstructor(scope: object): ChimeContextConstructor | null {
-  const candidate = (scope as { AudioContext?: unknown; webkitAudioContext?: unknown }).AudioContext ?? (scope as { webkitAudioContext?: unknown }).webkitAudioContext;
+  const candidate =
+    (scope as { AudioContext?: unknown; webkitAudioContext?: unknown }).AudioContext ??
+    (scope as { webkitAudioContext?: unknown }).webkitAudioContext;
   return typeof candidate === 'function' ? (candidate as ChimeContextConstructor) : null;
 }
 
@@ -36,7 +41,11 @@ function findConstructor(scope: object): ChimeContextConstructor | null {
  * Plays the chime. Returns whether a tone was scheduled. `scope` is where
  * AudioContext is looked up (the window by default); one context is reused.
  */
-export function playBeep(scope: object = globalThis, frequencyHz = BEEP_FREQUENCY_HZ, durationMs = BEEP_DURATION_MS): boolean {
+export function playBeep(
+  scope: object = globalThis,
+  frequencyHz = BEEP_FREQUENCY_HZ,
+  durationMs = BEEP_DURATION_MS,
+): boolean {
   try {
     const ctor = findConstructor(scope);
     if (!ctor) return false;

@@ -6,7 +6,8 @@ import type { ConnectionType, StreamStats } from '../stats/normalise-stats';
 /** Shown where a number is not known (yet). */
 export const UNKNOWN = '—';
 
-const isNum = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNum = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** One decimal below 10, whole numbers above: "2.4", "12", "0". */
 function compact(value: number): string {
@@ -34,7 +35,9 @@ export function formatFps(fps: number | null | undefined): string {
 }
 
 export function formatResolution(width: number | null | undefined, height: number | null | undefined): string {
-  return isNum(width) && isNum(height) && width > 0 && height > 0 ? `${Math.round(width)}×${Math.round(height)}` : UNKNOWN;
+  return isNum(width) && isNum(height) && width > 0 && height > 0
+    ? `${Math.round(width)}×${Math.round(height)}`
+    : UNKNOWN;
 }
 
 /** Milliseconds: "0.4 ms", "12 ms". */

@@ -13,7 +13,8 @@ export interface CapOption {
 export const BITRATE_CAPS_BPS: readonly number[] = [0, 1_000_000, 2_500_000, 5_000_000, 8_000_000];
 export const FRAMERATE_CAPS: readonly number[] = [0, 60, 30, 15, 5];
 
-const capLabel = (value: number, unit: 'bps' | 'fps') => (value <= 0 ? 'No cap' : unit === 'bps' ? formatBitrate(value) : `${value} fps`);
+const capLabel = (value: number, unit: 'bps' | 'fps') =>
+  value <= 0 ? 'No cap' : unit === 'bps' ? formatBitrate(value) : `${value} fps`;
 
 /** Options for a cap <select>; a current value that is not a standard choice is kept as an extra option. */
 export function capOptions(choices: readonly number[], current: number | undefined, unit: 'bps' | 'fps'): CapOption[] {
@@ -40,7 +41,8 @@ export const MIN_VIEWERS = 1;
 /** The protocol's cap on `configure.maxViewers`. */
 export const MAX_VIEWERS = MAX_VIEWERS_LIMIT;
 
-export type MaxViewersInput = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string };
+export type MaxViewersInput =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string };
 
 /** Validates the "Max viewers" field: a whole number from 1 to 1000. */
 export function parseMaxViewers(text: string): MaxViewersInput {
@@ -71,8 +73,16 @@ export function linkAddress(url: string): string {
  * Start is offered until something is shared; Stop hosting once it is (or on the
  * way). Connected but not sharing yet ('ready'), Disconnect ends the connection.
  */
-export function hostingButtons(status: HostingStatus): { readonly start: boolean; readonly stop: boolean; readonly disconnect: boolean } {
-  return { start: status === 'idle' || status === 'ready', stop: status !== 'idle' && status !== 'ready', disconnect: status === 'ready' };
+export function hostingButtons(status: HostingStatus): {
+  readonly start: boolean;
+  readonly stop: boolean;
+  readonly disconnect: boolean;
+} {
+  return {
+    start: status === 'idle' || status === 'ready',
+    stop: status !== 'idle' && status !== 'ready',
+    disconnect: status === 'ready',
+  };
 }
 
 /** Pause makes sense once connected; not while nothing is running or it is shutting down. */

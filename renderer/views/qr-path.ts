@@ -21,7 +21,11 @@ export function toByteString(text: string): string {
 }
 
 /** Path data for a grid: each horizontal run of dark modules becomes one rectangle. */
-export function pathForGrid(count: number, isDark: (row: number, col: number) => boolean, quietZone = QR_QUIET_ZONE): string {
+export function pathForGrid(
+  count: number,
+  isDark: (row: number, col: number) => boolean,
+  quietZone = QR_QUIET_ZONE,
+): string {
   const parts: string[] = [];
   for (let row = 0; row < count; row++) {
     let col = 0;

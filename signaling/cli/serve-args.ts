@@ -55,10 +55,12 @@ export function parseServeArgs(argv: readonly string[]): Result<ServeArgs, strin
   }
   const port = values.port === undefined ? ok(DEFAULT_PORT) : integerIn('port', values.port, 0, 65535);
   if (!port.ok) return port;
-  const maxViewers = values['max-viewers'] === undefined ? ok(16) : integerIn('max-viewers', values['max-viewers'], 1, 1000);
+  const maxViewers =
+    values['max-viewers'] === undefined ? ok(16) : integerIn('max-viewers', values['max-viewers'], 1, 1000);
   if (!maxViewers.ok) return maxViewers;
   const bind = values.bind;
-  if (bind !== undefined && isIP(bind) === 0) return err(`--bind must be an IP address such as 0.0.0.0, 127.0.0.1 or ::, got '${bind}'`);
+  if (bind !== undefined && isIP(bind) === 0)
+    return err(`--bind must be an IP address such as 0.0.0.0, 127.0.0.1 or ::, got '${bind}'`);
   return ok({
     port: port.value,
     bind,

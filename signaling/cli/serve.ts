@@ -45,13 +45,17 @@ async function main(): Promise<number> {
     info = await server.start();
   } catch (error) {
     if (error instanceof SignalingError) {
-      log(`error: ${error.message}${error.code === 'port-in-use' ? '. Pick another with --port N, or --port 0 for any free port.' : ''}`);
+      log(
+        `error: ${error.message}${error.code === 'port-in-use' ? '. Pick another with --port N, or --port 0 for any free port.' : ''}`,
+      );
       return 1;
     }
     throw error;
   }
   const shared = withHostingLinkKey(info, createLinkKey());
-  process.stdout.write(`${json ? formatJson(shared) : formatBanner(shared, args.value, { color: process.stdout.isTTY === true })}\n`);
+  process.stdout.write(
+    `${json ? formatJson(shared) : formatBanner(shared, args.value, { color: process.stdout.isTTY === true })}\n`,
+  );
   server.on('change', (room) => log(describeRoom(room)));
 
   log(`${await stopRequested}: stopping`);

@@ -11,8 +11,7 @@ export function renderTerminalQr(text: string, { color = true } = {}): string {
   qr.addData(text);
   qr.make();
   const size = qr.getModuleCount();
-  const dark = (row: number, col: number) =>
-    row >= 0 && col >= 0 && row < size && col < size && qr.isDark(row, col);
+  const dark = (row: number, col: number) => row >= 0 && col >= 0 && row < size && col < size && qr.isDark(row, col);
   const lines: string[] = [];
   for (let row = -QUIET_ZONE; row < size + QUIET_ZONE; row += 2) {
     let line = '';

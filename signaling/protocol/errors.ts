@@ -18,10 +18,7 @@ export type FatalErrorCode = keyof typeof FATAL_ERRORS;
 export type NonFatalErrorCode = 'unknown-peer';
 export type ErrorCode = FatalErrorCode | NonFatalErrorCode;
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  ...(Object.keys(FATAL_ERRORS) as FatalErrorCode[]),
-  'unknown-peer',
-];
+export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(FATAL_ERRORS) as FatalErrorCode[]), 'unknown-peer'];
 
 export function isFatal(code: ErrorCode): code is FatalErrorCode {
   return code in FATAL_ERRORS;

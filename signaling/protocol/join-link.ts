@@ -67,7 +67,8 @@ export function parseJoinLink(text: string): Result<JoinTarget, string> {
   if (!token) return err('The link is missing its access code (the part after #t=). Copy the whole link again.');
   if (!isWellFormedSecret(token)) return err('The access code in this link is damaged. Copy the whole link again.');
   const linkKey = fields.get('k');
-  if (linkKey !== undefined && !isWellFormedSecret(linkKey)) return err('The security key in this link (the part after &k=) is damaged. Copy the whole link again.');
+  if (linkKey !== undefined && !isWellFormedSecret(linkKey))
+    return err('The security key in this link (the part after &k=) is damaged. Copy the whole link again.');
   const secure = url.protocol === 'https:';
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');

@@ -4,7 +4,9 @@ import * as z from 'zod/mini';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Upper bounds for strings that have no length rule in the contract, so a frame can't make us hash or store megabytes. */
+/**
+ * Upper bounds for strings that have no length rule in the contract, so a frame can't make us hash or store megabytes.
+ */
 const SECRET_MAX = 256;
 export const ID_MAX = 64;
 const NAME_RAW_MAX = 1024;
@@ -39,7 +41,8 @@ export const viewerHelloSchema = z.object({
   /** Addition to v1: a ticket the host gave this viewer earlier, so a reconnect is let in without asking again. */
   rejoin: z.optional(boundedString(ID_MAX)),
 });
-const viewerCommand = <T extends 'admit' | 'deny' | 'kick'>(type: T) => z.object({ type: z.literal(type), id: viewerId });
+const viewerCommand = <T extends 'admit' | 'deny' | 'kick'>(type: T) =>
+  z.object({ type: z.literal(type), id: viewerId });
 export const admitSchema = viewerCommand('admit');
 export const denySchema = viewerCommand('deny');
 export const kickSchema = viewerCommand('kick');
@@ -93,7 +96,11 @@ export const viewerWelcomeSchema = z.object({
 });
 export const admittedSchema = z.object({ type: z.literal('admitted') });
 export const viewerJoinedSchema = z.extend(viewerSummary, { type: z.literal('viewer-joined') });
-export const viewerLeftSchema = z.object({ type: z.literal('viewer-left'), id: viewerId, reason: z.enum(leaveReasons) });
+export const viewerLeftSchema = z.object({
+  type: z.literal('viewer-left'),
+  id: viewerId,
+  reason: z.enum(leaveReasons),
+});
 export const viewerStatsSchema = z.object({ type: z.literal('viewer-stats'), id: viewerId, data: opaqueObject });
 export const hostJoinedSchema = z.object({ type: z.literal('host-joined') });
 export const hostLeftSchema = z.object({ type: z.literal('host-left') });

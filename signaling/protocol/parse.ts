@@ -71,10 +71,13 @@ function validate<T>(schema: AnySchema, value: unknown): Result<T, ProtocolError
 function parseHello(value: Record<string, unknown>): Result<ClientMessage, ProtocolError> {
   // Checked first so a newer client hears "unsupported protocol", not a field error.
   if (typeof value.protocol === 'number' && value.protocol !== PROTOCOL_VERSION) {
-    return err({ code: 'unsupported-protocol', message: `protocol ${value.protocol} is not supported; this server speaks ${PROTOCOL_VERSION}` });
+    return err({
+      code: 'unsupported-protocol',
+      message: `protocol ${value.protocol} is not supported; this server speaks ${PROTOCOL_VERSION}`,
+    });
   }
   if (value.role === 'host') return validate(hostHelloSchema, value);
-  if (value.role !== 'viewer') return badMessage("field 'role' must be \"host\" or \"viewer\"");
+  if (value.role !== 'viewer') return badMessage('field \'role\' must be "host" or "viewer"');
   const hello = validate<z.infer<typeof viewerHelloSchema>>(viewerHelloSchema, value);
   if (!hello.ok) return hello;
   const name = sanitizeName(hello.value.name);
@@ -103,7 +106,8 @@ export function parseClientMessage(raw: string): Result<ClientMessage, ProtocolE
     const { to, data } = object.value;
     if (typeof to === 'string' && to.length <= ID_MAX && isPlainObject(data)) return ok({ type: 'signal', to, data });
   }
-  if (type === 'stats' && utf8Length(raw) > STATS_MAX_BYTES) return badMessage(`stats must be under ${STATS_MAX_BYTES} bytes`);
+  if (type === 'stats' && utf8Length(raw) > STATS_MAX_BYTES)
+    return badMessage(`stats must be under ${STATS_MAX_BYTES} bytes`);
   const schema = Object.hasOwn(clientSchemas, type) ? clientSchemas[type as keyof typeof clientSchemas] : undefined;
   if (!schema) return badMessage(`unknown message type '${type.slice(0, 32)}'`);
   return validate(schema, object.value);

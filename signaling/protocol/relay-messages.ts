@@ -50,7 +50,10 @@ const relayLinkStats = z.object({
    */
   localCertificate: z.nullable(certificateFingerprint),
   remoteCertificate: z.nullable(certificateFingerprint),
-  /** The most a viewer can take (from its receiver reports' loss and its REMB); null while it is not limited, and for the publisher. */
+  /**
+   * The most a viewer can take (from its receiver reports' loss and its REMB); null while it is not limited, and for
+   * the publisher.
+   */
   estimateBps: z.nullable(z.number()),
   /** The publisher's: the bitrate the relay last allowed the host (its REMB); null for viewers, or before the first. */
   targetBps: z.nullable(z.number()),
@@ -61,7 +64,12 @@ const relayServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('published'), sdp: sdpText, codec: z.string() }),
   z.object({ type: z.literal('viewer-offer'), peer: peerKey, sdp: sdpText }),
-  z.object({ type: z.literal('stats'), request: z.number(), publisher: relayLinkStats, viewers: z.record(z.string(), relayLinkStats) }),
+  z.object({
+    type: z.literal('stats'),
+    request: z.number(),
+    publisher: relayLinkStats,
+    viewers: z.record(z.string(), relayLinkStats),
+  }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type RelayServerMessage = z.infer<typeof relayServerMessageSchema>;
@@ -77,5 +85,7 @@ function parseWith<T>(schema: z.ZodMiniType<T>, text: string): Result<T, string>
   return parsed.success ? ok(parsed.data) : err(`bad relay message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
 }
 
-export const parseRelayClientMessage = (text: string): Result<RelayClientMessage, string> => parseWith(relayClientMessageSchema, text);
-export const parseRelayServerMessage = (text: string): Result<RelayServerMessage, string> => parseWith(relayServerMessageSchema, text);
+export const parseRelayClientMessage = (text: string): Result<RelayClientMessage, string> =>
+  parseWith(relayClientMessageSchema, text);
+export const parseRelayServerMessage = (text: string): Result<RelayServerMessage, string> =>
+  parseWith(relayServerMessageSchema, text);

@@ -14,7 +14,9 @@ export class ControlSession {
     const parsed = parseRelayClientMessage(text);
     if (!parsed.ok) return this.reply({ type: 'error', message: parsed.error });
     // Not awaited one by one: a slow step (ICE gathering) must not hold up the others.
-    void this.carryOut(parsed.value).catch((error: unknown) => this.reply({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+    void this.carryOut(parsed.value).catch((error: unknown) =>
+      this.reply({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   private async carryOut(message: RelayClientMessage): Promise<void> {

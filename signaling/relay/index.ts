@@ -11,6 +11,7 @@ export type { RelayCounts, RelayDiagnostics } from './relay';
 /** The relay in a worker thread running `workerFile` (the built relay-worker.js). */
 export const workerRelay = (workerFile: string) => () => new RelayEndpoint(new PortRelay(workerPort(workerFile)));
 /** The relay in a Node child process running `entryFile` (the same built relay-worker.js). */
-export const childProcessRelay = (entryFile: string) => () => new RelayEndpoint(new PortRelay(childProcessPort(entryFile)));
+export const childProcessRelay = (entryFile: string) => () =>
+  new RelayEndpoint(new PortRelay(childProcessPort(entryFile)));
 /** The relay in this thread (tests). */
 export const inProcessRelay = () => () => new RelayEndpoint(new InProcessRelay());

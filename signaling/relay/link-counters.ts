@@ -23,6 +23,9 @@ export class LinkCounters {
     this.previous = { at: now, bytes: this.bytes, frames: this.frames };
     if (!before || now <= before.at) return { bitrateBps: null, fps: null };
     const seconds = (now - before.at) / 1000;
-    return { bitrateBps: Math.round(((this.bytes - before.bytes) * 8) / seconds), fps: Math.round(((this.frames - before.frames) / seconds) * 10) / 10 };
+    return {
+      bitrateBps: Math.round(((this.bytes - before.bytes) * 8) / seconds),
+      fps: Math.round(((this.frames - before.frames) / seconds) * 10) / 10,
+    };
   }
 }

@@ -5,7 +5,10 @@
 // (a restart brings a new SSRC and new random counters). Video starts at a keyframe.
 import { RtpHeader, RtpPacket } from 'werift';
 
-/** 90 kHz video: about one frame at 30 fps, so the first frame of a new source does not share a timestamp with the last one. */
+/**
+ * 90 kHz video: about one frame at 30 fps, so the first frame of a new source does not share a timestamp with the last
+ * one.
+ */
 const SOURCE_SWITCH_TIMESTAMP_STEP = 3000;
 
 export interface OutboundRtpStreamOptions {
@@ -56,7 +59,9 @@ export class OutboundRtpStream {
       this.started = true;
       // Continue where the previous source stopped; the very first source keeps its numbers.
       this.seqOffset = this.last ? (this.last.seq + 1 - header.sequenceNumber) & 0xffff : 0;
-      this.timestampOffset = this.last ? (this.last.timestamp + SOURCE_SWITCH_TIMESTAMP_STEP - header.timestamp) >>> 0 : 0;
+      this.timestampOffset = this.last
+        ? (this.last.timestamp + SOURCE_SWITCH_TIMESTAMP_STEP - header.timestamp) >>> 0
+        : 0;
     }
     const seq = (header.sequenceNumber + this.seqOffset) & 0xffff;
     const timestamp = (header.timestamp + this.timestampOffset) >>> 0;

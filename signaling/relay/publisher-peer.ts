@@ -53,17 +53,27 @@ export class PublisherPeer {
   async answer(offerSdp: string): Promise<{ sdp: string; payloadTypes: Map<string, number> }> {
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
     // Tracks can appear during setRemoteDescription, before ontrack is of any use.
-    for (const transceiver of this.pc.getTransceivers()) for (const track of transceiver.receiver.tracks) this.listen(track);
+    for (const transceiver of this.pc.getTransceivers())
+      for (const track of transceiver.receiver.tracks) this.listen(track);
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await gatheringComplete(this.pc);
     this.socketsEnlarged = enlargeSocketBuffers(this.pc);
     this.rembTimer ??= setInterval(() => this.sendRemb(this.events.targetBps()), REMB_INTERVAL_MS);
-    return { sdp: this.pc.localDescription?.sdp ?? '', payloadTypes: negotiatedPayloadTypes(this.pc.getTransceivers()) };
+    return {
+      sdp: this.pc.localDescription?.sdp ?? '',
+      payloadTypes: negotiatedPayloadTypes(this.pc.getTransceivers()),
+    };
   }
 
   addCandidate(candidate: RelayCandidate): void {
     // Resolving a `.local` candidate can take long: never make other messages wait for it.
-    void this.pc.addIceCandidate({ candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined }).catch(() => undefined);
+    void this.pc
+      .addIceCandidate({
+        candidate: candidate.candidate,
+        sdpMid: candidate.sdpMid ?? undefined,
+        sdpMLineIndex: candidate.sdpMLineIndex ?? undefined,
+      })
+      .catch(() => undefined);
   }
 
   get connected(): boolean {
@@ -110,7 +120,13 @@ export class PublisherPeer {
     const transport = this.pc.dtlsTransports[0];
     if (ssrc === undefined || !transport || !this.connected) return;
     this.targetBps = bps;
-    const remb = new ReceiverEstimatedMaxBitrate({ senderSsrc: 1, mediaSsrc: 0, ...rembBitrate(bps), ssrcNum: 1, ssrcFeedbacks: [ssrc] });
+    const remb = new ReceiverEstimatedMaxBitrate({
+      senderSsrc: 1,
+      mediaSsrc: 0,
+      ...rembBitrate(bps),
+      ssrcNum: 1,
+      ssrcFeedbacks: [ssrc],
+    });
     void transport.sendRtcp([new RtcpPayloadSpecificFeedback({ feedback: remb })]).catch(() => undefined);
   }
 }
@@ -118,6 +134,8 @@ export class PublisherPeer {
 /** mime type (lower case) -> payload type, as negotiated on these transceivers. */
 export function negotiatedPayloadTypes(transceivers: readonly RTCRtpTransceiver[]): Map<string, number> {
   const map = new Map<string, number>();
-  for (const transceiver of transceivers) for (const codec of transceiver.codecs) if (!map.has(codec.mimeType.toLowerCase())) map.set(codec.mimeType.toLowerCase(), codec.payloadType);
+  for (const transceiver of transceivers)
+    for (const codec of transceiver.codecs)
+      if (!map.has(codec.mimeType.toLowerCase())) map.set(codec.mimeType.toLowerCase(), codec.payloadType);
   return map;
 }

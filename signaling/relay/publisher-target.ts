@@ -3,7 +3,10 @@
 // not rewrite VP8 picture ids across layers (switching up froze ~3 s), and on a 2-core
 // machine more encodes cost the host the CPU the relay exists to save.
 
-/** The host's presets cap it below this anyway; also what is sent before any viewer has an estimate, so first frames stay sharp. */
+/**
+ * The host's presets cap it below this anyway; also what is sent before any viewer has an estimate, so first frames
+ * stay sharp.
+ */
 export const TARGET_CAP_BPS = 20_000_000;
 /**
  * Never below: loss that goes on cuts a viewer's limit again and again, and under
@@ -12,7 +15,10 @@ export const TARGET_CAP_BPS = 20_000_000;
  * own start rate.
  */
 export const TARGET_FLOOR_BPS = 300_000;
-/** Rises are spread out (a drop applies at once): at most x1.5 per second, so the weakest viewer's 300 kbit/s reach the cap in ~10 s. */
+/**
+ * Rises are spread out (a drop applies at once): at most x1.5 per second, so the weakest viewer's 300 kbit/s reach the
+ * cap in ~10 s.
+ */
 const RISE_PER_SECOND = 1.5;
 
 /** What the target needs of one viewer's connection. */
@@ -34,7 +40,8 @@ export class PublisherTarget {
   /** The target for these viewers at `now` (ms): set by the watching ones with an estimate; returns it. */
   update(viewers: Iterable<ViewerEstimate>, now: number): number {
     const known: number[] = [];
-    for (const viewer of viewers) if (viewer.connected && viewer.active && viewer.estimateBps !== null) known.push(viewer.estimateBps);
+    for (const viewer of viewers)
+      if (viewer.connected && viewer.active && viewer.estimateBps !== null) known.push(viewer.estimateBps);
     const wanted = known.length === 0 ? TARGET_CAP_BPS : clamp(Math.min(...known));
     const elapsedS = this.at === null ? 0 : Math.max(0, now - this.at) / 1000;
     if (wanted <= this.bps) {

@@ -14,7 +14,12 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 const RELAY_CLOSE = { badKey: 4002, replaced: 4006, badMessage: 4400, stopped: 1001 } as const;
 
 export class RelayEndpoint {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false, clientTracking: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   private current: WebSocket | null = null;
   private readonly sockets = new Set<WebSocket>();
 

@@ -8,8 +8,12 @@ import type { RelayCounts, RelayDiagnostics } from './relay';
 import type { RelayRunner } from './relay-runner';
 
 /** Messages between PortRelay and relay-worker.ts. */
-export type ToWorker = { kind: 'open' } | { kind: 'text'; text: string } | { kind: 'reset' | 'counts' | 'diagnostics'; id: number };
-export type FromWorker = { kind: 'ready' } | { kind: 'text'; text: string } | { kind: 'done'; id: number; counts?: RelayCounts; diagnostics?: RelayDiagnostics };
+export type ToWorker =
+  { kind: 'open' } | { kind: 'text'; text: string } | { kind: 'reset' | 'counts' | 'diagnostics'; id: number };
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'text'; text: string }
+  | { kind: 'done'; id: number; counts?: RelayCounts; diagnostics?: RelayDiagnostics };
 
 /** The parent's end of a relay running elsewhere: a worker thread, a child process, an Electron utility process. */
 export interface RelayPort {

@@ -21,7 +21,11 @@ function parentChannel(): ParentChannel {
   const thread = parentPort;
   if (thread) return { post: (m) => thread.postMessage(m), listen: (l) => thread.on('message', l) };
   const electron = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
-  if (electron) return { post: (m) => electron.postMessage(m), listen: (l) => electron.on('message', (event) => l(event.data as ToWorker)) };
+  if (electron)
+    return {
+      post: (m) => electron.postMessage(m),
+      listen: (l) => electron.on('message', (event) => l(event.data as ToWorker)),
+    };
   if (process.send) {
     // A child process: nothing left to do once the parent is gone.
     process.on('disconnect', () => process.exit(0));
@@ -44,7 +48,9 @@ channel.listen((message) => {
     case 'counts':
       return void relay.counts().then((counts) => channel.post({ kind: 'done', id: message.id, counts }));
     case 'diagnostics':
-      return void relay.diagnostics().then((diagnostics) => channel.post({ kind: 'done', id: message.id, diagnostics }));
+      return void relay
+        .diagnostics()
+        .then((diagnostics) => channel.post({ kind: 'done', id: message.id, diagnostics }));
   }
 });
 channel.post({ kind: 'ready' });

@@ -23,12 +23,28 @@ export interface RelayCounts {
 
 /** Cumulative counters, for the bench and for debugging a stalled picture. */
 export interface RelayDiagnostics {
-  readonly publisher: { readonly packetsIn: number; readonly videoBytesIn: number; readonly targetBps: number | null; readonly keyframesIn: number; readonly keyframeRequests: number; readonly socketsEnlarged: number; readonly gaps: number; readonly missing: number; readonly late: number } | null;
+  readonly publisher: {
+    readonly packetsIn: number;
+    readonly videoBytesIn: number;
+    readonly targetBps: number | null;
+    readonly keyframesIn: number;
+    readonly keyframeRequests: number;
+    readonly socketsEnlarged: number;
+    readonly gaps: number;
+    readonly missing: number;
+    readonly late: number;
+  } | null;
   readonly viewers: Record<string, ViewerDiagnostics>;
-  /** CPU time of the relay's process, or of its thread when it is a worker (user + system), ms; null where Node cannot tell. */
+  /**
+   * CPU time of the relay's process, or of its thread when it is a worker (user + system), ms; null where Node cannot
+   * tell.
+   */
   readonly threadCpuMs: number | null;
   readonly rssBytes: number;
-  /** This isolate's live JavaScript heap, and the part of it V8 reserves for new objects (it grows with the allocation rate). */
+  /**
+   * This isolate's live JavaScript heap, and the part of it V8 reserves for new objects (it grows with the allocation
+   * rate).
+   */
   readonly heapUsedBytes: number;
   readonly newSpaceBytes: number | null;
   /** Memory outside the JS heap held by Buffers and ArrayBuffers (packets, SRTP). */
@@ -114,13 +130,26 @@ export class Relay {
     this.estimatesChanged();
   }
 
-  async stats(now = performance.now()): Promise<{ publisher: RelayLinkStats; viewers: Record<string, RelayLinkStats> }> {
+  async stats(
+    now = performance.now(),
+  ): Promise<{ publisher: RelayLinkStats; viewers: Record<string, RelayLinkStats> }> {
     const publisher = this.publisher;
     const rates = publisher?.counters.read(now) ?? { bitrateBps: null, fps: null };
-    const entries = await Promise.all([...this.viewers].map(async ([key, viewer]) => [key, await viewer.stats(now)] as const));
+    const entries = await Promise.all(
+      [...this.viewers].map(async ([key, viewer]) => [key, await viewer.stats(now)] as const),
+    );
     return {
       // The publisher link is the host page's own loopback connection: nothing to pin there.
-      publisher: { connected: publisher?.connected ?? false, ...rates, rttMs: null, packetLossPct: null, keyframesSent: 0, estimateBps: null, targetBps: publisher?.targetBps ?? null, ...NO_CERTIFICATES },
+      publisher: {
+        connected: publisher?.connected ?? false,
+        ...rates,
+        rttMs: null,
+        packetLossPct: null,
+        keyframesSent: 0,
+        estimateBps: null,
+        targetBps: publisher?.targetBps ?? null,
+        ...NO_CERTIFICATES,
+      },
       viewers: Object.fromEntries(entries),
     };
   }
@@ -128,10 +157,24 @@ export class Relay {
   diagnostics(): RelayDiagnostics {
     const publisher = this.publisher;
     // Its own process (utility or child): all of it is the relay. A worker thread: only that thread.
-    const usage = isMainThread ? process.cpuUsage() : typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : null;
+    const usage = isMainThread
+      ? process.cpuUsage()
+      : typeof process.threadCpuUsage === 'function'
+        ? process.threadCpuUsage()
+        : null;
     const memory = process.memoryUsage();
     return {
-      publisher: publisher && { packetsIn: publisher.packetsIn, videoBytesIn: publisher.videoBytesIn, targetBps: publisher.targetBps, keyframesIn: publisher.keyframesIn, keyframeRequests: publisher.keyframeRequests, socketsEnlarged: publisher.socketsEnlarged, gaps: publisher.videoSequence.gaps, missing: publisher.videoSequence.missing, late: publisher.videoSequence.late },
+      publisher: publisher && {
+        packetsIn: publisher.packetsIn,
+        videoBytesIn: publisher.videoBytesIn,
+        targetBps: publisher.targetBps,
+        keyframesIn: publisher.keyframesIn,
+        keyframeRequests: publisher.keyframeRequests,
+        socketsEnlarged: publisher.socketsEnlarged,
+        gaps: publisher.videoSequence.gaps,
+        missing: publisher.videoSequence.missing,
+        late: publisher.videoSequence.late,
+      },
       viewers: Object.fromEntries([...this.viewers].map(([key, viewer]) => [key, viewer.diagnostics()])),
       threadCpuMs: usage && (usage.user + usage.system) / 1000,
       rssBytes: memory.rss,
@@ -142,7 +185,12 @@ export class Relay {
   }
 
   counts(): RelayCounts {
-    return { publishers: this.publisher ? 1 : 0, viewers: this.viewers.size, spares: this.spare ? 1 : 0, timers: this.keyframeTimer ? 1 : 0 };
+    return {
+      publishers: this.publisher ? 1 : 0,
+      viewers: this.viewers.size,
+      spares: this.spare ? 1 : 0,
+      timers: this.keyframeTimer ? 1 : 0,
+    };
   }
 
   /** Closes every connection and timer. */
@@ -158,9 +206,14 @@ export class Relay {
     await Promise.all([publisher?.close(), this.closeSpare(), ...viewers.map((viewer) => viewer.close())]);
   }
 
-  private forwardVideo(publisher: PublisherPeer, packet: Parameters<ViewerPeer['forwardVideo']>[0], keyframeStart: boolean): void {
+  private forwardVideo(
+    publisher: PublisherPeer,
+    packet: Parameters<ViewerPeer['forwardVideo']>[0],
+    keyframeStart: boolean,
+  ): void {
     if (this.publisher !== publisher) return;
-    for (const [key, viewer] of this.viewers) if (viewer.forwardVideo(packet, keyframeStart)) this.keyframes.delivered(key);
+    for (const [key, viewer] of this.viewers)
+      if (viewer.forwardVideo(packet, keyframeStart)) this.keyframes.delivered(key);
     this.updateKeyframeTimer();
   }
 

@@ -48,5 +48,7 @@ function field(value: unknown, name: string): unknown {
 }
 
 function isSizable(value: unknown): value is SizableSocket {
-  return typeof field(value, 'setRecvBufferSize') === 'function' && typeof field(value, 'setSendBufferSize') === 'function';
+  return (
+    typeof field(value, 'setRecvBufferSize') === 'function' && typeof field(value, 'setSendBufferSize') === 'function'
+  );
 }

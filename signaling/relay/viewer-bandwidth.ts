@@ -11,7 +11,13 @@
 // hundred kbit/s on a link that carries many Mbit/s (measured: tests/bench/relay-bitrate.ts).
 // Once loss shows the link is full, the REMB, when lower, is where the cut starts from
 // and a ceiling on the limit.
-import { ReceiverEstimatedMaxBitrate, RtcpPayloadSpecificFeedback, RtcpRrPacket, RtcpSrPacket, type RtcpPacket } from 'werift';
+import {
+  ReceiverEstimatedMaxBitrate,
+  RtcpPayloadSpecificFeedback,
+  RtcpRrPacket,
+  RtcpSrPacket,
+  type RtcpPacket,
+} from 'werift';
 
 const LOSS_CUT_ABOVE = 0.1;
 const LOSS_RISE_BELOW = 0.02;
@@ -72,7 +78,8 @@ export class ViewerBandwidth {
     this.previousReport = { at: now, bytesSent };
     if (fractionLost > LOSS_CUT_ABOVE && now - this.lastCutAt >= CUT_INTERVAL_MS) {
       // Cut from the lowest rate known to have been in play: the rule's own, the REMB, or what was sent.
-      const sentBps = previous && now > previous.at ? ((bytesSent - previous.bytesSent) * 8 * 1000) / (now - previous.at) : null;
+      const sentBps =
+        previous && now > previous.at ? ((bytesSent - previous.bytesSent) * 8 * 1000) / (now - previous.at) : null;
       const known = [this.lossBps, this.remb, sentBps].filter((bps): bps is number => bps !== null && bps > 0);
       if (known.length === 0) return;
       this.lossBps = Math.round(Math.min(...known) * (1 - 0.5 * fractionLost));

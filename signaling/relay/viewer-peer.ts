@@ -24,7 +24,10 @@ export interface ViewerDiagnostics {
   readonly videoBytesSent: number;
   /** Video frames sent whole (their last packet, the one with the marker bit). */
   readonly framesSent: number;
-  /** Holes in the sequence numbers sent (from holes in what came in, or packets the relay skipped), and the numbers missing. */
+  /**
+   * Holes in the sequence numbers sent (from holes in what came in, or packets the relay skipped), and the numbers
+   * missing.
+   */
   readonly sentGaps: number;
   readonly sentMissing: number;
   /** Publisher packets not sent: before this viewer's first keyframe, or while inactive. */
@@ -52,7 +55,8 @@ export interface ViewerPeerEvents {
 }
 
 function outboundNumber(stats: readonly object[], field: string): number {
-  const outbound = stats.find((s) => (s as { type?: string }).type === 'outbound-rtp') as Record<string, unknown> | undefined;
+  const outbound = stats.find((s) => (s as { type?: string }).type === 'outbound-rtp') as
+    Record<string, unknown> | undefined;
   const value = outbound?.[field];
   return typeof value === 'number' ? value : 0;
 }
@@ -126,7 +130,13 @@ export class ViewerPeer {
 
   addCandidate(candidate: RelayCandidate): void {
     // Never awaited: a `.local` candidate can take seconds to resolve.
-    void this.pc.addIceCandidate({ candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined }).catch(() => undefined);
+    void this.pc
+      .addIceCandidate({
+        candidate: candidate.candidate,
+        sdpMid: candidate.sdpMid ?? undefined,
+        sdpMLineIndex: candidate.sdpMLineIndex ?? undefined,
+      })
+      .catch(() => undefined);
   }
 
   /** The publisher's codecs (mime type -> its payload type); set again when the publisher is replaced. */
@@ -189,7 +199,16 @@ export class ViewerPeer {
     }
     // Bundled: video's transport is the connection's one transport.
     const certificates = transportCertificates(this.video.sender.dtlsTransport);
-    return { connected: this.connected, ...rates, rttMs, packetLossPct, keyframesSent: this.keyframesSent, estimateBps: this.estimateBps, targetBps: null, ...certificates };
+    return {
+      connected: this.connected,
+      ...rates,
+      rttMs,
+      packetLossPct,
+      keyframesSent: this.keyframesSent,
+      estimateBps: this.estimateBps,
+      targetBps: null,
+      ...certificates,
+    };
   }
 
   diagnostics(): ViewerDiagnostics {
@@ -235,7 +254,12 @@ export class ViewerPeer {
     };
     // Kept across publishers, so the viewer's numbering runs on.
     if (this.videoOut) this.videoOut.setPayloadTypes(map(this.video));
-    else this.videoOut = new OutboundRtpStream({ ssrc: this.video.sender.ssrc, payloadTypes: map(this.video), isKeyframeStart: isVp8KeyframeStart });
+    else
+      this.videoOut = new OutboundRtpStream({
+        ssrc: this.video.sender.ssrc,
+        payloadTypes: map(this.video),
+        isKeyframeStart: isVp8KeyframeStart,
+      });
     if (this.audioOut) this.audioOut.setPayloadTypes(map(this.audio));
     else this.audioOut = new OutboundRtpStream({ ssrc: this.audio.sender.ssrc, payloadTypes: map(this.audio) });
   }

@@ -17,8 +17,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'display-capture=(self), geolocation=(), payment=(), usb=()',
 };
 
-
-function respond(req: IncomingMessage, res: ServerResponse, status: number, file: StaticFile, extra: Record<string, string> = {}): void {
+function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  file: StaticFile,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': file.contentType,
@@ -29,7 +34,10 @@ function respond(req: IncomingMessage, res: ServerResponse, status: number, file
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
-const text = (body: string): StaticFile => ({ body: Buffer.from(body + '\n'), contentType: 'text/plain; charset=utf-8' });
+const text = (body: string): StaticFile => ({
+  body: Buffer.from(body + '\n'),
+  contentType: 'text/plain; charset=utf-8',
+});
 const HEALTHY: StaticFile = { body: Buffer.from('{"status":"ok"}'), contentType: 'application/json; charset=utf-8' };
 
 /** Path only, undecoded; null when the request target is not a path we could read. */

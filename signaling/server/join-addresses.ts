@@ -9,7 +9,8 @@ import { isWildcard } from './addresses';
 export type InterfaceMap = NodeJS.Dict<NetworkInterfaceInfo[]>;
 
 // Bridges to containers and VMs on this machine: never reachable by another computer.
-const LOCAL_BRIDGE = /^(docker|br-|veth|virbr|vmnet|vboxnet|vbox|lxc|lxd|podman|cni|flannel|vEthernet|awdl|llw|anpi|bridge|gif|stf)/i;
+const LOCAL_BRIDGE =
+  /^(docker|br-|veth|virbr|vmnet|vboxnet|vbox|lxc|lxd|podman|cni|flannel|vEthernet|awdl|llw|anpi|bridge|gif|stf)/i;
 // VPN tunnels: reachable, but only by peers on the same VPN.
 const VPN_TUNNEL = /^(utun|tun|tap|wg|tailscale|zt|ham|ppp)/i;
 const IPV4_LINK_LOCAL = /^169\.254\./;
@@ -43,7 +44,10 @@ function scoreOf(name: string, info: NetworkInterfaceInfo, preferred: string | u
  * link-local addresses are left out: they need a zone id no URL can carry portably.
  * `bind` narrows the list to what the server actually listens on.
  */
-export function rankJoinAddresses(interfaces: InterfaceMap, options: { preferred?: string; bind?: string } = {}): string[] {
+export function rankJoinAddresses(
+  interfaces: InterfaceMap,
+  options: { preferred?: string; bind?: string } = {},
+): string[] {
   const { bind, preferred } = options;
   if (!isWildcard(bind)) return [bind as string];
   const ipv4Only = bind === '0.0.0.0';
@@ -57,7 +61,11 @@ export function rankJoinAddresses(interfaces: InterfaceMap, options: { preferred
         linkLocal.push(info.address);
         continue;
       }
-      usable.push({ address: info.address, family: info.family === 'IPv4' ? 4 : 6, score: scoreOf(name, info, preferred) });
+      usable.push({
+        address: info.address,
+        family: info.family === 'IPv4' ? 4 : 6,
+        score: scoreOf(name, info, preferred),
+      });
     }
   }
   usable.sort((a, b) => a.family - b.family || a.score - b.score);

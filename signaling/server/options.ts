@@ -36,7 +36,10 @@ export interface SignalingServerOptions {
   token?: string;
   /** Makes the media relay for each start; without it there is no /relay and hosts send directly. */
   relay?: () => RelayRoute;
-  /** Host names the server answers to besides IP literals and localhost (DNS rebinding); default: this machine's name and name.local. */
+  /**
+   * Host names the server answers to besides IP literals and localhost (DNS rebinding); default: this machine's name
+   * and name.local.
+   */
   hostNames?: readonly string[];
   /** Seams for tests: the machine's interfaces and its default-route address. */
   networkInterfaces?: () => InterfaceMap;

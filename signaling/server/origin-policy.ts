@@ -42,7 +42,10 @@ export function normaliseHostName(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
-/** "Name:port", "[v6]:port" or a bare name -> the lower-case name without brackets or a trailing dot; null when malformed. */
+/**
+ * "Name:port", "[v6]:port" or a bare name -> the lower-case name without brackets or a trailing dot; null when
+ * malformed.
+ */
 function hostNameOf(host: string): string | null {
   if (!/^[a-z0-9.\-_:[\]]+$/i.test(host)) return null;
   const match = /^\[([0-9a-f:.]+)\](?::\d{1,5})?$/i.exec(host) ?? /^([^:[\]]+)(?::\d{1,5})?$/.exec(host);

@@ -1,11 +1,5 @@
 // The rules of protocol.md: who may say what, approval, relay, host away and return.
-import {
-  assertNever,
-  type ClientMessage,
-  type HostHello,
-  type ViewerHello,
-  type ViewerSummary,
-} from '../protocol';
+import { assertNever, type ClientMessage, type HostHello, type ViewerHello, type ViewerSummary } from '../protocol';
 import { isLoopback } from './addresses';
 import type { Departure, Peer } from './peer';
 import { findDataSpan } from './data-span';
@@ -61,12 +55,19 @@ export class Room {
         if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
         return this.decide(message.type, message.id);
       case 'signal':
-        return peer.role === 'host' ? this.signalFromHost(message.to, message.data, raw) : this.signalFromViewer(peer, message.to, message.data, raw);
+        return peer.role === 'host'
+          ? this.signalFromHost(message.to, message.data, raw)
+          : this.signalFromViewer(peer, message.to, message.data, raw);
       case 'session':
       case 'configure':
         if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
         if (message.type === 'configure') this.configure(message);
-        return peer.send({ type: 'session', joinUrls: [...this.options.joinUrls()], requireApproval: this.requireApproval, maxViewers: this.maxViewers });
+        return peer.send({
+          type: 'session',
+          joinUrls: [...this.options.joinUrls()],
+          requireApproval: this.requireApproval,
+          maxViewers: this.maxViewers,
+        });
       case 'stats':
         if (peer.role !== 'viewer') return peer.fail('bad-message', 'only viewers send stats');
         if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send stats');
@@ -103,14 +104,21 @@ export class Room {
 
   private welcomeViewer(peer: Peer, hello: ViewerHello): void {
     if (!secretsEqual(hello.token, this.options.token)) return peer.fail('bad-token', 'the access code is wrong');
-    if (this.viewers.size >= this.maxViewers) return peer.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
+    if (this.viewers.size >= this.maxViewers)
+      return peer.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
     peer.role = 'viewer';
     peer.id = this.options.newViewerId();
     peer.name = hello.name;
     peer.rejoin = hello.rejoin;
     peer.state = this.requireApproval ? 'waiting' : 'admitted';
     this.viewers.set(peer.id, peer);
-    peer.send({ type: 'welcome', role: 'viewer', id: peer.id, state: peer.state, hostPresent: this.host !== undefined });
+    peer.send({
+      type: 'welcome',
+      role: 'viewer',
+      id: peer.id,
+      state: peer.state,
+      hostPresent: this.host !== undefined,
+    });
     this.host?.send({ type: 'viewer-joined', ...summarize(peer) });
     this.onChange();
   }
@@ -121,7 +129,8 @@ export class Room {
     if (change.requireApproval !== undefined) {
       this.requireApproval = change.requireApproval;
       // Turning approval off lets in everyone who was waiting for it.
-      if (!this.requireApproval) for (const viewer of this.viewers.values()) if (viewer.state === 'waiting') this.decide('admit', viewer.id);
+      if (!this.requireApproval)
+        for (const viewer of this.viewers.values()) if (viewer.state === 'waiting') this.decide('admit', viewer.id);
     }
   }
 

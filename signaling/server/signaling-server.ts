@@ -44,7 +44,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private heartbeat: NodeJS.Timeout | undefined;
   private lastPingAt = performance.now();
   private viewersEver = 0;
-  /** Keeps ids unique across server restarts too: a host that outlives the server must not mistake a newcomer for someone it admitted. */
+  /**
+   * Keeps ids unique across server restarts too: a host that outlives the server must not mistake a newcomer for
+   * someone it admitted.
+   */
   private readonly instanceTag = randomBytes(3).toString('hex');
   private changeQueued = false;
   private info: HostingInfo | undefined;
@@ -64,7 +67,12 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     this.settings = { ...settings, hostNames: settings.hostNames.map(normaliseHostName) };
     this.fixedSecrets = { hostKey: options.hostKey, token: options.token };
     this.room = this.newSession();
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.settings.maxPayloadBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
   }
 
   get running(): boolean {
@@ -96,7 +104,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     }
     // Checked more often than pinged, so a silent peer goes close to the timeout, not up to one interval later.
     const { heartbeatIntervalMs, heartbeatTimeoutMs } = this.settings;
-    this.heartbeat = setInterval(() => this.checkHeartbeats(), Math.max(10, Math.min(heartbeatIntervalMs, heartbeatTimeoutMs) / 5));
+    this.heartbeat = setInterval(
+      () => this.checkHeartbeats(),
+      Math.max(10, Math.min(heartbeatIntervalMs, heartbeatTimeoutMs) / 5),
+    );
     this.heartbeat.unref();
     await this.startRelay();
 
@@ -148,7 +159,9 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
       await route.start();
       this.relayRoute = route;
     } catch (error) {
-      process.emitWarning(`media relay not started, hosts send directly: ${error instanceof Error ? error.message : String(error)}`);
+      process.emitWarning(
+        `media relay not started, hosts send directly: ${error instanceof Error ? error.message : String(error)}`,
+      );
       await route.stop().catch(() => undefined);
     }
   }
@@ -184,10 +197,16 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     });
   }
 
-  private listen(handler: ReturnType<typeof createHttpHandler>, port: number, host: string | undefined): Promise<number> {
+  private listen(
+    handler: ReturnType<typeof createHttpHandler>,
+    port: number,
+    host: string | undefined,
+  ): Promise<number> {
     const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
       if (isHostHeaderAllowed(req.headers.host, this.settings.hostNames)) return handler(req, res);
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This server does not answer to that host name.\n');
+      res
+        .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('This server does not answer to that host name.\n');
     });
     // Slow or endless requests must not hold sockets open.
     server.headersTimeout = 10_000;
@@ -221,7 +240,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
       return this.relayRoute.upgrade(req, socket, head, (key) => secretsEqual(key, this.hostKey));
     }
     if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
-    if (!isHostHeaderAllowed(req.headers.host, this.settings.hostNames) || !isOriginAllowed(req.headers.origin, req.headers.host)) {
+    if (
+      !isHostHeaderAllowed(req.headers.host, this.settings.hostNames) ||
+      !isOriginAllowed(req.headers.origin, req.headers.host)
+    ) {
       return rejectUpgrade(socket, 403, 'Forbidden');
     }
     const address = normalizeAddress(req.socket.remoteAddress);
@@ -235,11 +257,17 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private accept(ws: WebSocket, address: string): void {
     if (this.httpServers.length === 0) return ws.terminate(); // stopped while the handshake ran
     const { maxBufferedBytes, messagesPerSecond, messageBurst } = this.settings;
-    const peer = new Peer(ws, address, { maxBufferedBytes, ratePerSecond: messagesPerSecond, burst: messageBurst }, () => this.forget(peer));
+    const peer = new Peer(
+      ws,
+      address,
+      { maxBufferedBytes, ratePerSecond: messagesPerSecond, burst: messageBurst },
+      () => this.forget(peer),
+    );
     this.peers.add(peer);
     this.socketsPerAddress.set(address, (this.socketsPerAddress.get(address) ?? 0) + 1);
     const helloTimer = setTimeout(() => {
-      if (peer.role === 'pending') peer.fail('hello-timeout', `no hello within ${this.settings.helloTimeoutMs / 1000} s`);
+      if (peer.role === 'pending')
+        peer.fail('hello-timeout', `no hello within ${this.settings.helloTimeoutMs / 1000} s`);
     }, this.settings.helloTimeoutMs);
 
     ws.on('message', (data, isBinary) => this.receive(peer, data, isBinary));
@@ -288,7 +316,9 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
   const body = `${reason}\n`;
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

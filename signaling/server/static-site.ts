@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { mimeTypeFor } from './web-content';
 
-
 export interface StaticFile {
   readonly body: Buffer;
   readonly contentType: string;
@@ -27,7 +26,8 @@ export class StaticSite {
         files.set(urlPath, { body: readFileSync(file), contentType: mimeTypeFor(file) });
       }
     }
-    if (!files.has('/index.html')) files.set('/index.html', { body: PLACEHOLDER, contentType: mimeTypeFor('index.html') });
+    if (!files.has('/index.html'))
+      files.set('/index.html', { body: PLACEHOLDER, contentType: mimeTypeFor('index.html') });
     return new StaticSite(files);
   }
 

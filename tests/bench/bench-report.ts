@@ -6,8 +6,13 @@ export const log = (line: string) => process.stderr.write(`${line}\n`);
 export const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The closing lines of the summary, then the JSON line. */
-export function finishReport(report: object & { durationS?: unknown }, targets: Record<string, boolean | null>, errors: readonly string[]): void {
-  for (const [name, ok] of Object.entries(targets)) log(`  target ${name}: ${ok === null ? 'not measured' : ok ? 'met' : 'MISSED'}`);
+export function finishReport(
+  report: object & { durationS?: unknown },
+  targets: Record<string, boolean | null>,
+  errors: readonly string[],
+): void {
+  for (const [name, ok] of Object.entries(targets))
+    log(`  target ${name}: ${ok === null ? 'not measured' : ok ? 'met' : 'MISSED'}`);
   for (const error of errors) log(`  error: ${error}`);
   log(`  took ${report.durationS} s`);
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -5,7 +5,14 @@ import { createServer, type Server } from 'node:http';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { SignalingServer } from '../../signaling/server';
-import { BARE_HOST_PATH, BARE_VIEWER_PATH, type ChildMessage, type MemorySample, type ParentMessage, type SignalingBenchOptions } from './ipc';
+import {
+  BARE_HOST_PATH,
+  BARE_VIEWER_PATH,
+  type ChildMessage,
+  type MemorySample,
+  type ParentMessage,
+  type SignalingBenchOptions,
+} from './ipc';
 
 const LOOPBACK = '127.0.0.1';
 const MAX_PAYLOAD = 64 * 1024;
@@ -40,7 +47,12 @@ async function startSignaling(options: SignalingBenchOptions): Promise<Running> 
  * bytes untouched; every viewer frame goes to the host untouched.
  */
 async function startBare(): Promise<Running> {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   const viewers = new Map<string, WebSocket>();
   const sockets = new Set<WebSocket>();
   let host: WebSocket | undefined;
@@ -112,7 +124,11 @@ function memory(): MemorySample {
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   const spaces: Record<string, { used: number; size: number; physical: number }> = {};
   for (const space of getHeapSpaceStatistics()) {
-    spaces[space.space_name] = { used: space.space_used_size, size: space.space_size, physical: space.physical_space_size };
+    spaces[space.space_name] = {
+      used: space.space_used_size,
+      size: space.space_size,
+      physical: space.physical_space_size,
+    };
   }
   return { rss, heapTotal, heapUsed, external, arrayBuffers, spaces };
 }

@@ -11,7 +11,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Opens a socket and waits for the first frame after sending `hello` (if any). */
-function openAndGreet(url: string, hello: string | undefined, localAddress?: string): Promise<{ ws: WebSocket; first: string }> {
+function openAndGreet(
+  url: string,
+  hello: string | undefined,
+  localAddress?: string,
+): Promise<{ ws: WebSocket; first: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, {
       perMessageDeflate: false,
@@ -52,12 +56,18 @@ export interface Joined {
 
 function expectWelcome(first: string, role: 'host' | 'viewer'): { id?: string } {
   const message = JSON.parse(first) as { type?: string; role?: string; id?: string; state?: string; code?: string };
-  if (message.type !== 'welcome' || message.role !== role) throw new Error(`expected a ${role} welcome, got ${first.slice(0, 200)}`);
+  if (message.type !== 'welcome' || message.role !== role)
+    throw new Error(`expected a ${role} welcome, got ${first.slice(0, 200)}`);
   if (role === 'viewer' && message.state !== 'admitted') throw new Error(`viewer not admitted: ${first.slice(0, 200)}`);
   return message;
 }
 
-export async function joinSignalingViewer(port: number, token: string, name: string, localAddress?: string): Promise<Joined> {
+export async function joinSignalingViewer(
+  port: number,
+  token: string,
+  name: string,
+  localAddress?: string,
+): Promise<Joined> {
   const hello = JSON.stringify({ type: 'hello', role: 'viewer', token, name, protocol: 1 });
   const { ws, first } = await openAndGreet(`ws://${LOOPBACK}:${port}/signal`, hello, localAddress);
   try {
@@ -87,7 +97,11 @@ export async function joinBareHost(port: number): Promise<Joined> {
 }
 
 /** Runs `task(0..count-1)` with at most `concurrency` at a time; failures are counted, not thrown. */
-export async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<{ ok: T[]; failures: string[] }> {
+export async function pool<T>(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+): Promise<{ ok: T[]; failures: string[] }> {
   const ok: T[] = [];
   const failures: string[] = [];
   let next = 0;

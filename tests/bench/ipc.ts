@@ -27,7 +27,9 @@ export interface MemorySample {
   readonly external: number;
   readonly arrayBuffers: number;
   /** v8.getHeapSpaceStatistics(): bytes used, reserved and resident per V8 heap space. */
-  readonly spaces: Readonly<Record<string, { readonly used: number; readonly size: number; readonly physical: number }>>;
+  readonly spaces: Readonly<
+    Record<string, { readonly used: number; readonly size: number; readonly physical: number }>
+  >;
 }
 
 export interface CpuSample {

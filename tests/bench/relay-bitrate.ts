@@ -9,7 +9,8 @@
 //       then 5 % (GCC's hold band) every second (werift's own loss-free reports still
 //       raise its limit 5 % a second, up to its REMB): the host should follow that limit;
 //  5.   motion after that viewer left: back to the cap.
-// Run: npm run bench:relay-bitrate (STILL_S, MOTION_S: phase lengths in seconds). Prints one JSON line a second and a summary.
+// Run: npm run bench:relay-bitrate (STILL_S, MOTION_S: phase lengths in seconds). Prints one JSON line a second and a
+// summary.
 import { chromium, type Page } from '@playwright/test';
 import { withStartBitrate } from '../../renderer/host/start-bitrate';
 import { Relay } from '../../signaling/relay/relay';
@@ -37,13 +38,19 @@ const PUBLISHER_PAGE = `
   window.track = canvas.captureStream(30).getVideoTracks()[0];
 `;
 
-/** The page's `window.pc` description after applying `remoteOffer` (if any) and its own, with every candidate (the relay does not trickle). */
+/**
+ * The page's `window.pc` description after applying `remoteOffer` (if any) and its own, with every candidate (the relay
+ * does not trickle).
+ */
 function described(page: Page, remoteOffer: string | null): Promise<string> {
   return page.evaluate(async (sdp) => {
     const pc = (window as unknown as { pc: RTCPeerConnection }).pc;
     if (sdp) await pc.setRemoteDescription({ type: 'offer', sdp });
     await pc.setLocalDescription();
-    if (pc.iceGatheringState !== 'complete') await new Promise<void>((resolve) => pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()));
+    if (pc.iceGatheringState !== 'complete')
+      await new Promise<void>((resolve) =>
+        pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()),
+      );
     return pc.localDescription!.sdp;
   }, remoteOffer);
 }
@@ -74,7 +81,11 @@ interface Second {
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--disable-gpu', '--disable-quic', '--autoplay-policy=no-user-gesture-required'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--disable-gpu', '--disable-quic', '--autoplay-policy=no-user-gesture-required'],
+  });
   const relay = new Relay();
   const seconds: Second[] = [];
   try {
@@ -97,7 +108,9 @@ async function main(): Promise<void> {
       { sdp: withStartBitrate(answer, SENDER_CAP_BPS), cap: SENDER_CAP_BPS },
     );
     const viewerOffer = await relay.openViewer('v');
-    await viewer.evaluate(`window.pc = new RTCPeerConnection(); pc.ontrack = (e) => { const v = document.createElement('video'); v.muted = true; v.autoplay = true; v.srcObject = new MediaStream([e.track]); document.body.append(v); };`);
+    await viewer.evaluate(
+      `window.pc = new RTCPeerConnection(); pc.ontrack = (e) => { const v = document.createElement('video'); v.muted = true; v.autoplay = true; v.srcObject = new MediaStream([e.track]); document.body.append(v); };`,
+    );
     await relay.viewerAnswer('v', await described(viewer, viewerOffer));
 
     let previous = await bytesSent(publisher);
@@ -113,7 +126,7 @@ async function main(): Promise<void> {
         seconds.push({
           phase,
           t,
-          hostKbps: Math.round((now.bytes - previous.bytes) * 8 / (now.at - previous.at)),
+          hostKbps: Math.round(((now.bytes - previous.bytes) * 8) / (now.at - previous.at)),
           encoderTargetKbps: now.target === null ? null : Math.round(now.target / 1000),
           relayTargetKbps: kbps(diagnostics.publisher?.targetBps),
           chromiumRembKbps: kbps(v?.rembBps),
@@ -154,7 +167,10 @@ async function main(): Promise<void> {
       motionLossyViewer: median('motion, + lossy viewer', lastHalf),
       motionLossyViewerGone: median('motion, lossy viewer gone', lastHalf),
     },
-    relayTargetKbpsMedianLastHalf: { motion: median('motion', lastHalf, 'relayTargetKbps'), motionLossyViewer: median('motion, + lossy viewer', lastHalf, 'relayTargetKbps') },
+    relayTargetKbpsMedianLastHalf: {
+      motion: median('motion', lastHalf, 'relayTargetKbps'),
+      motionLossyViewer: median('motion, + lossy viewer', lastHalf, 'relayTargetKbps'),
+    },
     chromiumRembKbps: seconds.filter((s) => s.chromiumRembKbps !== null).map((s) => s.chromiumRembKbps),
   };
   console.log(JSON.stringify({ summary }));
@@ -166,7 +182,8 @@ async function main(): Promise<void> {
   );
 }
 
-const kbps = (bps: number | null | undefined): number | null => (bps === null || bps === undefined ? null : Math.round(bps / 1000));
+const kbps = (bps: number | null | undefined): number | null =>
+  bps === null || bps === undefined ? null : Math.round(bps / 1000);
 
 void main().catch((error: unknown) => {
   console.error(error);

@@ -21,7 +21,11 @@ function makeSdp(length: number): string {
     'a=msid-semantic: WMS stream',
   ];
   for (let i = 0; lines.join('\r\n').length < length; i++) {
-    lines.push(`a=rtpmap:${96 + (i % 32)} VP8/90000`, `a=rtcp-fb:${96 + (i % 32)} goog-remb`, `a=fmtp:${97 + (i % 32)} apt=${96 + (i % 32)}`);
+    lines.push(
+      `a=rtpmap:${96 + (i % 32)} VP8/90000`,
+      `a=rtcp-fb:${96 + (i % 32)} goog-remb`,
+      `a=fmtp:${97 + (i % 32)} apt=${96 + (i % 32)}`,
+    );
   }
   return `${lines.join('\r\n').slice(0, length)}\r\n`;
 }
@@ -126,7 +130,8 @@ export interface LatencySummary {
 
 export function summarize(latencies: number[]): LatencySummary {
   const sorted = Float64Array.from(latencies).sort();
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
   return { count: sorted.length, p50Ms: rank(0.5), p99Ms: rank(0.99), maxMs: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
@@ -151,7 +156,10 @@ export interface FloodResult {
 }
 
 /** Saturates the relay: every flow keeps `window` frames in flight for `measureMs` (after `warmMs`). */
-export async function flood(rig: RelayRig, options: { window: number; warmMs: number; measureMs: number }): Promise<FloodResult> {
+export async function flood(
+  rig: RelayRig,
+  options: { window: number; warmMs: number; measureMs: number },
+): Promise<FloodResult> {
   let flooding = true;
   let measuring = false;
   let inFlight = 0;
@@ -208,8 +216,13 @@ export interface PacedResult {
   readonly lost: number;
 }
 
-/** Sends `rate` frames per second in all (round robin over the flows) for `durationMs`; times those sent after `warmMs`. */
-export async function paced(rig: RelayRig, options: { rate: number; warmMs: number; durationMs: number }): Promise<PacedResult> {
+/**
+ * Sends `rate` frames per second in all (round robin over the flows) for `durationMs`; times those sent after `warmMs`.
+ */
+export async function paced(
+  rig: RelayRig,
+  options: { rate: number; warmMs: number; durationMs: number },
+): Promise<PacedResult> {
   let inFlight = 0;
   const latencies: number[] = [];
   const t0 = performance.now();

@@ -46,8 +46,12 @@ export class ServerChild {
   /** Forks the child (with --expose-gc, and --cpu-prof when `cpuProfDir` is set) and starts its server. */
   static start(mode: ServerMode, options: SignalingBenchOptions, cpuProfDir?: string): Promise<ServerChild> {
     const execArgv = ['--expose-gc'];
-    if (cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${mode}-${Date.now()}.cpuprofile`);
-    const proc = fork(join(__dirname, 'bench-server-process.js'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    if (cpuProfDir)
+      execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${mode}-${Date.now()}.cpuprofile`);
+    const proc = fork(join(__dirname, 'bench-server-process.js'), [], {
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     live.add(proc);
     proc.once('exit', () => live.delete(proc));
     return new Promise((resolve, reject) => {

@@ -3,7 +3,8 @@
 // test: it reports and exits 0 when a target is missed (1 only when the bench itself broke).
 // Human summary on stderr; one JSON object on the last stdout line.
 //
-// Knobs (environment): BENCH_IDLE_SIZES=1000,5000 (empty: no idle phase)  BENCH_ROUNDS=3 (paced rounds; flood pairs = 4x; 0: no relay)  BENCH_VIEWERS=4
+// Knobs (environment): BENCH_IDLE_SIZES=1000,5000 (empty: no idle phase)  BENCH_ROUNDS=3 (paced rounds; flood pairs =
+// 4x; 0: no relay)  BENCH_VIEWERS=4
 //   BENCH_CPU_PROF=DIR (the relay's server children, signaling and bare, run with --cpu-prof into DIR)
 import { describeError, finishReport, log, runBench } from './bench-report';
 import { cpus } from 'node:os';
@@ -77,7 +78,12 @@ interface IdleResult {
 async function idle(mode: ServerMode): Promise<{ rssFreshMiB: number | null; results: IdleResult[] }> {
   const largest = IDLE_SIZES[IDLE_SIZES.length - 1] ?? 0;
   const limit = largest + WARMUP_SOCKETS + 100;
-  const options: SignalingBenchOptions = { requireApproval: false, maxViewers: limit, maxSockets: limit, maxSocketsPerAddress: limit };
+  const options: SignalingBenchOptions = {
+    requireApproval: false,
+    maxViewers: limit,
+    maxSockets: limit,
+    maxSocketsPerAddress: limit,
+  };
   const child = await ServerChild.start(mode, options);
   const held: WebSocket[] = [];
   const results: IdleResult[] = [];
@@ -85,7 +91,9 @@ async function idle(mode: ServerMode): Promise<{ rssFreshMiB: number | null; res
     const { port, token } = child.info;
     const join = (i: number) => {
       const localAddress = SOURCE_ADDRESSES[i % SOURCE_ADDRESSES.length];
-      return mode === 'bare' ? joinBareViewer(port, localAddress) : joinSignalingViewer(port, token, `idle-${i}`, localAddress);
+      return mode === 'bare'
+        ? joinBareViewer(port, localAddress)
+        : joinSignalingViewer(port, token, `idle-${i}`, localAddress);
     };
     const fresh = await child.memory();
     const rssFreshMiB = round(fresh.rss / MiB);
@@ -99,7 +107,8 @@ async function idle(mode: ServerMode): Promise<{ rssFreshMiB: number | null; res
       const more = await pool(size - held.length, CONNECT_CONCURRENCY, (i) => join(held.length + i));
       const connectSeconds = (performance.now() - t0) / 1000;
       held.push(...more.ok.map((joined) => joined.ws));
-      if (more.failures.length > 0) errors.push(`idle ${mode} ${size}: ${more.failures.length} sockets failed, e.g. ${more.failures[0]}`);
+      if (more.failures.length > 0)
+        errors.push(`idle ${mode} ${size}: ${more.failures.length} sockets failed, e.g. ${more.failures[0]}`);
       await sleep(300);
       const usage = await child.memory();
       const n = held.length;
@@ -155,7 +164,11 @@ const describePaced = (p: PacedResult) =>
   `p50 ${p.latency.p50Ms.toFixed(3)} p99 ${p.latency.p99Ms.toFixed(3)} max ${p.latency.maxMs.toFixed(2)} ms (n=${p.latency.count})${p.lost > 0 ? ` LOST ${p.lost}` : ''}`;
 
 /** Runs `measure` on both relays, back to back, the order alternating with `index`. */
-async function paired<T>(index: number, rigs: Pair<RelayRig>, measure: (rig: RelayRig) => Promise<T>): Promise<Pair<T>> {
+async function paired<T>(
+  index: number,
+  rigs: Pair<RelayRig>,
+  measure: (rig: RelayRig) => Promise<T>,
+): Promise<Pair<T>> {
   const order: Side[] = index % 2 === 0 ? ['bare', 'server'] : ['server', 'bare'];
   const result: Partial<Pair<T>> = {};
   for (const side of order) {
@@ -166,7 +179,13 @@ async function paired<T>(index: number, rigs: Pair<RelayRig>, measure: (rig: Rel
 }
 
 async function relay(deadline: number) {
-  const signalingOptions: SignalingBenchOptions = { requireApproval: false, maxViewers: 64, maxSockets: 256, maxSocketsPerAddress: 256, ...RELAY_LIMITS };
+  const signalingOptions: SignalingBenchOptions = {
+    requireApproval: false,
+    maxViewers: 64,
+    maxSockets: 256,
+    maxSocketsPerAddress: 256,
+    ...RELAY_LIMITS,
+  };
   const [server, bare] = await Promise.all([
     ServerChild.start('signaling', signalingOptions, CPU_PROF_DIR),
     ServerChild.start('bare', signalingOptions, CPU_PROF_DIR),
@@ -180,7 +199,10 @@ async function relay(deadline: number) {
     return true;
   };
   try {
-    const rigs: Pair<RelayRig> = { server: await RelayRig.connect(server, VIEWERS), bare: await RelayRig.connect(bare, VIEWERS) };
+    const rigs: Pair<RelayRig> = {
+      server: await RelayRig.connect(server, VIEWERS),
+      bare: await RelayRig.connect(bare, VIEWERS),
+    };
     opened.push(rigs.server, rigs.bare);
     // Warm-up (untimed): JIT both servers and this process's client paths.
     for (const rig of opened) {
@@ -192,15 +214,20 @@ async function relay(deadline: number) {
     for (let i = 0; i < FLOOD_PAIRS && !outOfTime(2 * (FLOOD.warmMs + FLOOD.measureMs + 200)); i++) {
       const pair = await paired(i, rigs, (rig) => flood(rig, FLOOD));
       floods.push(pair);
-      log(`flood ${String(i + 1).padStart(2)}: server ${describeFlood(pair.server)} | bare ${describeFlood(pair.bare)}`);
+      log(
+        `flood ${String(i + 1).padStart(2)}: server ${describeFlood(pair.server)} | bare ${describeFlood(pair.bare)}`,
+      );
     }
     for (let i = 0; i < ROUNDS && !outOfTime(2 * (PACED.durationMs + 200)); i++) {
       const pair = await paired(i, rigs, (rig) => paced(rig, PACED));
       paceds.push(pair);
-      log(`paced ${PACED.rate}/s round ${i + 1}: server ${describePaced(pair.server)} | bare ${describePaced(pair.bare)}`);
+      log(
+        `paced ${PACED.rate}/s round ${i + 1}: server ${describePaced(pair.server)} | bare ${describePaced(pair.bare)}`,
+      );
     }
     for (const rig of opened) {
-      if (rig.others > 0) errors.push(`${rig.child.mode} relay: ${rig.others} unexpected frames, e.g. ${rig.otherSamples[0]}`);
+      if (rig.others > 0)
+        errors.push(`${rig.child.mode} relay: ${rig.others} unexpected frames, e.g. ${rig.otherSamples[0]}`);
     }
   } finally {
     for (const rig of opened) rig.close();
@@ -209,16 +236,26 @@ async function relay(deadline: number) {
 
   const fair = floods.filter((p) => saturated(p.server) && saturated(p.bare));
   const used = fair.length >= 3 ? fair : floods;
-  if (used !== fair && floods.length > 0) errors.push(`relay: only ${fair.length} of ${floods.length} flood pairs had the CPU; medians use all of them`);
+  if (used !== fair && floods.length > 0)
+    errors.push(`relay: only ${fair.length} of ${floods.length} flood pairs had the CPU; medians use all of them`);
   const floodSide = (side: Side) => {
     const get = (f: (r: FloodResult) => number) => median(used.map((p) => f(p[side])));
     return {
-      msgsPerSec: round(get((r) => r.msgsPerSec), 0),
+      msgsPerSec: round(
+        get((r) => r.msgsPerSec),
+        0,
+      ),
       serverCpuMicrosPerMsg: round(get((r) => r.serverCpuMicrosPerMsg)),
       serverCpuShare: round(get((r) => r.serverCpuShare)),
       clientCpuShare: round(get((r) => r.clientCpuShare)),
-      floodP50Ms: round(get((r) => r.latency.p50Ms), 3),
-      floodP99Ms: round(get((r) => r.latency.p99Ms), 3),
+      floodP50Ms: round(
+        get((r) => r.latency.p50Ms),
+        3,
+      ),
+      floodP99Ms: round(
+        get((r) => r.latency.p99Ms),
+        3,
+      ),
     };
   };
   const pacedSide = (side: Side) => ({
@@ -245,11 +282,20 @@ async function relay(deadline: number) {
       bareMsgsPerSec: bareFlood.msgsPerSec,
       ratio: round(median(used.map((p) => p.server.msgsPerSec / p.bare.msgsPerSec)), 3),
       perPairRatio: used.map((p) => round(p.server.msgsPerSec / p.bare.msgsPerSec, 3)),
-      cpuCapacityRatio: round(median(used.map((p) => p.bare.serverCpuMicrosPerMsg)) / median(used.map((p) => p.server.serverCpuMicrosPerMsg)), 3),
+      cpuCapacityRatio: round(
+        median(used.map((p) => p.bare.serverCpuMicrosPerMsg)) / median(used.map((p) => p.server.serverCpuMicrosPerMsg)),
+        3,
+      ),
       server: serverFlood,
       bare: bareFlood,
     },
-    latencyAt1000: { rate: PACED.rate, rounds: paceds.length, durationMs: PACED.durationMs, server: pacedSide('server'), bare: pacedSide('bare') },
+    latencyAt1000: {
+      rate: PACED.rate,
+      rounds: paceds.length,
+      durationMs: PACED.durationMs,
+      server: pacedSide('server'),
+      bare: pacedSide('bare'),
+    },
   };
 }
 
@@ -277,7 +323,6 @@ async function idlePhases(report: Record<string, unknown>): Promise<number> {
   return exitCode;
 }
 
-
 async function main(): Promise<number> {
   const started = performance.now();
   const report: Record<string, unknown> = { node: process.version, cpus: cpus().length };
@@ -289,7 +334,9 @@ async function main(): Promise<number> {
   }, WATCHDOG_MS);
   watchdog.unref();
 
-  log(`signaling bench: node ${process.version}, ${cpus().length} CPUs; idle sizes ${IDLE_SIZES.join(', ')}; ${ROUNDS} relay rounds, ${VIEWERS} viewers`);
+  log(
+    `signaling bench: node ${process.version}, ${cpus().length} CPUs; idle sizes ${IDLE_SIZES.join(', ')}; ${ROUNDS} relay rounds, ${VIEWERS} viewers`,
+  );
   if (IDLE_SIZES.length > 0) exitCode = Math.max(exitCode, await idlePhases(report));
   let relayResult: Awaited<ReturnType<typeof relay>> | undefined;
   if (ROUNDS > 0) {
@@ -304,12 +351,22 @@ async function main(): Promise<number> {
 
   const idleResults = (report.idle as IdleResult[] | undefined) ?? [];
   const largestIdle = idleResults[idleResults.length - 1];
-  const met = (value: number | null | undefined, ok: (v: number) => boolean) => (value === null || value === undefined ? null : ok(value));
+  const met = (value: number | null | undefined, ok: (v: number) => boolean) =>
+    value === null || value === undefined ? null : ok(value);
   const targets = {
-    [`rssPerSocketKiB<=${TARGETS.rssPerSocketKiB}`]: met(largestIdle?.rssPerSocketKiB, (v) => v <= TARGETS.rssPerSocketKiB),
-    [`throughputRatio>=${TARGETS.throughputRatio}`]: met(relayResult?.throughput.ratio, (v) => v >= TARGETS.throughputRatio),
+    [`rssPerSocketKiB<=${TARGETS.rssPerSocketKiB}`]: met(
+      largestIdle?.rssPerSocketKiB,
+      (v) => v <= TARGETS.rssPerSocketKiB,
+    ),
+    [`throughputRatio>=${TARGETS.throughputRatio}`]: met(
+      relayResult?.throughput.ratio,
+      (v) => v >= TARGETS.throughputRatio,
+    ),
     // The same target on server CPU per message: immune to the client's share of the 2 cores.
-    [`cpuCapacityRatio>=${TARGETS.throughputRatio}`]: met(relayResult?.throughput.cpuCapacityRatio, (v) => v >= TARGETS.throughputRatio),
+    [`cpuCapacityRatio>=${TARGETS.throughputRatio}`]: met(
+      relayResult?.throughput.cpuCapacityRatio,
+      (v) => v >= TARGETS.throughputRatio,
+    ),
     [`p99<=${TARGETS.p99Ms}ms`]: met(relayResult?.latencyAt1000.server.p99Ms, (v) => v <= TARGETS.p99Ms),
   };
   report.targets = targets;
@@ -330,7 +387,8 @@ async function main(): Promise<number> {
         `${r.rssPerSocketKiBFromFresh} KiB from the fresh ${report.idleRssFreshMiB} MiB), ${r.heapUsedPerSocketKiB} KiB heap/socket`,
     );
   }
-  for (const r of (report.idleBare as IdleResult[] | undefined) ?? []) log(`  idle ${r.sockets} bare ws: ${r.rssPerSocketKiB} KiB RSS/socket, ${r.heapUsedPerSocketKiB} KiB heap/socket`);
+  for (const r of (report.idleBare as IdleResult[] | undefined) ?? [])
+    log(`  idle ${r.sockets} bare ws: ${r.rssPerSocketKiB} KiB RSS/socket, ${r.heapUsedPerSocketKiB} KiB heap/socket`);
   if (relayResult) {
     const t = relayResult.throughput;
     const l = relayResult.latencyAt1000;
@@ -338,8 +396,12 @@ async function main(): Promise<number> {
       `  throughput (median of ${relayResult.flood.pairsUsed}/${relayResult.flood.pairs} flood pairs): server ${t.serverMsgsPerSec} msg/s, ` +
         `bare ${t.bareMsgsPerSec} msg/s, ratio ${t.ratio}`,
     );
-    log(`  server CPU per message: server ${t.server.serverCpuMicrosPerMsg} us, bare ${t.bare.serverCpuMicrosPerMsg} us -> capacity ratio ${t.cpuCapacityRatio}`);
-    log(`  latency at ${l.rate}/s (median of ${l.rounds} rounds): server p50 ${l.server.p50Ms} ms p99 ${l.server.p99Ms} ms; bare p50 ${l.bare.p50Ms} ms p99 ${l.bare.p99Ms} ms`);
+    log(
+      `  server CPU per message: server ${t.server.serverCpuMicrosPerMsg} us, bare ${t.bare.serverCpuMicrosPerMsg} us -> capacity ratio ${t.cpuCapacityRatio}`,
+    );
+    log(
+      `  latency at ${l.rate}/s (median of ${l.rounds} rounds): server p50 ${l.server.p50Ms} ms p99 ${l.server.p99Ms} ms; bare p50 ${l.bare.p50Ms} ms p99 ${l.bare.p99Ms} ms`,
+    );
   }
   clearTimeout(watchdog);
   finishReport(report, targets, errors);

@@ -29,7 +29,8 @@
 //   CHROMIUM_PATH=/usr/bin/chromium
 //   Experiments (off by default; they change what is measured, and the JSON says so):
 //   BENCH_PREFER_CODEC=VP8 (put this codec first in the host's setCodecPreferences)
-//   BENCH_STRIP_START_BITRATE=1 (the host applies answers without the app's x-google-start-bitrate: libwebrtc's 300 kbit/s start)
+// BENCH_STRIP_START_BITRATE=1 (the host applies answers without the app's x-google-start-bitrate: libwebrtc's 300
+// kbit/s start)
 //   BENCH_SKIP_SET_PARAMETERS=1 (the host's RTCRtpSender.setParameters does nothing)
 //   BENCH_CHROMIUM_ARGS="--flag --flag" (more flags for both browsers)
 import { describeError, finishReport, log, runBench } from './bench-report';
@@ -38,13 +39,27 @@ import { join as joinPath } from 'node:path';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { childProcessRelay, workerRelay, type RelayDiagnostics, type RelayEndpoint } from '../../signaling/relay';
 import { SignalingServer, type HostingInfo } from '../../signaling/server';
-import { type DeliveryMode, BenchBrowser, fakeCaptureFlag, HostPage, openPeers, sampleSenders, sampleVideo, setStatsPoll, sleep, snapshot, ViewerPage, type PresetLabel } from './webrtc/browsers';
+import {
+  type DeliveryMode,
+  BenchBrowser,
+  fakeCaptureFlag,
+  HostPage,
+  openPeers,
+  sampleSenders,
+  sampleVideo,
+  setStatsPoll,
+  sleep,
+  snapshot,
+  ViewerPage,
+  type PresetLabel,
+} from './webrtc/browsers';
 import { cpuBetween, cpuMark } from './webrtc/proc-cpu';
 import type { SendSample, VideoSample } from './webrtc/probe';
 import { BareProbe } from './webrtc/bare-probe';
 import { MILESTONES, traceJoin, type JoinTrace, type Milestone } from './webrtc/timeline';
 
-const round = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+const round = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits));
 const median = (values: readonly (number | null | undefined)[]) => {
   const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
@@ -65,8 +80,20 @@ interface Resolution {
   readonly height: number;
 }
 const RESOLUTIONS: readonly Resolution[] = [
-  { name: '720p', preset: 'Motion', presetNote: 'Motion preset: capture capped at 1280x720, 60 fps, 6 Mbit/s, contentHint motion', width: 1280, height: 720 },
-  { name: '1080p', preset: 'Balanced', presetNote: 'Balanced preset: capture capped at 1920x1080, 30 fps, 5 Mbit/s, contentHint detail', width: 1920, height: 1080 },
+  {
+    name: '720p',
+    preset: 'Motion',
+    presetNote: 'Motion preset: capture capped at 1280x720, 60 fps, 6 Mbit/s, contentHint motion',
+    width: 1280,
+    height: 720,
+  },
+  {
+    name: '1080p',
+    preset: 'Balanced',
+    presetNote: 'Balanced preset: capture capped at 1920x1080, 30 fps, 5 Mbit/s, contentHint detail',
+    width: 1920,
+    height: 1080,
+  },
 ];
 
 const RUNS = Math.max(1, envInt('BENCH_RUNS', 6));
@@ -88,7 +115,9 @@ const SETTLE_MAX_MS = envInt('BENCH_SETTLE_MAX_MS', 6_000);
 const SOURCE_FPS = envInt('BENCH_SOURCE_FPS', 30);
 const PREFER_CODEC = process.env.BENCH_PREFER_CODEC?.trim() || undefined;
 const STRIP_START_BITRATE = process.env.BENCH_STRIP_START_BITRATE === '1';
-/** First codec of the bare joins: the app's first choice by default, so app / bare is what the app adds, not the codec. */
+/**
+ * First codec of the bare joins: the app's first choice by default, so app / bare is what the app adds, not the codec.
+ */
 const BARE_CODEC = process.env.BENCH_BARE_CODEC?.trim() || 'VP9';
 const SKIP_SET_PARAMETERS = process.env.BENCH_SKIP_SET_PARAMETERS === '1';
 const STATS_POLL_MS = Math.max(1, envInt('BENCH_STATS_POLL_MS', 10));
@@ -100,18 +129,27 @@ const HOST_ONLY_WINDOW_MS = 2_000;
 const SOAK_S = envInt('BENCH_SOAK_S', 0);
 const SOAK_VIEWERS = Math.max(1, envInt('BENCH_SOAK_VIEWERS', 8));
 const SOAK_SAMPLE_S = Math.max(1, envInt('BENCH_SOAK_SAMPLE_S', 10));
-/** Scenarios not started past this point: per delivery mode and resolution (the paired bare joins double the first-frame phase). */
+/**
+ * Scenarios not started past this point: per delivery mode and resolution (the paired bare joins double the first-frame
+ * phase).
+ */
 const DEADLINE_MS = 170_000 * Math.max(1, MODES.length) * Math.max(1, CHOSEN.length);
 const WATCHDOG_MS = DEADLINE_MS + 35_000 + (SOAK_S > 0 ? SOAK_S * 1000 + 120_000 : 0);
 const TARGETS = { firstFrame1080pMedianMs: 250, minFps720p2Viewers: 25 };
 const STATIC_DIR = joinPath(__dirname, '../renderer');
 const RELAY_WORKER = joinPath(__dirname, '../signaling/relay-worker.js');
-/** Where the relay runs: its own process (as in the desktop app's utility process; its CPU and RSS are then its own) or a worker thread (as headless). */
+/**
+ * Where the relay runs: its own process (as in the desktop app's utility process; its CPU and RSS are then its own) or
+ * a worker thread (as headless).
+ */
 const RELAY_IN = process.env.BENCH_RELAY_IN === 'worker' ? 'worker' : 'process';
 
-/** docs: /work/shared/design/testing.md, "Measured here (a minimal probe, VP8, host and viewers on this 2-core box)". */
+/**
+ * docs: /work/shared/design/testing.md, "Measured here (a minimal probe, VP8, host and viewers on this 2-core box)".
+ */
 const BASELINE = {
-  source: 'shared/design/testing.md, "Measured here": a minimal bare probe (no app), VP8, host and viewers on this 2-core box',
+  source:
+    'shared/design/testing.md, "Measured here": a minimal bare probe (no app), VP8, host and viewers on this 2-core box',
   rows: [
     { resolution: '720p', viewers: 1, firstFrameMedianMs: 303, fps: 30, worstViewerFps: 30, hostCpuPct: 30 },
     { resolution: '720p', viewers: 4, firstFrameMedianMs: 595, fps: 29.5, worstViewerFps: 22, hostCpuPct: 101 },
@@ -130,7 +168,9 @@ let relayEndpoint: RelayEndpoint | undefined;
 /** Datagrams the kernel dropped because a receiver's socket buffer was full (all UDP sockets on this machine). */
 function udpReceiveBufferErrors(): number | null {
   try {
-    const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((line) => line.startsWith('Udp:'));
+    const lines = readFileSync('/proc/net/snmp', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('Udp:'));
     const names = lines[0]?.split(/\s+/) ?? [];
     const values = lines[1]?.split(/\s+/) ?? [];
     const value = Number(values[names.indexOf('RcvbufErrors')]);
@@ -140,7 +180,10 @@ function udpReceiveBufferErrors(): number | null {
   }
 }
 
-/** Datagrams dropped so far on this process's own UDP sockets (the relay's, in relay mode), from /proc/net/udp's drops column. */
+/**
+ * Datagrams dropped so far on this process's own UDP sockets (the relay's, in relay mode), from /proc/net/udp's drops
+ * column.
+ */
 function ownUdpDrops(): number | null {
   try {
     const inodes = new Set<string>();
@@ -170,31 +213,79 @@ interface RelayWindow {
   /** Relay thread CPU over the window, % of one core. */
   cpuPct: number | null;
   rssMb: number;
-  publisher: { packetsPerS: number; keyframes: number; keyframeRequests: number; gaps: number; missing: number; late: number } | null;
+  publisher: {
+    packetsPerS: number;
+    keyframes: number;
+    keyframeRequests: number;
+    gaps: number;
+    missing: number;
+    late: number;
+  } | null;
   /** Per viewer connection over the window. */
-  viewers: { packetsPerS: number; fps: number; gaps: number; missing: number; held: number; keyframes: number; plis: number; firs: number; nacks: number; nackedPackets: number; retransmits: number }[];
+  viewers: {
+    packetsPerS: number;
+    fps: number;
+    gaps: number;
+    missing: number;
+    held: number;
+    keyframes: number;
+    plis: number;
+    firs: number;
+    nacks: number;
+    nackedPackets: number;
+    retransmits: number;
+  }[];
 }
 
-function relayWindow(before: RelayDiagnostics | null, after: RelayDiagnostics | null, seconds: number): RelayWindow | null {
+function relayWindow(
+  before: RelayDiagnostics | null,
+  after: RelayDiagnostics | null,
+  seconds: number,
+): RelayWindow | null {
   if (!before || !after || seconds <= 0) return null;
-  const cpu = before.threadCpuMs !== null && after.threadCpuMs !== null ? ((after.threadCpuMs - before.threadCpuMs) / (seconds * 1000)) * 100 : null;
+  const cpu =
+    before.threadCpuMs !== null && after.threadCpuMs !== null
+      ? ((after.threadCpuMs - before.threadCpuMs) / (seconds * 1000)) * 100
+      : null;
   const p0 = before.publisher;
   const p1 = after.publisher;
   return {
     cpuPct: round(cpu, 1),
     rssMb: round(after.rssBytes / 1e6, 1)!,
-    publisher: p1 && { packetsPerS: round((p1.packetsIn - (p0?.packetsIn ?? 0)) / seconds, 0)!, keyframes: p1.keyframesIn - (p0?.keyframesIn ?? 0), keyframeRequests: p1.keyframeRequests - (p0?.keyframeRequests ?? 0), gaps: p1.gaps - (p0?.gaps ?? 0), missing: p1.missing - (p0?.missing ?? 0), late: p1.late - (p0?.late ?? 0) },
+    publisher: p1 && {
+      packetsPerS: round((p1.packetsIn - (p0?.packetsIn ?? 0)) / seconds, 0)!,
+      keyframes: p1.keyframesIn - (p0?.keyframesIn ?? 0),
+      keyframeRequests: p1.keyframeRequests - (p0?.keyframeRequests ?? 0),
+      gaps: p1.gaps - (p0?.gaps ?? 0),
+      missing: p1.missing - (p0?.missing ?? 0),
+      late: p1.late - (p0?.late ?? 0),
+    },
     viewers: Object.entries(after.viewers).map(([key, v1]) => {
       const v0 = before.viewers[key];
       const d = (field: keyof typeof v1) => Number(v1[field]) - Number(v0?.[field] ?? 0);
-      return { packetsPerS: round(d('packetsSent') / seconds, 0)!, fps: round(d('framesSent') / seconds)!, gaps: d('sentGaps'), missing: d('sentMissing'), held: d('packetsHeld'), keyframes: d('keyframesSent'), plis: d('plisIn'), firs: d('firsIn'), nacks: d('nacksIn'), nackedPackets: d('nackedPackets'), retransmits: d('retransmits') };
+      return {
+        packetsPerS: round(d('packetsSent') / seconds, 0)!,
+        fps: round(d('framesSent') / seconds)!,
+        gaps: d('sentGaps'),
+        missing: d('sentMissing'),
+        held: d('packetsHeld'),
+        keyframes: d('keyframesSent'),
+        plis: d('plisIn'),
+        firs: d('firsIn'),
+        nacks: d('nacksIn'),
+        nackedPackets: d('nackedPackets'),
+        retransmits: d('retransmits'),
+      };
     }),
   };
 }
 
 // ---------------------------------------------------------------- server
 
-/** A server on the built renderer; retried while someone else's build has emptied dist/ (it reads the site once, at start). */
+/**
+ * A server on the built renderer; retried while someone else's build has emptied dist/ (it reads the site once, at
+ * start).
+ */
 async function startServer(): Promise<{ server: SignalingServer; info: HostingInfo; joinUrl: string }> {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -208,8 +299,15 @@ async function startServer(): Promise<{ server: SignalingServer; info: HostingIn
       defaultRouteAddress: async () => undefined,
     });
     const info = await server.start();
-    const [page, script] = await Promise.all([fetch(`http://127.0.0.1:${info.port}/join`), fetch(`http://127.0.0.1:${info.port}/app.js`)]);
-    const complete = page.ok && script.ok && !(await page.text()).includes('has not been built') && (await script.arrayBuffer()).byteLength > 0;
+    const [page, script] = await Promise.all([
+      fetch(`http://127.0.0.1:${info.port}/join`),
+      fetch(`http://127.0.0.1:${info.port}/app.js`),
+    ]);
+    const complete =
+      page.ok &&
+      script.ok &&
+      !(await page.text()).includes('has not been built') &&
+      (await script.arrayBuffer()).byteLength > 0;
     if (complete && info.joinUrls[0]) return { server, info, joinUrl: info.joinUrls[0] };
     await server.stop();
     if (Date.now() > deadline) throw new Error(`${STATIC_DIR} holds no complete renderer build`);
@@ -229,7 +327,12 @@ interface Rig {
 let viewerSerial = 0;
 
 /** A fresh viewer context joins; returns it (still watching) and the trace of its join. */
-async function join(rig: Rig, host: HostPage, label: string, statsPollMs = 0): Promise<{ viewer: ViewerPage; trace: JoinTrace }> {
+async function join(
+  rig: Rig,
+  host: HostPage,
+  label: string,
+  statsPollMs = 0,
+): Promise<{ viewer: ViewerPage; trace: JoinTrace }> {
   viewerSerial += 1;
   const viewer = await ViewerPage.open(rig.viewerBrowser, host.joinLink, `${label}-${viewerSerial}`);
   try {
@@ -252,7 +355,9 @@ interface FirstFrameResult {
   rvfcRuns: (number | null)[];
   /** Joins with getStats polling in both pages (they time the host's encoder; the polling slows them). */
   tracedRuns: (number | null)[];
-  /** Per milestone, the median over all runs that have it (traced runs only for first-frame-*), ms after the Join click. */
+  /**
+   * Per milestone, the median over all runs that have it (traced runs only for first-frame-*), ms after the Join click.
+   */
   breakdownMedianMs: Partial<Record<Milestone, number | null>>;
   /** Host candidates as mDNS names (the host page has capture permission, so Chromium shows it real addresses). */
   mdnsCandidates: boolean;
@@ -264,7 +369,14 @@ interface FirstFrameResult {
   /** getStats numbers at the first frame, traced runs. */
   tracedDetails: JoinTrace['details'][];
   /** The same-run baseline: a bare join (no app, browser defaults) right after each untraced app join. */
-  bare: { median: number | null; runs: (number | null)[]; warmupMs: number | null; hostCapture: string; firstCodec: string; negotiated: string[] };
+  bare: {
+    median: number | null;
+    runs: (number | null)[];
+    warmupMs: number | null;
+    hostCapture: string;
+    firstCodec: string;
+    negotiated: string[];
+  };
   /** Median over the runs of app / bare, each app join against the bare join just after it. */
   appOverBare: number | null;
 }
@@ -304,7 +416,8 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
       errors.push(`${resolution.name} first-frame ${label}: ${describe(error)}`);
       log(`  ${resolution.name} join ${label}: FAILED (${describe(error)})`);
       into?.push(FAILED_TRACE);
-      if (++failures >= 3) throw new Error(`${resolution.name}: 3 joins failed, giving up on this resolution`, { cause: error });
+      if (++failures >= 3)
+        throw new Error(`${resolution.name}: 3 joins failed, giving up on this resolution`, { cause: error });
       await host.waitNoPeers();
       continue;
     } finally {
@@ -313,7 +426,8 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     if (into) into.push(trace);
     else warmupMs = trace.firstFrameMs;
     log(`  ${resolution.name} join ${label}: first frame ${trace.firstFrameMs} ms (rVFC ${trace.rvfcMs} ms)`);
-    if (!(await host.waitNoPeers())) errors.push(`${resolution.name}: the host still had a peer connection 5 s after kicking a viewer`);
+    if (!(await host.waitNoPeers()))
+      errors.push(`${resolution.name}: the host still had a peer connection 5 s after kicking a viewer`);
     await sleep(250);
     if (tracing) continue;
     const bare = await rig.bare.join(rig.viewerBrowser).catch((error: unknown) => {
@@ -323,7 +437,9 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     if (i === 0) bareWarmupMs = bare?.ms ?? null;
     else bareRuns.push(bare?.ms ?? null);
     if (bare?.codec) bareCodecs.add(bare.codec);
-    log(`  ${resolution.name} bare join ${label}: first frame ${round(bare?.ms)} ms (${bare?.codec ?? 'codec unknown'})`);
+    log(
+      `  ${resolution.name} bare join ${label}: first frame ${round(bare?.ms)} ms (${bare?.codec ?? 'codec unknown'})`,
+    );
     await sleep(250);
   }
   await bareHost.context.close();
@@ -349,7 +465,14 @@ async function firstFrames(rig: Rig, host: HostPage, resolution: Resolution): Pr
     candidateSample: all[0]?.candidates.sample ?? [],
     runMilestones: all.map((t) => t.milestones),
     tracedDetails: traced.map((t) => t.details),
-    bare: { median: round(median(bareRuns)), runs: bareRuns.map((ms) => round(ms)), warmupMs: round(bareWarmupMs), hostCapture: bareHost.size, firstCodec: BARE_CODEC, negotiated: [...bareCodecs] },
+    bare: {
+      median: round(median(bareRuns)),
+      runs: bareRuns.map((ms) => round(ms)),
+      warmupMs: round(bareWarmupMs),
+      hostCapture: bareHost.size,
+      firstCodec: BARE_CODEC,
+      negotiated: [...bareCodecs],
+    },
     appOverBare: round(median(ratios), 2),
   };
 }
@@ -366,11 +489,23 @@ interface SteadyResult {
   viewerBrowserCpuPct: number | null;
   decodedFpsPerViewer: (number | null)[];
   droppedFramesPerViewer: number[];
-  /** Per viewer over the window, from its inbound-rtp stats: frames received per second, packets lost, NACKs, PLIs, freezes. */
-  inboundPerViewer: ({ framesReceivedFps: number | null; packetsLost: number; nacks: number; plis: number; freezes: number } | null)[];
+  /**
+   * Per viewer over the window, from its inbound-rtp stats: frames received per second, packets lost, NACKs, PLIs,
+   * freezes.
+   */
+  inboundPerViewer: ({
+    framesReceivedFps: number | null;
+    packetsLost: number;
+    nacks: number;
+    plis: number;
+    freezes: number;
+  } | null)[];
   /** Join -> first frame of the viewers added for this step (others already watching). */
   joinFirstFrameMs: (number | null)[];
-  /** From the last join until every viewer received the capture size (null: not within BENCH_SETTLE_MAX_MS), before the extra settle. */
+  /**
+   * From the last join until every viewer received the capture size (null: not within BENCH_SETTLE_MAX_MS), before the
+   * extra settle.
+   */
   fullSizeAfterMs: number | null;
   host: {
     /** Frames per second the capture delivered to each link's sender (media-source stats). */
@@ -397,16 +532,21 @@ interface SteadyResult {
   relay: RelayWindow | null;
   /** UDP datagrams dropped on this machine for full receive buffers during the window (every process). */
   udpReceiveBufferDrops: number | null;
-  /** Of those, drops on this process's sockets (the relay's, in relay mode; per-socket counters of sockets still open). */
+  /**
+   * Of those, drops on this process's sockets (the relay's, in relay mode; per-socket counters of sockets still open).
+   */
   udpDropsInBenchProcess: number | null;
 }
 
-/** Waits until every viewer shows the capture size (bandwidth estimation ramps up first); ms waited, or null on timeout. */
+/**
+ * Waits until every viewer shows the capture size (bandwidth estimation ramps up first); ms waited, or null on timeout.
+ */
 async function waitFullSize(viewers: ViewerPage[], resolution: Resolution): Promise<number | null> {
   const started = performance.now();
   while (performance.now() - started < SETTLE_MAX_MS) {
     const samples = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
-    if (samples.every((v) => v.width === resolution.width && v.height === resolution.height)) return performance.now() - started;
+    if (samples.every((v) => v.width === resolution.width && v.height === resolution.height))
+      return performance.now() - started;
     await sleep(100);
   }
   return null;
@@ -420,7 +560,8 @@ async function steadyWindow(
   joined: JoinTrace[],
   fullSizeAfterMs: number | null,
 ): Promise<SteadyResult> {
-  const sample = () => Promise.all([Promise.all(viewers.map((v) => sampleVideo(v.page))), sampleSenders(host.page)] as const);
+  const sample = () =>
+    Promise.all([Promise.all(viewers.map((v) => sampleVideo(v.page))), sampleSenders(host.page)] as const);
   const roots = [rig.hostBrowser.pid, rig.viewerBrowser.pid];
   const relayOn = host.delivery === 'relay' && relayEndpoint;
   const [v0, s0] = await sample();
@@ -436,15 +577,27 @@ async function steadyWindow(
   const [v1, s1] = await sample();
   const cpu = cpuBetween(c0, c1);
 
-  const perSecond = (a: number | null, b: number | null, from: number, to: number) => (a === null || b === null || to <= from ? null : ((b - a) / (to - from)) * 1000);
+  const perSecond = (a: number | null, b: number | null, from: number, to: number) =>
+    a === null || b === null || to <= from ? null : ((b - a) / (to - from)) * 1000;
   const fps = v1.map((end, i) => perSecond(v0[i]!.totalFrames, end.totalFrames, v0[i]!.at, end.at));
   const decodedFps = v1.map((end, i) => perSecond(v0[i]!.framesDecoded, end.framesDecoded, v0[i]!.at, end.at));
   const links = s1.map((end) => ({ end, start: s0.find((s) => s.index === end.index) }));
-  const encodedFps = links.map(({ start, end }) => (start ? perSecond(start.framesEncoded, end.framesEncoded, start.at, end.at) : null));
-  const sourceFps = links.map(({ start, end }) => (start ? perSecond(start.sourceFrames, end.sourceFrames, start.at, end.at) : null));
-  const encodeMs = links.map(({ start, end }) => (start && end.framesEncoded > start.framesEncoded ? ((end.totalEncodeTime - start.totalEncodeTime) * 1000) / (end.framesEncoded - start.framesEncoded) : null));
+  const encodedFps = links.map(({ start, end }) =>
+    start ? perSecond(start.framesEncoded, end.framesEncoded, start.at, end.at) : null,
+  );
+  const sourceFps = links.map(({ start, end }) =>
+    start ? perSecond(start.sourceFrames, end.sourceFrames, start.at, end.at) : null,
+  );
+  const encodeMs = links.map(({ start, end }) =>
+    start && end.framesEncoded > start.framesEncoded
+      ? ((end.totalEncodeTime - start.totalEncodeTime) * 1000) / (end.framesEncoded - start.framesEncoded)
+      : null,
+  );
   const cpuShare = links.map(({ start, end }) =>
-    start ? ((end.qualityLimitationDurations.cpu ?? 0) - (start.qualityLimitationDurations.cpu ?? 0)) / ((end.at - start.at) / 1000) : null,
+    start
+      ? ((end.qualityLimitationDurations.cpu ?? 0) - (start.qualityLimitationDurations.cpu ?? 0)) /
+        ((end.at - start.at) / 1000)
+      : null,
   );
   const [hostPct = Number.NaN, viewerPct = Number.NaN] = cpu.treesPct;
   const first: SendSample | undefined = s1[0];
@@ -502,7 +655,13 @@ async function steadyWindow(
 }
 
 /** Adds viewers up to each count in turn and measures; results go to `results` as they come. */
-async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTime: () => boolean, results: SteadyResult[]): Promise<void> {
+async function steady(
+  rig: Rig,
+  host: HostPage,
+  resolution: Resolution,
+  outOfTime: () => boolean,
+  results: SteadyResult[],
+): Promise<void> {
   const viewers: ViewerPage[] = [];
   try {
     for (const count of VIEWER_COUNTS) {
@@ -514,7 +673,10 @@ async function steady(rig: Rig, host: HostPage, resolution: Resolution, outOfTim
       while (viewers.length < count) {
         const { viewer, trace } = await join(rig, host, `steady-${resolution.name}`).catch(async (error: unknown) => {
           // What the relay knew of every connection when a join gave up: which step it never reached.
-          if (host.delivery === 'relay') log(`    relay when join ${viewers.length + 1} failed: ${JSON.stringify(await relayEndpoint?.diagnostics())}`);
+          if (host.delivery === 'relay')
+            log(
+              `    relay when join ${viewers.length + 1} failed: ${JSON.stringify(await relayEndpoint?.diagnostics())}`,
+            );
           throw error;
         });
         viewers.push(viewer);
@@ -563,7 +725,9 @@ async function hostOnly(rig: Rig, host: HostPage, windowMs: number): Promise<Hos
     openPeerConnections: await openPeers(host.page),
     encodedFpsPerLink: s1.map((end) => {
       const start = s0.find((s) => s.index === end.index);
-      return start && end.at > start.at ? round(((end.framesEncoded - start.framesEncoded) / (end.at - start.at)) * 1000) : null;
+      return start && end.at > start.at
+        ? round(((end.framesEncoded - start.framesEncoded) / (end.at - start.at)) * 1000)
+        : null;
     }),
     hostCpuPct: round(cpu.treesPct[0], 0),
     windowS: round(cpu.seconds, 2),
@@ -606,7 +770,13 @@ function minuteGrowthPct(samples: readonly number[]): number | null {
 /** Relay mode at 1080p with SOAK_VIEWERS viewers for SOAK_S seconds: does the relay's memory keep growing? */
 async function soak(rig: Rig): Promise<SoakResult> {
   const resolution = RESOLUTIONS.find((r) => r.name === '1080p')!;
-  const host = await HostPage.open(rig.hostBrowser, rig.info.hostUrl, rig.info.joinUrls[0]!, resolution.preset, 'relay');
+  const host = await HostPage.open(
+    rig.hostBrowser,
+    rig.info.hostUrl,
+    rig.info.joinUrls[0]!,
+    resolution.preset,
+    'relay',
+  );
   const viewers: ViewerPage[] = [];
   try {
     while (viewers.length < SOAK_VIEWERS) viewers.push((await join(rig, host, 'soak')).viewer);
@@ -629,13 +799,18 @@ async function soak(rig: Rig): Promise<SoakResult> {
     while (performance.now() - startedAt < SOAK_S * 1000) {
       await sleep(SOAK_SAMPLE_S * 1000);
       record(await relayEndpoint?.diagnostics());
-      log(`  soak ${Math.round((performance.now() - startedAt) / 1000)} s: relay RSS ${rssMb.at(-1)} MB, JS heap used ${heapUsedMb.at(-1)} MB, new space ${newSpaceMb.at(-1)} MB, Buffers ${arrayBuffersMb.at(-1)} MB, load ${loadavg()[0]!.toFixed(2)}`);
+      log(
+        `  soak ${Math.round((performance.now() - startedAt) / 1000)} s: relay RSS ${rssMb.at(-1)} MB, JS heap used ${heapUsedMb.at(-1)} MB, new space ${newSpaceMb.at(-1)} MB, Buffers ${arrayBuffersMb.at(-1)} MB, load ${loadavg()[0]!.toFixed(2)}`,
+      );
     }
     const last = await relayEndpoint?.diagnostics();
     const v1 = await Promise.all(viewers.map((v) => sampleVideo(v.page)));
     const seconds = (performance.now() - startedAt) / 1000;
     const fps = v1.map((end, i) => ((end.totalFrames - v0[i]!.totalFrames) / (end.at - v0[i]!.at)) * 1000);
-    const cpu = typeof first?.threadCpuMs === 'number' && typeof last?.threadCpuMs === 'number' ? ((last.threadCpuMs - first.threadCpuMs) / (seconds * 1000)) * 100 : null;
+    const cpu =
+      typeof first?.threadCpuMs === 'number' && typeof last?.threadCpuMs === 'number'
+        ? ((last.threadCpuMs - first.threadCpuMs) / (seconds * 1000)) * 100
+        : null;
     return {
       viewers: viewers.length,
       seconds: round(seconds, 0)!,
@@ -669,7 +844,9 @@ function describeRelayWindow(r: RelayWindow): string {
 
 /** The median milestones in time order, each with the gap since the one before. */
 function describeBreakdown(result: FirstFrameResult): string[] {
-  const known = MILESTONES.map((name) => [name, result.breakdownMedianMs[name]] as const).filter((entry): entry is readonly [Milestone, number] => typeof entry[1] === 'number');
+  const known = MILESTONES.map((name) => [name, result.breakdownMedianMs[name]] as const).filter(
+    (entry): entry is readonly [Milestone, number] => typeof entry[1] === 'number',
+  );
   known.sort((a, b) => a[1] - b[1]);
   let previous = 0;
   return known.map(([name, at]) => {
@@ -694,11 +871,22 @@ async function main(): Promise<number> {
   }, WATCHDOG_MS);
   watchdog.unref();
 
-  if (PREFER_CODEC) notes.push(`EXPERIMENT: BENCH_PREFER_CODEC=${PREFER_CODEC} put that codec first in the host's codec preferences (not the app's order)`);
-  if (STRIP_START_BITRATE) notes.push('EXPERIMENT: BENCH_STRIP_START_BITRATE=1: the host page removed the app\'s x-google-start-bitrate from every answer it applied');
-  if (SKIP_SET_PARAMETERS) notes.push('EXPERIMENT: BENCH_SKIP_SET_PARAMETERS=1: the host page ignored RTCRtpSender.setParameters (no preset bitrate/framerate/scale applied)');
+  if (PREFER_CODEC)
+    notes.push(
+      `EXPERIMENT: BENCH_PREFER_CODEC=${PREFER_CODEC} put that codec first in the host's codec preferences (not the app's order)`,
+    );
+  if (STRIP_START_BITRATE)
+    notes.push(
+      "EXPERIMENT: BENCH_STRIP_START_BITRATE=1: the host page removed the app's x-google-start-bitrate from every answer it applied",
+    );
+  if (SKIP_SET_PARAMETERS)
+    notes.push(
+      'EXPERIMENT: BENCH_SKIP_SET_PARAMETERS=1: the host page ignored RTCRtpSender.setParameters (no preset bitrate/framerate/scale applied)',
+    );
   if (EXTRA_ARGS.length > 0) notes.push(`EXPERIMENT: extra Chromium flags for both browsers: ${EXTRA_ARGS.join(' ')}`);
-  log(`webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up, +${TRACED_RUNS} traced) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`);
+  log(
+    `webrtc bench: node ${process.version}, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}; ${RUNS} first-frame joins (+1 warm-up, +${TRACED_RUNS} traced) per resolution; host screen ${SOURCE_FPS || 20} fps; viewers ${VIEWER_COUNTS.join(', ')}; window ${WINDOW_MS} ms`,
+  );
   const firstFrameMs: Record<string, FirstFrameResult> = {};
   const steadyResults: SteadyResult[] = [];
   const captures: Record<string, unknown> = {};
@@ -710,7 +898,11 @@ async function main(): Promise<number> {
     const hosting = await startServer();
     server = hosting.server;
     bare = await BareProbe.start();
-    const probe = { preferCodec: PREFER_CODEC, stripStartBitrate: STRIP_START_BITRATE, skipSetParameters: SKIP_SET_PARAMETERS };
+    const probe = {
+      preferCodec: PREFER_CODEC,
+      stripStartBitrate: STRIP_START_BITRATE,
+      skipSetParameters: SKIP_SET_PARAMETERS,
+    };
     const launched = await Promise.allSettled([
       BenchBrowser.launch('host', [fakeCaptureFlag(SOURCE_FPS), ...EXTRA_ARGS], probe),
       BenchBrowser.launch('viewer', [fakeCaptureFlag(), ...EXTRA_ARGS]),
@@ -729,44 +921,54 @@ async function main(): Promise<number> {
         continue;
       }
       for (const delivery of MODES) {
-      const key = `${delivery} ${resolution.name}`;
-      log(`${key} (${resolution.presetNote})`);
-      const host = await HostPage.open(hostBrowser, hosting.info.hostUrl, hosting.joinUrl, resolution.preset, delivery);
-      try {
-        const capture = (await snapshot(host.page)).captures.at(-1);
-        captures[key] = capture;
-        log(`  host capture: ${capture?.width}x${capture?.height} at ${capture?.frameRate} fps, asked ${capture?.constraints}`);
-        if (capture?.width !== resolution.width || capture.height !== resolution.height) {
-          errors.push(`${resolution.name}: the host captured ${capture?.width}x${capture?.height}, not ${resolution.width}x${resolution.height}`);
-        }
-        await sleep(LIVE_SETTLE_MS);
-        const idle = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
-        hostIdle[key] = idle;
-        log(`  host live, no viewer: host CPU ${idle.hostCpuPct}% (capture and page)`);
-        const result = await firstFrames(rig, host, resolution);
-        firstFrameMs[key] = result;
-        log(
-          `  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; ` +
-            `rVFC median ${result.rvfcMedian} ms; traced runs [${result.tracedRuns.join(', ')}]; breakdown (medians):`,
+        const key = `${delivery} ${resolution.name}`;
+        log(`${key} (${resolution.presetNote})`);
+        const host = await HostPage.open(
+          hostBrowser,
+          hosting.info.hostUrl,
+          hosting.joinUrl,
+          resolution.preset,
+          delivery,
         );
-        for (const line of describeBreakdown(result)) log(line);
         try {
-          await steady(rig, host, resolution, outOfTime, steadyResults);
-          // steady() closed its viewers' pages (they leave; nobody kicks them).
-          await sleep(1_000);
-          const left = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
-          afterViewersLeft[key] = left;
+          const capture = (await snapshot(host.page)).captures.at(-1);
+          captures[key] = capture;
           log(
-            `  1 s after the viewers closed their pages: the host still has ${left.openPeerConnections} peer connection(s), ` +
-              `encoding ${left.encodedFpsPerLink.join('/')} fps; host CPU ${left.hostCpuPct}%`,
+            `  host capture: ${capture?.width}x${capture?.height} at ${capture?.frameRate} fps, asked ${capture?.constraints}`,
           );
-        } catch (error) {
-          // As above: viewers that never decode are a result; the bench goes on.
-          errors.push(`${resolution.name} steady: ${describe(error)}`);
+          if (capture?.width !== resolution.width || capture.height !== resolution.height) {
+            errors.push(
+              `${resolution.name}: the host captured ${capture?.width}x${capture?.height}, not ${resolution.width}x${resolution.height}`,
+            );
+          }
+          await sleep(LIVE_SETTLE_MS);
+          const idle = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
+          hostIdle[key] = idle;
+          log(`  host live, no viewer: host CPU ${idle.hostCpuPct}% (capture and page)`);
+          const result = await firstFrames(rig, host, resolution);
+          firstFrameMs[key] = result;
+          log(
+            `  ${resolution.name} join -> first frame: median ${result.median} ms over ${result.runs.length} runs [${result.runs.join(', ')}], warm-up ${result.warmupMs} ms; ` +
+              `rVFC median ${result.rvfcMedian} ms; traced runs [${result.tracedRuns.join(', ')}]; breakdown (medians):`,
+          );
+          for (const line of describeBreakdown(result)) log(line);
+          try {
+            await steady(rig, host, resolution, outOfTime, steadyResults);
+            // steady() closed its viewers' pages (they leave; nobody kicks them).
+            await sleep(1_000);
+            const left = await hostOnly(rig, host, HOST_ONLY_WINDOW_MS);
+            afterViewersLeft[key] = left;
+            log(
+              `  1 s after the viewers closed their pages: the host still has ${left.openPeerConnections} peer connection(s), ` +
+                `encoding ${left.encodedFpsPerLink.join('/')} fps; host CPU ${left.hostCpuPct}%`,
+            );
+          } catch (error) {
+            // As above: viewers that never decode are a result; the bench goes on.
+            errors.push(`${resolution.name} steady: ${describe(error)}`);
+          }
+        } finally {
+          await host.close();
         }
-      } finally {
-        await host.close();
-      }
       }
     }
     if (SOAK_S > 0) {
@@ -788,9 +990,12 @@ async function main(): Promise<number> {
   const steady720p2 = steadyResults.find((s) => s.resolution === '720p' && s.viewers === 2);
   const ff1080 = firstFrameMs[`${MODES[0] ?? 'direct'} 1080p`]?.median;
   const targets = {
-    [`firstFrame1080pMedianMs<=${TARGETS.firstFrame1080pMedianMs}`]: ff1080 === null || ff1080 === undefined ? null : ff1080 <= TARGETS.firstFrame1080pMedianMs,
+    [`firstFrame1080pMedianMs<=${TARGETS.firstFrame1080pMedianMs}`]:
+      ff1080 === null || ff1080 === undefined ? null : ff1080 <= TARGETS.firstFrame1080pMedianMs,
     [`minFps720p2Viewers>=${TARGETS.minFps720p2Viewers}`]:
-      steady720p2?.minFps === null || steady720p2?.minFps === undefined ? null : steady720p2.minFps >= TARGETS.minFps720p2Viewers,
+      steady720p2?.minFps === null || steady720p2?.minFps === undefined
+        ? null
+        : steady720p2.minFps >= TARGETS.minFps720p2Viewers,
   };
   const codec = steadyResults.find((s) => s.host.codec)?.host;
   notes.push(
@@ -802,7 +1007,7 @@ async function main(): Promise<number> {
       'without fps= it delivers 20 fps whatever the page asks (its track settings still say 30/60), which caps every viewer at 20 fps. ' +
       `So 720p here is Motion at ${SOURCE_FPS ? Math.min(SOURCE_FPS, 60) : 20} fps; BENCH_SOURCE_FPS=60 gives Motion its 60`,
     `codec negotiated by the app: ${codec?.codec ?? 'unknown'} (${codec?.encoder ?? '?'}); the testing.md baseline used VP8`,
-    'hostCpuPct: utime+stime from /proc of every process of the host Chromium (browser, renderer, GPU, network, capture) over the window, % of one core; viewerBrowserCpuPct the same for the viewers\' Chromium; machineBusyPct from /proc/stat (200 = both cores)',
+    "hostCpuPct: utime+stime from /proc of every process of the host Chromium (browser, renderer, GPU, network, capture) over the window, % of one core; viewerBrowserCpuPct the same for the viewers' Chromium; machineBusyPct from /proc/stat (200 = both cores)",
     'fps: getVideoPlaybackQuality().totalVideoFrames delta / wall time in each viewer page; decodedFps the same from getStats inbound-rtp framesDecoded',
     'breakdownMedianMs: per milestone, the median over the runs of its time after the click (v: viewer page, h: host page; clocks are performance.timeOrigin + now(), shared by both browsers). ' +
       `h:first-frame-*, v:first-packet/frame-* come only from the ${TRACED_RUNS} traced joins (getStats every ${STATS_POLL_MS} ms in both pages from setRemoteDescription(answer)/connected until the first frame; ` +
@@ -854,13 +1059,19 @@ async function main(): Promise<number> {
     const left = afterViewersLeft[name];
     log(
       `  ${name} host with no viewer: CPU ${idle.hostCpuPct}%` +
-        (left ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%` : ''),
+        (left
+          ? `; 1 s after the viewers closed their pages: ${left.openPeerConnections} peer connections kept, encoding ${left.encodedFpsPerLink.join('/')} fps, CPU ${left.hostCpuPct}%`
+          : ''),
     );
   }
-  log(`  relay vs direct (same run): host CPU = host Chromium, % of a core; relay = the relay's ${RELAY_IN === 'process' ? 'process' : 'worker thread'}, % of a core; ff = join -> first frame (N=1: median of the first-frame runs; N>1: the last join)`);
+  log(
+    `  relay vs direct (same run): host CPU = host Chromium, % of a core; relay = the relay's ${RELAY_IN === 'process' ? 'process' : 'worker thread'}, % of a core; ff = join -> first frame (N=1: median of the first-frame runs; N>1: the last join)`,
+  );
   for (const row of result.relayVsDirect) {
     const cell = (m: (typeof row)['direct']) =>
-      m ? `host ${m.hostCpuPct}%${m.relayCpuPct === null ? '' : ` relay ${m.relayCpuPct}% sent>=${m.relaySentFpsWorst} fps`} fps med ${m.medianFps} worst ${m.minFps} ff ${m.firstFrameMs} ms load ${m.load1[1]}` : 'not measured';
+      m
+        ? `host ${m.hostCpuPct}%${m.relayCpuPct === null ? '' : ` relay ${m.relayCpuPct}% sent>=${m.relaySentFpsWorst} fps`} fps med ${m.medianFps} worst ${m.minFps} ff ${m.firstFrameMs} ms load ${m.load1[1]}`
+        : 'not measured';
     log(`  ${row.resolution} N=${row.viewers}: direct [${cell(row.direct)}] | relay [${cell(row.relay)}]`);
   }
   if (soakResult) {
@@ -882,13 +1093,21 @@ function compareModes(results: readonly SteadyResult[], firstFrames: Record<stri
     r && {
       hostCpuPct: r.hostCpuPct,
       relayCpuPct: r.relay?.cpuPct ?? null,
-      /** Frames per second the relay sent whole to its slowest viewer: what the relay delivered, whatever the viewers' browser then managed to decode. */
+      /**
+       * Frames per second the relay sent whole to its slowest viewer: what the relay delivered, whatever the viewers'
+       * browser then managed to decode.
+       */
       relaySentFpsWorst: r.relay && r.relay.viewers.length > 0 ? Math.min(...r.relay.viewers.map((v) => v.fps)) : null,
       benchNodeCpuPct: r.benchNodeCpuPct,
       medianFps: round(median(r.fpsPerViewer)),
       minFps: r.minFps,
-      /** N = 1: the median of the first-frame runs (a fresh viewer joining a live host); N > 1: the join that made N. */
-      firstFrameMs: r.viewers === 1 ? (firstFrames[`${r.delivery} ${r.resolution}`]?.median ?? null) : (r.joinFirstFrameMs.at(-1) ?? null),
+      /**
+       * N = 1: the median of the first-frame runs (a fresh viewer joining a live host); N > 1: the join that made N.
+       */
+      firstFrameMs:
+        r.viewers === 1
+          ? (firstFrames[`${r.delivery} ${r.resolution}`]?.median ?? null)
+          : (r.joinFirstFrameMs.at(-1) ?? null),
       viewerBrowserCpuPct: r.viewerBrowserCpuPct,
       load1: r.load1,
       sizes: r.sizes,
@@ -896,7 +1115,8 @@ function compareModes(results: readonly SteadyResult[], firstFrames: Record<stri
   const keys = [...new Set(results.map((r) => `${r.resolution}|${r.viewers}`))];
   return keys.map((key) => {
     const [resolution, viewers] = key.split('|') as [string, string];
-    const of = (delivery: DeliveryMode) => results.find((r) => r.delivery === delivery && r.resolution === resolution && r.viewers === Number(viewers));
+    const of = (delivery: DeliveryMode) =>
+      results.find((r) => r.delivery === delivery && r.resolution === resolution && r.viewers === Number(viewers));
     return { resolution, viewers: Number(viewers), direct: pick(of('direct')), relay: pick(of('relay')) };
   });
 }

@@ -19,7 +19,11 @@ async function launchApp(userData: string): Promise<ElectronApplication> {
   if (!binary.ok) throw new Error(binary.reason);
   // GitHub's Linux runners cannot start Chromium's setuid/namespace sandbox for an unpackaged Electron.
   const sandboxArgs = process.platform === 'linux' && process.env.CI ? ['--no-sandbox'] : [];
-  return _electron.launch({ executablePath: binary.path, args: [...sandboxArgs, MAIN_JS, `--user-data-dir=${userData}`], timeout: WAIT_MS });
+  return _electron.launch({
+    executablePath: binary.path,
+    args: [...sandboxArgs, MAIN_JS, `--user-data-dir=${userData}`],
+    timeout: WAIT_MS,
+  });
 }
 
 async function framesDecoded(viewer: Page): Promise<{ width: number; frames: number } | null> {
@@ -29,7 +33,9 @@ async function framesDecoded(viewer: Page): Promise<{ width: number; frames: num
   });
 }
 
-test('host from the app: a browser viewer joins, decodes the screen, is kicked, and quitting frees the port', async ({ browser }) => {
+test('host from the app: a browser viewer joins, decodes the screen, is kicked, and quitting frees the port', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const userData = await mkdtemp(join(tmpdir(), 'electron-e2e-'));
   let app: ElectronApplication;
@@ -49,7 +55,11 @@ test('host from the app: a browser viewer joins, decodes the screen, is kicked, 
     // On the real binary: the page has no Node and sees only the preload's narrow API.
     const page = await host.evaluate(() => {
       const scope = globalThis as { require?: unknown; process?: unknown; desktopHost?: object };
-      return { require: typeof scope.require, process: typeof scope.process, api: Object.keys(scope.desktopHost ?? {}).sort() };
+      return {
+        require: typeof scope.require,
+        process: typeof scope.process,
+        api: Object.keys(scope.desktopHost ?? {}).sort(),
+      };
     });
     expect(page.require).toBe('undefined');
     expect(page.process).toBe('undefined');

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export type ElectronBinary = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+export type ElectronBinary =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 const FAILED = 'Electron failed to install correctly';
 
@@ -18,7 +19,10 @@ export function findElectronBinary(): ElectronBinary {
   }
   const pathFile = join(packageDir, 'path.txt');
   if (!override && !existsSync(pathFile)) {
-    return { ok: false, reason: `${FAILED}: no binary was downloaded (node_modules/electron/path.txt is missing; ELECTRON_SKIP_BINARY_DOWNLOAD or no network)` };
+    return {
+      ok: false,
+      reason: `${FAILED}: no binary was downloaded (node_modules/electron/path.txt is missing; ELECTRON_SKIP_BINARY_DOWNLOAD or no network)`,
+    };
   }
   // The same resolution as node_modules/electron/index.js.
   const relativePath = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';

@@ -34,7 +34,10 @@ async function hostWithViewer(pages: PageSet, hosting: Hosting, name: string): P
   return { host, viewer };
 }
 
-test('Pause shows the viewer a paused notice and stops the picture; Resume brings frames back', async ({ pages, hosting }) => {
+test('Pause shows the viewer a paused notice and stops the picture; Resume brings frames back', async ({
+  pages,
+  hosting,
+}) => {
   const { host, viewer } = await hostWithViewer(pages, hosting, 'Carol');
 
   await host.getByRole('button', { name: 'Pause' }).click();
@@ -73,15 +76,22 @@ test('"Choose what to share" switches the capture while the viewer keeps watchin
 
   await host.getByRole('button', { name: 'Choose what to share' }).click();
   // A second getDisplayMedia call (the fake picker answers it), and the first capture is let go.
-  await expect.poll(async () => (await mediaCounts(host)).captures.map((c) => c.videoLive), { timeout: WAIT_MS }).toEqual([false, true]);
+  await expect
+    .poll(async () => (await mediaCounts(host)).captures.map((c) => c.videoLive), { timeout: WAIT_MS })
+    .toEqual([false, true]);
 
   // Frames decoded after the old capture stopped can only come from the new one.
   await expectDecoding(viewer, FULL_HD);
   await viewer.waitForTimeout(1_000);
   await expectDecoding(viewer, FULL_HD);
 
-  expect((await mediaCounts(viewer)).peerConnections, 'the viewer did not reconnect').toBe(viewerBefore.peerConnections);
-  expect(hosting.server.snapshot().viewers.map((v) => v.id), 'the viewer did not leave and rejoin').toEqual(idsBefore);
+  expect((await mediaCounts(viewer)).peerConnections, 'the viewer did not reconnect').toBe(
+    viewerBefore.peerConnections,
+  );
+  expect(
+    hosting.server.snapshot().viewers.map((v) => v.id),
+    'the viewer did not leave and rejoin',
+  ).toEqual(idsBefore);
   await expect(usersList(host, 'Erin').getByRole('listitem')).toHaveCount(1);
   await expect(viewerItem(host, 'Erin')).toContainText('Watching', { timeout: WAIT_MS });
 });

@@ -2,7 +2,19 @@
 // secrets (what the desktop app does when it restarts its server): the host page and
 // the viewer find it again by themselves.
 import { randomBytes } from 'node:crypto';
-import { expect, expectDecoding, freePort, joinAs, mediaCounts, openHost, startServer, startSharing, test, viewerItem, sharedJoinLink } from './support/hosting';
+import {
+  expect,
+  expectDecoding,
+  freePort,
+  joinAs,
+  mediaCounts,
+  openHost,
+  startServer,
+  startSharing,
+  test,
+  viewerItem,
+  sharedJoinLink,
+} from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 
@@ -36,10 +48,13 @@ test('after a server restart the viewer decodes again and the host is live, with
 
     // Both sides come back on their own: the server sees the host and the viewer again.
     await expect
-      .poll(() => {
-        const snapshot = server.snapshot();
-        return { hostPresent: snapshot.hostPresent, viewers: snapshot.viewers.map((v) => `${v.name}:${v.state}`) };
-      }, { timeout: 20_000 })
+      .poll(
+        () => {
+          const snapshot = server.snapshot();
+          return { hostPresent: snapshot.hostPresent, viewers: snapshot.viewers.map((v) => `${v.name}:${v.state}`) };
+        },
+        { timeout: 20_000 },
+      )
       .toEqual({ hostPresent: true, viewers: ['Frank:admitted'] });
     await expectDecoding(viewer, FULL_HD, 20_000);
     await expect(host.getByRole('button', { name: 'Stop hosting' })).toBeVisible();
@@ -57,7 +72,9 @@ test('after a server restart the viewer decodes again and the host is live, with
   }
 });
 
-test('with approval on, a viewer the host admitted comes back after a server restart without a click, on the same connection', async ({ pages }) => {
+test('with approval on, a viewer the host admitted comes back after a server restart without a click, on the same connection', async ({
+  pages,
+}) => {
   test.setTimeout(75_000);
   const options = {
     port: await freePort(),

@@ -1,11 +1,28 @@
 // Hosting from a browser tab (/host#k=...) to viewers in other browsers (/join#t=...),
 // through a real SignalingServer and real peer connections on loopback: who gets in,
 // and whether they see the screen.
-import { expectDecoding, joinAs, openHost, openPeers, sampleVideo, startSharing, test, expect, turnApprovalOff, usersList, viewerItem, WAIT_MS, sharedJoinLink } from './support/hosting';
+import {
+  expectDecoding,
+  joinAs,
+  openHost,
+  openPeers,
+  sampleVideo,
+  startSharing,
+  test,
+  expect,
+  turnApprovalOff,
+  usersList,
+  viewerItem,
+  WAIT_MS,
+  sharedJoinLink,
+} from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 
-test('a viewer asks to join, the host admits them, and the viewer decodes the 1080p screen', async ({ pages, hosting }) => {
+test('a viewer asks to join, the host admits them, and the viewer decodes the 1080p screen', async ({
+  pages,
+  hosting,
+}) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   const link = await sharedJoinLink(host);
   await expect(host.getByRole('radio', { name: 'Balanced' })).toBeChecked();
@@ -58,7 +75,10 @@ test('a denied viewer is told so in plain words and sees nothing', async ({ page
   await expect(viewer.locator('body')).toContainText(/didn['’]t let you in/, { timeout: WAIT_MS });
   await expect(mallory).toHaveCount(0);
   const video = await sampleVideo(viewer);
-  expect(video === null || (video.frames === 0 && video.width === 0), `no picture for a denied viewer, got ${JSON.stringify(video)}`).toBe(true);
+  expect(
+    video === null || (video.frames === 0 && video.width === 0),
+    `no picture for a denied viewer, got ${JSON.stringify(video)}`,
+  ).toBe(true);
   await expect.poll(() => hosting.server.snapshot().viewers.length).toBe(0);
 });
 
@@ -80,26 +100,35 @@ test('a kicked viewer is told they were removed and leaves the host list', async
   await expect(bob).toHaveCount(0);
 });
 
-test("the next viewer's connection is negotiated ahead, and its video starts at the app's start rate", async ({ pages, hosting }) => {
+test("the next viewer's connection is negotiated ahead, and its video starts at the app's start rate", async ({
+  pages,
+  hosting,
+}) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   const link = await sharedJoinLink(host);
   await turnApprovalOff(host);
   expect(await openPeers(host), 'no idle connection before sharing starts').toEqual([]);
   await startSharing(host);
   // Sharing: one spare link with its offer made, waiting for whoever joins next.
-  await expect.poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS }).toEqual(['have-local-offer']);
+  await expect
+    .poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS })
+    .toEqual(['have-local-offer']);
 
   const viewer = await joinAs(pages, link, 'Quinn');
   await expectDecoding(viewer, FULL_HD);
   // The spare became Quinn's link (the answer it applied carries the start rate), and a new spare waits.
   await expect
-    .poll(async () => (await openPeers(host)).map((p) => `${p.signalingState}/${p.connectionState}`), { timeout: WAIT_MS })
+    .poll(async () => (await openPeers(host)).map((p) => `${p.signalingState}/${p.connectionState}`), {
+      timeout: WAIT_MS,
+    })
     .toEqual(['stable/connected', 'have-local-offer/new']);
   const [quinnsLink] = await openPeers(host);
   expect(quinnsLink!.remoteSdp).toMatch(/^a=fmtp:\d+ .*x-google-start-bitrate=2500/m);
 
   await viewerItem(host, 'Quinn').getByRole('button', { name: 'Kick' }).click();
-  await expect.poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS }).toEqual(['have-local-offer']);
+  await expect
+    .poll(async () => (await openPeers(host)).map((p) => p.signalingState), { timeout: WAIT_MS })
+    .toEqual(['have-local-offer']);
   await host.getByRole('button', { name: 'Stop hosting' }).click();
   await expect.poll(async () => (await openPeers(host)).length, { timeout: WAIT_MS }).toBe(0);
 });

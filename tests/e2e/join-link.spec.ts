@@ -10,7 +10,12 @@ test('a malformed join link shows a plain-words error and nothing breaks', async
   const link = viewer.getByLabel('Join link');
   const messages: string[] = [];
 
-  for (const typed of ['hello', 'http://x/join', 'ftp://127.0.0.1/join#t=AAAAAAAAAAAAAAAAAAAAAA', `http://127.0.0.1:${hosting.info.port}/join#t=short`]) {
+  for (const typed of [
+    'hello',
+    'http://x/join',
+    'ftp://127.0.0.1/join#t=AAAAAAAAAAAAAAAAAAAAAA',
+    `http://127.0.0.1:${hosting.info.port}/join#t=short`,
+  ]) {
     await link.fill(typed);
     await viewer.getByRole('button', { name: 'Join' }).click();
     const alert = viewer.getByRole('alert').filter({ hasText: /\w/ });
@@ -29,6 +34,8 @@ test('a malformed join link shows a plain-words error and nothing breaks', async
   // The real link then works: the error goes and the viewer reaches the server.
   await link.fill(hosting.joinUrl);
   await viewer.getByRole('button', { name: 'Join' }).click();
-  await expect.poll(() => hosting.server.snapshot().viewers.map((v) => v.name), { timeout: WAIT_MS }).toEqual(['Grace']);
+  await expect
+    .poll(() => hosting.server.snapshot().viewers.map((v) => v.name), { timeout: WAIT_MS })
+    .toEqual(['Grace']);
   for (const message of messages) await expect(viewer.getByRole('alert').filter({ hasText: message })).toHaveCount(0);
 });

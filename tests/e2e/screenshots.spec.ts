@@ -1,6 +1,17 @@
 // Full-page pictures of both views in use, for reviewers and the README:
 // test-results/screenshots/host-view.png and join-view.png.
-import { expectDecoding, joinAs, openHost, saveScreenshot, startSharing, test, expect, viewerItem, WAIT_MS, sharedJoinLink } from './support/hosting';
+import {
+  expectDecoding,
+  joinAs,
+  openHost,
+  saveScreenshot,
+  startSharing,
+  test,
+  expect,
+  viewerItem,
+  WAIT_MS,
+  sharedJoinLink,
+} from './support/hosting';
 
 test('screenshots of the Host view and the Join view while a viewer watches', async ({ pages, hosting }, testInfo) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);

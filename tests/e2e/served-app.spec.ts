@@ -13,7 +13,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.stop());
 
-for (const [path, view] of [['/join', 'Join'], ['/host', 'Host'], ['/', 'Join']] as const) {
+for (const [path, view] of [
+  ['/join', 'Join'],
+  ['/host', 'Host'],
+  ['/', 'Join'],
+] as const) {
   test(`${path} renders the ${view} view under the server's CSP without errors`, async ({ page }) => {
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -33,7 +37,9 @@ test('the CSP blocks an inline script injected into the page', async ({ page }) 
   await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
   await page.goto(`http://127.0.0.1:${info.port}/join`);
   await page.evaluate(() => {
-    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective),
+    );
     const script = document.createElement('script');
     script.textContent = 'window.injected = true';
     document.body.append(script);

@@ -3,7 +3,15 @@
 // server (tests/support/malicious-relay.ts) that swaps fingerprints, replays, reorders
 // or really sits in the middle of the media with its own browser.
 import type { Page } from '@playwright/test';
-import { honest, MaliciousRelay, reorderHostSignals, replayHostSignals, swapFingerprints, swapViewerFingerprints, type Tamper } from '../support/malicious-relay';
+import {
+  honest,
+  MaliciousRelay,
+  reorderHostSignals,
+  replayHostSignals,
+  swapFingerprints,
+  swapViewerFingerprints,
+  type Tamper,
+} from '../support/malicious-relay';
 import { manInTheMiddle } from './support/man-in-the-middle';
 import { expectSameSafetyCode, hostCode, SAFETY_CODE, viewerCode } from './support/safety-code';
 import {
@@ -30,7 +38,11 @@ const FULL_HD = { width: 1920, height: 1080 };
 const REFUSED = /Refused \d+ connection messages? that failed the security check/;
 
 /** The host sharing with approval off, and a relay (honest or not) in front of its server. */
-async function hostBehindRelay(pages: PageSet, hosting: Hosting, tamper: Tamper): Promise<{ host: Page; link: string; relay: MaliciousRelay }> {
+async function hostBehindRelay(
+  pages: PageSet,
+  hosting: Hosting,
+  tamper: Tamper,
+): Promise<{ host: Page; link: string; relay: MaliciousRelay }> {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   await turnApprovalOff(host);
   await startSharing(host);
@@ -40,7 +52,11 @@ async function hostBehindRelay(pages: PageSet, hosting: Hosting, tamper: Tamper)
 }
 
 /** The host sharing (approval off) and a man in the middle, in his own browser page, between its server and viewers. */
-async function hostWithManInTheMiddle(pages: PageSet, hosting: Hosting, { onlyVerified }: { onlyVerified: boolean }): Promise<{ host: Page; relay: MaliciousRelay }> {
+async function hostWithManInTheMiddle(
+  pages: PageSet,
+  hosting: Hosting,
+  { onlyVerified }: { onlyVerified: boolean },
+): Promise<{ host: Page; relay: MaliciousRelay }> {
   const attacker = await pages.open('attacker');
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   await turnApprovalOff(host);
@@ -62,7 +78,10 @@ async function expectNoOfferTaken(viewer: Page): Promise<void> {
   expect((await mediaCounts(viewer)).offersApplied, 'offers the viewer applied').toBe(0);
 }
 
-test('through an honest relay, a link with its key shows Verified and the same safety code on both sides', async ({ pages, hosting }) => {
+test('through an honest relay, a link with its key shows Verified and the same safety code on both sides', async ({
+  pages,
+  hosting,
+}) => {
   const { host, link, relay } = await hostBehindRelay(pages, hosting, honest);
   try {
     expect(link).toMatch(/#t=[\w-]+&k=[\w-]{22}$/);
@@ -81,7 +100,10 @@ test('through an honest relay, a link with its key shows Verified and the same s
   }
 });
 
-test('a reloaded host page keeps its link key: the link already shared still works, verified, and the viewer follows the new page', async ({ pages, hosting }) => {
+test('a reloaded host page keeps its link key: the link already shared still works, verified, and the viewer follows the new page', async ({
+  pages,
+  hosting,
+}) => {
   test.setTimeout(60_000);
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   await turnApprovalOff(host);
@@ -97,26 +119,36 @@ test('a reloaded host page keeps its link key: the link already shared still wor
   await startSharing(host);
   // The new page signs with a new epoch under the same key: the viewer takes its offer.
   await expectDecoding(viewer, FULL_HD, 30_000);
-  expect((await mediaCounts(viewer)).peerConnections, 'a new connection, to the reloaded page').toBeGreaterThan(connectionsBefore);
+  expect((await mediaCounts(viewer)).peerConnections, 'a new connection, to the reloaded page').toBeGreaterThan(
+    connectionsBefore,
+  );
   await expect(viewerItem(host, 'Ruth')).toContainText('Verified', { timeout: WAIT_MS });
   await expect(viewerItem(host, 'Ruth')).toContainText(SAFETY_CODE, { timeout: WAIT_MS });
   await expectSameSafetyCode(viewer, host, 'Ruth');
   await expect(viewer.getByText(REFUSED)).toHaveCount(0);
 });
 
-test('a link without its key is turned away while "Only verified viewers" is on, and says why', async ({ pages, hosting }) => {
+test('a link without its key is turned away while "Only verified viewers" is on, and says why', async ({
+  pages,
+  hosting,
+}) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   await turnApprovalOff(host);
   await startSharing(host);
   await expect(host.getByRole('checkbox', { name: 'Only verified viewers' })).toBeChecked();
   const viewer = await joinAs(pages, withoutLinkKey(await sharedJoinLink(host)), 'Olga');
-  await expect(viewer.getByRole('status').filter({ hasText: 'failed' })).toContainText('security key', { timeout: WAIT_MS });
+  await expect(viewer.getByRole('status').filter({ hasText: 'failed' })).toContainText('security key', {
+    timeout: WAIT_MS,
+  });
   await expect(host.getByText(/Olga was turned away/)).toBeVisible();
   await expect(viewerItem(host, 'Olga')).toHaveCount(0);
   await expectNoPicture(viewer);
 });
 
-test('a link without its key is marked "Not verified" on both sides when the host allows it', async ({ pages, hosting }) => {
+test('a link without its key is marked "Not verified" on both sides when the host allows it', async ({
+  pages,
+  hosting,
+}) => {
   const host = await openHost(pages, hosting.info, hosting.joinUrl);
   await turnApprovalOff(host);
   await turnOnlyVerifiedOff(host);
@@ -145,24 +177,35 @@ test('a relay that swaps the DTLS fingerprints is refused by the viewer, which s
   }
 });
 
-test('direct mode: a viewer whose answer announces a certificate other than the one it uses is refused by the host, which says so', async ({ pages, hosting }) => {
+test('direct mode: a viewer whose answer announces a certificate other than the one it uses is refused by the host, which says so', async ({
+  pages,
+  hosting,
+}) => {
   // Without the link key (with it, the rewritten answer fails its signature first). Chromium fails
   // the DTLS handshake itself on the mismatch, so the host never sees a connected transport to pin.
   const { host, link, relay } = await hostBehindRelay(pages, hosting, swapViewerFingerprints);
   await turnOnlyVerifiedOff(host);
   try {
     const viewer = await joinAs(pages, withoutLinkKey(link), 'Moe');
-    await expect(host.getByText(/The connection to Moe was closed: its security certificate did not match/)).toBeVisible({ timeout: WAIT_MS });
+    await expect(
+      host.getByText(/The connection to Moe was closed: its security certificate did not match/),
+    ).toBeVisible({ timeout: WAIT_MS });
     await expect(viewerItem(host, 'Moe')).toHaveCount(0);
     await expect(viewer.locator('body')).toContainText('removed', { timeout: WAIT_MS });
     expect((await sampleVideo(viewer))?.frames ?? 0, 'frames the refused viewer decoded').toBe(0);
-    expect(await openPeers(host), 'the host closed its connection to Moe (only the spare for the next viewer is left)').toHaveLength(1);
+    expect(
+      await openPeers(host),
+      'the host closed its connection to Moe (only the spare for the next viewer is left)',
+    ).toHaveLength(1);
   } finally {
     await relay.stop();
   }
 });
 
-test('a relay that replays every host message: the copies are refused and counted, the picture still arrives', async ({ pages, hosting }) => {
+test('a relay that replays every host message: the copies are refused and counted, the picture still arrives', async ({
+  pages,
+  hosting,
+}) => {
   const { host, link, relay } = await hostBehindRelay(pages, hosting, replayHostSignals);
   try {
     const viewer = await joinAs(pages, link, 'Rita');
@@ -175,7 +218,10 @@ test('a relay that replays every host message: the copies are refused and counte
   }
 });
 
-test('a relay that reorders host messages: the ones arriving late are refused, and the viewer says so', async ({ pages, hosting }) => {
+test('a relay that reorders host messages: the ones arriving late are refused, and the viewer says so', async ({
+  pages,
+  hosting,
+}) => {
   const { relay, link } = await hostBehindRelay(pages, hosting, reorderHostSignals());
   try {
     const viewer = await joinAs(pages, link, 'Otto');
@@ -185,7 +231,10 @@ test('a relay that reorders host messages: the ones arriving late are refused, a
   }
 });
 
-test('a man in the middle with a link without its key: the picture flows through him, but the safety codes differ', async ({ pages, hosting }) => {
+test('a man in the middle with a link without its key: the picture flows through him, but the safety codes differ', async ({
+  pages,
+  hosting,
+}) => {
   test.setTimeout(60_000);
   const { host, relay } = await hostWithManInTheMiddle(pages, hosting, { onlyVerified: false });
   try {
@@ -205,14 +254,19 @@ test('a man in the middle with a link without its key: the picture flows through
   }
 });
 
-test('a man in the middle against a link with its key: the host turns his unsigned answer away, and the viewer is told someone is tampering', async ({ pages, hosting }) => {
+test('a man in the middle against a link with its key: the host turns his unsigned answer away, and the viewer is told someone is tampering', async ({
+  pages,
+  hosting,
+}) => {
   test.setTimeout(60_000);
   const { host, relay } = await hostWithManInTheMiddle(pages, hosting, { onlyVerified: true });
   try {
     const viewer = await joinAs(pages, relay.rewrite(await sharedJoinLink(host)), 'Kai');
     // The attacker's answer in Kai's name is not signed: "Only verified viewers" (on) turns it away.
     await expect(host.getByText(/Kai was turned away/)).toBeVisible({ timeout: WAIT_MS });
-    await expect(viewer.getByRole('status').filter({ hasText: 'failed' })).toContainText('tampering', { timeout: WAIT_MS });
+    await expect(viewer.getByRole('status').filter({ hasText: 'failed' })).toContainText('tampering', {
+      timeout: WAIT_MS,
+    });
     // Whether or not the attacker's offer reached Kai before the host's kick, Kai never took it.
     await expectNoOfferTaken(viewer);
     await expectNoPicture(viewer);
@@ -221,7 +275,10 @@ test('a man in the middle against a link with its key: the host turns his unsign
   }
 });
 
-test('a man in the middle against a link with its key, "Only verified viewers" off: the viewer refuses his offer and says so; the host sees "Not verified"', async ({ pages, hosting }) => {
+test('a man in the middle against a link with its key, "Only verified viewers" off: the viewer refuses his offer and says so; the host sees "Not verified"', async ({
+  pages,
+  hosting,
+}) => {
   test.setTimeout(60_000);
   const { host, relay } = await hostWithManInTheMiddle(pages, hosting, { onlyVerified: false });
   try {

@@ -15,7 +15,13 @@ describe('with approval on (the default)', () => {
     const f = await startServer();
     const host = await f.host();
     const { client: viewer, id } = await f.viewer('Ann');
-    expect(await host.next()).toEqual({ type: 'viewer-joined', id, name: 'Ann', address: '127.0.0.1', state: 'waiting' });
+    expect(await host.next()).toEqual({
+      type: 'viewer-joined',
+      id,
+      name: 'Ann',
+      address: '127.0.0.1',
+      state: 'waiting',
+    });
     expect(f.server.snapshot().viewers).toEqual([{ id, name: 'Ann', address: '127.0.0.1', state: 'waiting' }]);
     // Waiting means the host cannot reach it either.
     host.send({ type: 'signal', to: id, data: offer });
@@ -131,9 +137,21 @@ describe('with approval off', () => {
     const viewer = track(await TestClient.connect(f.signalUrl));
     viewer.send({ type: 'hello', role: 'viewer', token: f.info.token, name: 'Ann', protocol: 1 });
     const welcome = await viewer.next();
-    expect(welcome).toEqual({ type: 'welcome', role: 'viewer', id: expect.any(String), state: 'admitted', hostPresent: true });
+    expect(welcome).toEqual({
+      type: 'welcome',
+      role: 'viewer',
+      id: expect.any(String),
+      state: 'admitted',
+      hostPresent: true,
+    });
     const id = (welcome as { id: string }).id;
-    expect(await host.next()).toEqual({ type: 'viewer-joined', id, name: 'Ann', address: '127.0.0.1', state: 'admitted' });
+    expect(await host.next()).toEqual({
+      type: 'viewer-joined',
+      id,
+      name: 'Ann',
+      address: '127.0.0.1',
+      state: 'admitted',
+    });
     // Admitted means both directions relay without an admit.
     viewer.send({ type: 'signal', to: 'host', data: { candidate: { candidate: 'c' } } });
     expect(await host.next()).toEqual({ type: 'signal', from: id, data: { candidate: { candidate: 'c' } } });

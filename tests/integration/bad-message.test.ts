@@ -43,13 +43,16 @@ describe('frames that are not protocol messages', () => {
     await expectFatal(client, 'bad-message', 4400);
   });
 
-  it.each(malformedFrames)('closes an admitted viewer with 4400 bad-message when it sends %s', async (_label, frame) => {
-    const f = await startServer();
-    const { host, viewer, id } = await admittedPair(f);
-    viewer.send(frame);
-    await expectFatal(viewer, 'bad-message', 4400);
-    expect(await host.next()).toEqual({ type: 'viewer-left', id, reason: 'left' });
-  });
+  it.each(malformedFrames)(
+    'closes an admitted viewer with 4400 bad-message when it sends %s',
+    async (_label, frame) => {
+      const f = await startServer();
+      const { host, viewer, id } = await admittedPair(f);
+      viewer.send(frame);
+      await expectFatal(viewer, 'bad-message', 4400);
+      expect(await host.next()).toEqual({ type: 'viewer-left', id, reason: 'left' });
+    },
+  );
 
   it.each(malformedFrames)('closes the host with 4400 bad-message when it sends %s', async (_label, frame) => {
     const f = await startServer();
@@ -62,7 +65,10 @@ describe('frames that are not protocol messages', () => {
   it('closes a new connection with 4400 bad-message when it sends a binary frame, even one holding a valid hello', async () => {
     const f = await startServer();
     const client = track(await TestClient.connect(f.signalUrl));
-    client.socket.send(Buffer.from(JSON.stringify({ type: 'hello', role: 'viewer', token: f.info.token, name: 'Ann', protocol: 1 })), { binary: true });
+    client.socket.send(
+      Buffer.from(JSON.stringify({ type: 'hello', role: 'viewer', token: f.info.token, name: 'Ann', protocol: 1 })),
+      { binary: true },
+    );
     await expectFatal(client, 'bad-message', 4400);
   });
 
@@ -119,21 +125,26 @@ describe('missing or wrongly typed fields', () => {
 });
 
 describe('messages the sender may not send', () => {
-  it.each(['admit', 'deny', 'kick'])('closes a viewer that sends %s with 4400 bad-message, and the command has no effect', async (type) => {
-    const f = await startServer();
-    const host = await f.host();
-    const { client: other, id: otherId } = await f.viewer('Other');
-    const { client: viewer, id } = await f.viewer('Mallory');
-    host.send({ type: 'admit', id });
-    expect(await viewer.next()).toEqual({ type: 'admitted' });
-    viewer.send({ type, id: otherId });
-    await expectFatal(viewer, 'bad-message', 4400);
-    expect(await host.nextOfType('viewer-left')).toEqual({ type: 'viewer-left', id, reason: 'left' });
-    // The other viewer was neither admitted nor removed by it.
-    expect(f.server.snapshot().viewers).toEqual([{ id: otherId, name: 'Other', address: '127.0.0.1', state: 'waiting' }]);
-    expect(other.pending()).toEqual([]);
-    expect(other.socket.readyState).toBe(other.socket.OPEN);
-  });
+  it.each(['admit', 'deny', 'kick'])(
+    'closes a viewer that sends %s with 4400 bad-message, and the command has no effect',
+    async (type) => {
+      const f = await startServer();
+      const host = await f.host();
+      const { client: other, id: otherId } = await f.viewer('Other');
+      const { client: viewer, id } = await f.viewer('Mallory');
+      host.send({ type: 'admit', id });
+      expect(await viewer.next()).toEqual({ type: 'admitted' });
+      viewer.send({ type, id: otherId });
+      await expectFatal(viewer, 'bad-message', 4400);
+      expect(await host.nextOfType('viewer-left')).toEqual({ type: 'viewer-left', id, reason: 'left' });
+      // The other viewer was neither admitted nor removed by it.
+      expect(f.server.snapshot().viewers).toEqual([
+        { id: otherId, name: 'Other', address: '127.0.0.1', state: 'waiting' },
+      ]);
+      expect(other.pending()).toEqual([]);
+      expect(other.socket.readyState).toBe(other.socket.OPEN);
+    },
+  );
 
   it('closes a waiting viewer that sends admit for itself with 4400 bad-message', async () => {
     const f = await startServer();

@@ -13,7 +13,8 @@ async function silentViewer(f: Fixture, name: string): Promise<{ client: TestCli
   const client = track(await TestClient.connect(f.signalUrl, { autoPong: false }));
   client.send({ type: 'hello', role: 'viewer', token: f.info.token, name, protocol: 1 });
   const welcome = await client.next();
-  if (welcome.type !== 'welcome' || welcome.role !== 'viewer') throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+  if (welcome.type !== 'welcome' || welcome.role !== 'viewer')
+    throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
   return { client, id: welcome.id };
 }
 
@@ -82,7 +83,11 @@ describe('heartbeat', () => {
     const host = await f.host();
     const alive = await f.viewer('Alive');
     const silent = await silentViewer(f, 'Silent');
-    expect(await host.nextOfType('viewer-left', 2_000)).toEqual({ type: 'viewer-left', id: silent.id, reason: 'timeout' });
+    expect(await host.nextOfType('viewer-left', 2_000)).toEqual({
+      type: 'viewer-left',
+      id: silent.id,
+      reason: 'timeout',
+    });
     await sleep(2 * FAST.heartbeatTimeoutMs);
     expect(f.server.snapshot().viewers.map((v) => v.id)).toEqual([alive.id]);
     expect(alive.client.socket.readyState).toBe(alive.client.socket.OPEN);

@@ -7,7 +7,8 @@ import { startServer, track, type Fixture } from '../support/server-fixture';
 const lanAddress = Object.values(networkInterfaces())
   .flat()
   .find((info) => info !== undefined && info.family === 'IPv4' && !info.internal)?.address;
-if (!lanAddress) console.warn('hello-and-auth: no non-loopback IPv4 address on this machine; skipping the remote-host tests');
+if (!lanAddress)
+  console.warn('hello-and-auth: no non-loopback IPv4 address on this machine; skipping the remote-host tests');
 const itWithLan = lanAddress ? it : it.skip;
 
 async function expectFatal(client: TestClient, code: string, closeCode: number): Promise<void> {
@@ -28,7 +29,13 @@ const viewerHello = (f: Fixture, fields: Record<string, unknown> = {}) => ({
   protocol: 1,
   ...fields,
 });
-const hostHello = (f: Fixture, fields: Record<string, unknown> = {}) => ({ type: 'hello', role: 'host', key: f.info.hostKey, protocol: 1, ...fields });
+const hostHello = (f: Fixture, fields: Record<string, unknown> = {}) => ({
+  type: 'hello',
+  role: 'host',
+  key: f.info.hostKey,
+  protocol: 1,
+  ...fields,
+});
 
 describe('host hello', () => {
   it('welcomes the host with an empty viewer list when nobody has joined', async () => {
@@ -120,7 +127,13 @@ describe('host hello', () => {
     remote.send(viewerHello(f, { name: 'Remote' }));
     const welcome = await remote.next();
     expect(welcome).toMatchObject({ type: 'welcome', role: 'viewer', state: 'waiting', hostPresent: true });
-    expect(await host.next()).toEqual({ type: 'viewer-joined', id: (welcome as { id: string }).id, name: 'Remote', address: lanAddress, state: 'waiting' });
+    expect(await host.next()).toEqual({
+      type: 'viewer-joined',
+      id: (welcome as { id: string }).id,
+      name: 'Remote',
+      address: lanAddress,
+      state: 'waiting',
+    });
   });
 });
 
@@ -131,17 +144,35 @@ describe('viewer hello', () => {
     const viewer = await connect(f);
     viewer.send(viewerHello(f));
     const welcome = await viewer.next();
-    expect(welcome).toEqual({ type: 'welcome', role: 'viewer', id: expect.any(String), state: 'waiting', hostPresent: true });
+    expect(welcome).toEqual({
+      type: 'welcome',
+      role: 'viewer',
+      id: expect.any(String),
+      state: 'waiting',
+      hostPresent: true,
+    });
     const id = (welcome as { id: string }).id;
     expect(id.length).toBeGreaterThan(0);
-    expect(await host.next()).toEqual({ type: 'viewer-joined', id, name: 'Ann', address: '127.0.0.1', state: 'waiting' });
+    expect(await host.next()).toEqual({
+      type: 'viewer-joined',
+      id,
+      name: 'Ann',
+      address: '127.0.0.1',
+      state: 'waiting',
+    });
   });
 
   it('tells a viewer hostPresent false when no host is connected', async () => {
     const f = await startServer();
     const viewer = await connect(f);
     viewer.send(viewerHello(f));
-    expect(await viewer.next()).toEqual({ type: 'welcome', role: 'viewer', id: expect.any(String), state: 'waiting', hostPresent: false });
+    expect(await viewer.next()).toEqual({
+      type: 'welcome',
+      role: 'viewer',
+      id: expect.any(String),
+      state: 'waiting',
+      hostPresent: false,
+    });
   });
 
   it('gives every viewer a unique id and never reuses the id of one that left', async () => {
@@ -199,7 +230,11 @@ describe('protocol version', () => {
     await expectFatal(host, 'unsupported-protocol', 4010);
   });
 
-  it.each([['a string "1"', '1'], ['missing', undefined], ['null', null]])('closes with 4400 bad-message when protocol is %s', async (_label, protocol) => {
+  it.each([
+    ['a string "1"', '1'],
+    ['missing', undefined],
+    ['null', null],
+  ])('closes with 4400 bad-message when protocol is %s', async (_label, protocol) => {
     const f = await startServer();
     const viewer = await connect(f);
     viewer.send(viewerHello(f, { protocol }));
@@ -254,7 +289,11 @@ describe('hello order and timing', () => {
     await expectFatal(host, 'bad-message', 4400);
   });
 
-  it.each([['"admin"', 'admin'], ['missing', undefined], ['a number', 1]])('closes with 4400 bad-message when role is %s', async (_label, role) => {
+  it.each([
+    ['"admin"', 'admin'],
+    ['missing', undefined],
+    ['a number', 1],
+  ])('closes with 4400 bad-message when role is %s', async (_label, role) => {
     const f = await startServer();
     const client = await connect(f);
     client.send(viewerHello(f, { role }));

@@ -93,7 +93,11 @@ describe('host away', () => {
     const back = await f.host();
     expect(await ann.client.next()).toEqual({ type: 'host-joined' });
     back.send({ type: 'signal', to: ann.id, data: { sdp: { type: 'offer', sdp: 'v=0' } } });
-    expect(await ann.client.next()).toEqual({ type: 'signal', from: 'host', data: { sdp: { type: 'offer', sdp: 'v=0' } } });
+    expect(await ann.client.next()).toEqual({
+      type: 'signal',
+      from: 'host',
+      data: { sdp: { type: 'offer', sdp: 'v=0' } },
+    });
     ann.client.send({ type: 'signal', to: 'host', data: { sdp: { type: 'answer', sdp: 'v=0' } } });
     expect(await back.next()).toEqual({ type: 'signal', from: ann.id, data: { sdp: { type: 'answer', sdp: 'v=0' } } });
   });
@@ -103,7 +107,11 @@ describe('host away', () => {
     const late = await f.viewer('Late');
     expect(f.server.snapshot().hostPresent).toBe(false);
     const { client: host, welcome } = await reconnectHost(f);
-    expect(welcome).toEqual({ type: 'welcome', role: 'host', viewers: [{ id: late.id, name: 'Late', address: '127.0.0.1', state: 'waiting' }] });
+    expect(welcome).toEqual({
+      type: 'welcome',
+      role: 'host',
+      viewers: [{ id: late.id, name: 'Late', address: '127.0.0.1', state: 'waiting' }],
+    });
     // Not admitted, so it heard nothing about the host: its next message is its admission.
     host.send({ type: 'admit', id: late.id });
     expect(await late.client.next()).toEqual({ type: 'admitted' });

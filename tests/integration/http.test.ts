@@ -77,7 +77,8 @@ function expectSecurityHeaders(headers: Record<string, string>): void {
 }
 
 function expectNoSecrets(response: RawResponse): void {
-  for (const secret of [SECRET, PACKAGE_SECRET, 'root:x:0:0', '"devDependencies"']) expect(response.raw).not.toContain(secret);
+  for (const secret of [SECRET, PACKAGE_SECRET, 'root:x:0:0', '"devDependencies"'])
+    expect(response.raw).not.toContain(secret);
 }
 
 describe('/healthz', () => {
@@ -162,18 +163,24 @@ describe('everything else', () => {
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow: GET, HEAD', async (method) => {
     const f = await site();
     for (const path of ['/', '/healthz', '/signal']) {
-      const response = await rawRequest(f.info.port, `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${f.info.port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      const response = await rawRequest(
+        f.info.port,
+        `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${f.info.port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
       expect(response.status).toBe(405);
       expect(response.headers.allow).toBe('GET, HEAD');
     }
   });
 
-  it.each(['/nope', '/join/', '/host/extra', '/healthz/x', '/app.js.map', '/APP.JS', '/favicon.ico'])('answers GET %s with 404', async (path) => {
-    const f = await site();
-    const response = await get(f.info.port, path);
-    expect(response.status).toBe(404);
-    expect(response.body).not.toContain(INDEX);
-  });
+  it.each(['/nope', '/join/', '/host/extra', '/healthz/x', '/app.js.map', '/APP.JS', '/favicon.ico'])(
+    'answers GET %s with 404',
+    async (path) => {
+      const f = await site();
+      const response = await get(f.info.port, path);
+      expect(response.status).toBe(404);
+      expect(response.body).not.toContain(INDEX);
+    },
+  );
 
   it('answers a plain GET /signal (no upgrade) with 404', async () => {
     const f = await site();
@@ -181,10 +188,13 @@ describe('everything else', () => {
     expect((await fetch(`${f.httpUrl}/signal`)).status).toBe(404);
   });
 
-  it.each(['/', '/join', '/signal/', '/signalx', '/other', '/healthz'])('answers a WebSocket upgrade on %s with HTTP 404', async (path) => {
-    const f = await site();
-    await expect(TestClient.connect(`ws://127.0.0.1:${f.info.port}${path}`)).rejects.toThrow('HTTP 404');
-  });
+  it.each(['/', '/join', '/signal/', '/signalx', '/other', '/healthz'])(
+    'answers a WebSocket upgrade on %s with HTTP 404',
+    async (path) => {
+      const f = await site();
+      await expect(TestClient.connect(`ws://127.0.0.1:${f.info.port}${path}`)).rejects.toThrow('HTTP 404');
+    },
+  );
 
   it('accepts the WebSocket upgrade on /signal with a query string', async () => {
     const f = await site();

@@ -26,7 +26,12 @@ afterEach(async () => {
 });
 
 function server(options: ConstructorParameters<typeof SignalingServer>[0] = {}): SignalingServer {
-  const s = new SignalingServer({ bind: '127.0.0.1', networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined, ...options });
+  const s = new SignalingServer({
+    bind: '127.0.0.1',
+    networkInterfaces: () => ({}),
+    defaultRouteAddress: async () => undefined,
+    ...options,
+  });
   extra.add(s);
   return s;
 }
@@ -43,7 +48,14 @@ function listenOn(port: number, host: string): Promise<Server> {
 }
 
 function ipv4(address: string): NetworkInterfaceInfo {
-  return { address, netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: `${address}/24` };
+  return {
+    address,
+    netmask: '255.255.255.0',
+    family: 'IPv4',
+    mac: '02:00:00:00:00:01',
+    internal: false,
+    cidr: `${address}/24`,
+  };
 }
 
 async function helloAsViewer(url: string, token: string): Promise<TestClient> {
@@ -74,7 +86,10 @@ describe('start()', () => {
   });
 
   it('never puts the host key in a join link', async () => {
-    const info = await server({ bind: undefined, networkInterfaces: () => ({ eth0: [ipv4('192.168.1.20')], wlan0: [ipv4('10.0.0.7')] }) }).start();
+    const info = await server({
+      bind: undefined,
+      networkInterfaces: () => ({ eth0: [ipv4('192.168.1.20')], wlan0: [ipv4('10.0.0.7')] }),
+    }).start();
     expect(info.joinUrls.length).toBeGreaterThan(1);
     for (const url of info.joinUrls) {
       expect(url).not.toContain(info.hostKey);
@@ -84,8 +99,14 @@ describe('start()', () => {
   });
 
   it('lists the LAN addresses first and 127.0.0.1 last in the join links of a server on all interfaces', async () => {
-    const info = await server({ bind: '0.0.0.0', networkInterfaces: () => ({ lo: [{ ...ipv4('127.0.0.1'), internal: true }], eth0: [ipv4('192.168.1.20')] }) }).start();
-    expect(info.joinUrls).toEqual([`http://192.168.1.20:${info.port}/join#t=${info.token}`, `http://127.0.0.1:${info.port}/join#t=${info.token}`]);
+    const info = await server({
+      bind: '0.0.0.0',
+      networkInterfaces: () => ({ lo: [{ ...ipv4('127.0.0.1'), internal: true }], eth0: [ipv4('192.168.1.20')] }),
+    }).start();
+    expect(info.joinUrls).toEqual([
+      `http://192.168.1.20:${info.port}/join#t=${info.token}`,
+      `http://127.0.0.1:${info.port}/join#t=${info.token}`,
+    ]);
   });
 
   it('hands out join links that work: a viewer using each one is welcomed', async () => {
@@ -112,7 +133,9 @@ describe('start()', () => {
 
   it('rejects with SignalingError port-in-use when the port is taken', async () => {
     const f = await startServer();
-    const error = await server({ port: f.info.port }).start().catch((e: unknown) => e);
+    const error = await server({ port: f.info.port })
+      .start()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignalingError);
     expect((error as SignalingError).code).toBe('port-in-use');
     // The running server is unaffected.
@@ -255,7 +278,8 @@ describe('stop()', () => {
       const client = track(await TestClient.connect(`ws://127.0.0.1:${info.port}/signal`));
       client.send({ type: 'hello', role: 'viewer', token: info.token, name: 'Again', protocol: 1 });
       const welcome = await client.next();
-      if (welcome.type !== 'welcome' || welcome.role !== 'viewer') throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+      if (welcome.type !== 'welcome' || welcome.role !== 'viewer')
+        throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
       return welcome.id;
     };
     ids.add(await join(first));

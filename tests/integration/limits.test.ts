@@ -151,7 +151,9 @@ describe('message size', () => {
   it('honours a configured maxPayloadBytes', async () => {
     const f = await startServer({ maxPayloadBytes: 1024 });
     const client = await connect(f);
-    client.send(JSON.stringify({ type: 'hello', role: 'viewer', token: f.info.token, name: 'x'.repeat(1100), protocol: 1 }));
+    client.send(
+      JSON.stringify({ type: 'hello', role: 'viewer', token: f.info.token, name: 'x'.repeat(1100), protocol: 1 }),
+    );
     expect((await client.closed).code).toBe(1009);
   });
 
@@ -292,7 +294,11 @@ describe('readers that stop reading', () => {
       if (n % 10 === 0) host.send({ type: 'signal', to: healthy.id, data: { n } });
     }
     // The host hears of the cut-off at once, not when TCP gives up on the stalled reader.
-    expect(await host.nextOfType('viewer-left', 5_000)).toEqual({ type: 'viewer-left', id: slow.id, reason: 'timeout' });
+    expect(await host.nextOfType('viewer-left', 5_000)).toEqual({
+      type: 'viewer-left',
+      id: slow.id,
+      reason: 'timeout',
+    });
     // Others keep working throughout.
     await until(() => healthyReceived.count === FLOOD / 10, 10_000);
     healthy.client.send({ type: 'signal', to: 'host', data: { still: 'here' } });
@@ -306,7 +312,11 @@ describe('readers that stop reading', () => {
     expect([4013, 1006]).toContain(closed.code);
     if (closed.code === 4013) {
       expect(closed.reason).toBe('slow-consumer');
-      expect(slow.client.pending().at(-1)).toEqual({ type: 'error', code: 'slow-consumer', message: expect.any(String) });
+      expect(slow.client.pending().at(-1)).toEqual({
+        type: 'error',
+        code: 'slow-consumer',
+        message: expect.any(String),
+      });
     }
     // It got what the kernel buffers held before the cut-off, and no more.
     expect(slowReceived.count).toBeGreaterThan(0);

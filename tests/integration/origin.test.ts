@@ -35,7 +35,9 @@ describe('DNS rebinding: a foreign name that resolves to this machine', () => {
         .end();
     });
     expect(page).toBe(403);
-    await expect(TestClient.connect(f.signalUrl, { origin: `http://${rebound}`, headers: { host: rebound } })).rejects.toThrow('HTTP 403');
+    await expect(
+      TestClient.connect(f.signalUrl, { origin: `http://${rebound}`, headers: { host: rebound } }),
+    ).rejects.toThrow('HTTP 403');
   });
 
   it('still serves the page under localhost', async () => {

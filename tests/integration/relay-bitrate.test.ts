@@ -20,13 +20,14 @@ afterEach(async () => {
   await Promise.all([publisher.close(), ...viewers.map((viewer) => viewer.close()), relay.close()]);
 });
 
-it('sends the publisher the weakest viewer\'s limit once it loses packets, and the cap again once it closes', async () => {
+it("sends the publisher the weakest viewer's limit once it loses packets, and the cap again once it closes", async () => {
   await publisher.publishTo(relay);
   const [weak, strong] = viewers as [TestViewer, TestViewer];
   await weak.join(relay);
   await strong.join(relay);
 
-  // Each forwarded video packet carries one header extension, the relay's 3-byte abs-send-time (the publisher's own are stripped).
+  // Each forwarded video packet carries one header extension, the relay's 3-byte abs-send-time (the publisher's own are
+  // stripped).
   expect([...weak.videoExtensions.values()]).toEqual([3]);
 
   // No viewer limited yet: the cap, as before this feature; a REMB alone (no loss) changes nothing.
@@ -41,7 +42,8 @@ it('sends the publisher the weakest viewer\'s limit once it loses packets, and t
   await until(() => publisher.rembs.at(-1) === 700_000, 'the publisher to be told 700 kbit/s');
   const stats = await relay.stats();
   expect(stats.viewers.weak!.estimateBps).toBeGreaterThanOrEqual(700_000);
-  expect(stats.viewers.weak!.estimateBps).toBeLessThanOrEqual(800_000); // werift's loss-free reports may have raised it 5 % a second since
+  // werift's loss-free reports may have raised it 5 % a second since
+  expect(stats.viewers.weak!.estimateBps).toBeLessThanOrEqual(800_000);
   expect(stats.viewers.strong).toMatchObject({ estimateBps: null, targetBps: null });
   expect(stats.publisher).toMatchObject({ estimateBps: null, targetBps: expect.any(Number) });
   expect(stats.publisher.targetBps).toBeLessThanOrEqual(800_000);
@@ -51,7 +53,8 @@ it('sends the publisher the weakest viewer\'s limit once it loses packets, and t
   await relay.closeViewer('weak');
   await until(() => publisher.rembs.at(-1) === TARGET_CAP_BPS, 'the publisher to be told the cap again', 20_000);
   const rise = publisher.rembs.slice(before);
-  // (REMB carries an 18-bit mantissa: above ~8 Mbit/s values are rounded to 64 bit/s, so a step can be a hair over x1.5.)
+  // (REMB carries an 18-bit mantissa: above ~8 Mbit/s values are rounded to 64 bit/s, so a step can be a hair over
+  // x1.5.)
   rise.forEach((bps, i) => expect(bps).toBeLessThanOrEqual((rise[i - 1] ?? 800_000) * 1.5 * 1.0001));
   expect(rise.length).toBeGreaterThan(5); // 700 kbit/s -> 20 Mbit/s takes ~9 steps
 }, 40_000);
@@ -68,7 +71,7 @@ it('does not let a paused viewer hold the host back', async () => {
   strong.reportLoss(0.25); // -> 1.05 Mbit/s
   await until(() => publisher.rembs.at(-1) === 700_000, 'the publisher to be told 700 kbit/s');
   relay.setViewerActive('weak', false);
-  await until(() => publisher.rembs.at(-1)! >= 1_050_000, 'the publisher to be told the strong viewer\'s limit');
+  await until(() => publisher.rembs.at(-1)! >= 1_050_000, "the publisher to be told the strong viewer's limit");
   relay.setViewerActive('weak', true);
-  await until(() => publisher.rembs.at(-1)! < 800_000, 'the publisher to be told the weak viewer\'s limit again');
+  await until(() => publisher.rembs.at(-1)! < 800_000, "the publisher to be told the weak viewer's limit again");
 }, 30_000);

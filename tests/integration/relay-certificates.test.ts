@@ -8,7 +8,9 @@ import { Relay } from '../../signaling/relay/relay';
 import { gatheringComplete } from '../../signaling/relay/werift-config';
 import type { RelayLinkStats } from '../../signaling/protocol';
 
-const FORGED_FINGERPRINT = Array.from({ length: 32 }, (_, i) => ((i * 53 + 7) % 256).toString(16).toUpperCase().padStart(2, '0')).join(':');
+const FORGED_FINGERPRINT = Array.from({ length: 32 }, (_, i) =>
+  ((i * 53 + 7) % 256).toString(16).toUpperCase().padStart(2, '0'),
+).join(':');
 const STATE_WAIT_MS = 10_000;
 
 /** A viewer with its own certificate (werift otherwise shares one per process, the relay's). */
@@ -17,7 +19,11 @@ async function viewerPeer(): Promise<RTCPeerConnection> {
     { signature: SignatureAlgorithm.ecdsa_3, hash: HashAlgorithm.sha256_4 },
     NamedCurveAlgorithm.secp256r1_23,
   );
-  return new RTCPeerConnection({ iceAdditionalHostAddresses: ['127.0.0.1'], iceUseIpv6: false, dtls: { keys: { certPem, keyPem, signatureHash } } });
+  return new RTCPeerConnection({
+    iceAdditionalHostAddresses: ['127.0.0.1'],
+    iceUseIpv6: false,
+    dtls: { keys: { certPem, keyPem, signatureHash } },
+  });
 }
 
 async function answerTo(viewer: RTCPeerConnection, offer: string): Promise<string> {
@@ -53,7 +59,9 @@ afterEach(async () => {
   await Promise.all([...relays.splice(0).map((r) => r.close()), ...viewers.splice(0).map((v) => v.close())]);
 });
 
-async function connect(forgeAnswer: (sdp: string) => string): Promise<{ relay: Relay; offer: string; answer: string; sent: string }> {
+async function connect(
+  forgeAnswer: (sdp: string) => string,
+): Promise<{ relay: Relay; offer: string; answer: string; sent: string }> {
   const relay = new Relay();
   relays.push(relay);
   const viewer = await viewerPeer();
@@ -67,7 +75,7 @@ async function connect(forgeAnswer: (sdp: string) => string): Promise<{ relay: R
   return { relay, offer, answer, sent };
 }
 
-it('reports its own certificate and the viewer\'s, which pin to the honest answer with the code the viewer computes', async () => {
+it("reports its own certificate and the viewer's, which pin to the honest answer with the code the viewer computes", async () => {
   const { relay, offer, answer } = await connect((sdp) => sdp);
   const stats = await statsWithRemoteCertificate(relay, 'p1');
   const relayCertificate = sdpFingerprints(offer)[0]!;
@@ -75,12 +83,17 @@ it('reports its own certificate and the viewer\'s, which pin to the honest answe
   expect(relayCertificate).not.toBe(viewerCertificate);
   expect(stats.localCertificate).toBe(relayCertificate);
   expect(stats.remoteCertificate).toBe(viewerCertificate);
-  expect(checkFingerprints(stats.localCertificate, stats.remoteCertificate, answer)).toEqual({ kind: 'pinned', safetyCode: safetyCode(viewerCertificate, relayCertificate) });
+  expect(checkFingerprints(stats.localCertificate, stats.remoteCertificate, answer)).toEqual({
+    kind: 'pinned',
+    safetyCode: safetyCode(viewerCertificate, relayCertificate),
+  });
   expect(await connectedWithin(relay, 'p1', STATE_WAIT_MS)).toBe(true);
 });
 
 it('reports the certificate the viewer really presented when its answer announced another: the host sees a mismatch', async () => {
-  const { relay, answer, sent } = await connect((sdp) => sdp.replace(/^a=fingerprint:(\S+) [0-9A-Fa-f:]+/gm, `a=fingerprint:$1 ${FORGED_FINGERPRINT}`));
+  const { relay, answer, sent } = await connect((sdp) =>
+    sdp.replace(/^a=fingerprint:(\S+) [0-9A-Fa-f:]+/gm, `a=fingerprint:$1 ${FORGED_FINGERPRINT}`),
+  );
   expect(sdpFingerprints(sent)).toContain(`sha-256 ${FORGED_FINGERPRINT}`);
   const stats = await statsWithRemoteCertificate(relay, 'p1');
   expect(stats.remoteCertificate).toBe(sdpFingerprints(answer)[0]); // the real one, not the announced one

@@ -12,7 +12,8 @@ function open(port: number): Promise<WebSocket> {
   });
 }
 
-const next = (ws: WebSocket): Promise<Record<string, unknown>> => new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>)));
+const next = (ws: WebSocket): Promise<Record<string, unknown>> =>
+  new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>)));
 const closed = (ws: WebSocket): Promise<number> => new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 const sockets: WebSocket[] = [];
 afterEach(() => sockets.splice(0).forEach((ws) => ws.terminate()));
@@ -56,7 +57,8 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   expect(sdp).toMatch(/a=sendonly/);
   expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 /);
   expect(sdp).not.toMatch(/transport-cc/);
-  // The relay's send time on each video packet, so the viewer's REMB measures the relay-to-viewer path (werift-config.ts).
+  // The relay's send time on each video packet, so the viewer's REMB measures the relay-to-viewer path
+  // (werift-config.ts).
   expect(sdp).toMatch(/^a=extmap:\d+ http:\/\/www\.webrtc\.org\/experiments\/rtp-hdrext\/abs-send-time\r?$/m);
   // An offer says actpass in every section (RFC 8842 §5.2; strict stacks such as aiortc refuse anything else).
   expect(sdp.match(/^a=setup:actpass\r?$/gm)).toHaveLength(2);
@@ -64,7 +66,11 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   expect(await relay.counts()).toEqual({ publishers: 0, viewers: 1, spares: 0, timers: 0 });
   // werift's sockets were found and enlarged (socket-buffers.ts walks werift internals: this fails if they move).
   const diagnostics = await relay.diagnostics();
-  expect(diagnostics?.viewers.p1).toMatchObject({ connected: false, socketsEnlarged: expect.any(Number), packetsSent: 0 });
+  expect(diagnostics?.viewers.p1).toMatchObject({
+    connected: false,
+    socketsEnlarged: expect.any(Number),
+    packetsSent: 0,
+  });
   expect(diagnostics!.viewers.p1!.socketsEnlarged).toBeGreaterThan(0);
   ws.send(JSON.stringify({ type: 'viewer-close', peer: 'p1' }));
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -80,7 +86,7 @@ it('answers a malformed message with an error and keeps the session', async () =
   expect(await next(ws)).toMatchObject({ type: 'stats', request: 7, viewers: {} });
 });
 
-it('releases every relay connection when the host page\'s socket closes, and when the server stops', async () => {
+it("releases every relay connection when the host page's socket closes, and when the server stops", async () => {
   const f = await startServer({ relay: inProcessRelay() });
   const relay = f.server.relay as RelayEndpoint;
   const ws = await session(f.info.port, f.info.hostKey);

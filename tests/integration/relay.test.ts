@@ -6,7 +6,9 @@ import { startServer, type Fixture } from '../support/server-fixture';
 
 const offer = { sdp: { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } };
 const answer = { sdp: { type: 'answer', sdp: 'v=0\r\n' } };
-const candidate = { candidate: { candidate: 'candidate:1 1 udp 2122260223 192.0.2.7 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 } };
+const candidate = {
+  candidate: { candidate: 'candidate:1 1 udp 2122260223 192.0.2.7 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 },
+};
 
 async function admitted(f: Fixture, host: TestClient, name = 'Ann'): Promise<{ client: TestClient; id: string }> {
   const viewer = await f.viewer(name);
@@ -43,7 +45,13 @@ describe('signal', () => {
     const f = await startServer();
     const host = await f.host();
     const { client: viewer, id } = await admitted(f, host);
-    const data = { custom: [1, 'two', { three: null }], nested: { deep: { deeper: true } }, text: 'ünïcødé ✓ 😀', empty: {}, n: -1.5e-7 };
+    const data = {
+      custom: [1, 'two', { three: null }],
+      nested: { deep: { deeper: true } },
+      text: 'ünïcødé ✓ 😀',
+      empty: {},
+      n: -1.5e-7,
+    };
     host.send({ type: 'signal', to: id, data });
     expect(await viewer.next()).toEqual({ type: 'signal', from: 'host', data });
     viewer.send({ type: 'signal', to: 'host', data: {} });
@@ -151,7 +159,11 @@ describe('stats', () => {
 describe('ordering', () => {
   const COUNT = 2_000;
 
-  async function collect(client: TestClient, count: number, pick: (m: ServerMessage) => number | undefined): Promise<number[]> {
+  async function collect(
+    client: TestClient,
+    count: number,
+    pick: (m: ServerMessage) => number | undefined,
+  ): Promise<number[]> {
     const seen: number[] = [];
     while (seen.length < count) {
       const n = pick(await client.next(5_000));
@@ -182,7 +194,9 @@ describe('ordering', () => {
     const host = await f.host();
     const viewers = [await admitted(f, host, 'A'), await admitted(f, host, 'B'), await admitted(f, host, 'C')];
     const PER_VIEWER = 500;
-    const received = viewers.map((v) => collect(v.client, PER_VIEWER, (m) => (m.type === 'signal' ? (m.data as { n: number }).n : undefined)));
+    const received = viewers.map((v) =>
+      collect(v.client, PER_VIEWER, (m) => (m.type === 'signal' ? (m.data as { n: number }).n : undefined)),
+    );
     for (let n = 0; n < PER_VIEWER; n += 1) {
       for (const v of viewers) host.send({ type: 'signal', to: v.id, data: { n } });
     }

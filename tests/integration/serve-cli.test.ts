@@ -46,11 +46,20 @@ function startCli(args: string[]): Run {
 describe('npm run serve', () => {
   it('prints exactly one JSON line with --json, and serves /healthz at its port', async () => {
     const r = startCli(['--port', '0', '--json', '--bind', '127.0.0.1']);
-    const info = JSON.parse(await firstLine(r)) as { port: number; hostUrl: string; joinUrl: string; joinUrls: string[] };
+    const info = JSON.parse(await firstLine(r)) as {
+      port: number;
+      hostUrl: string;
+      joinUrl: string;
+      joinUrls: string[];
+    };
     expect(Object.keys(info)).toEqual(['port', 'hostUrl', 'joinUrl', 'joinUrls']);
     // The link key (made by the CLI, unknown to the server) rides in both links' fragments.
-    expect(info.hostUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/host#k=[A-Za-z0-9_-]{43}&lk=[A-Za-z0-9_-]{22}$`));
-    expect(info.joinUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/join#t=[A-Za-z0-9_-]{43}&k=[A-Za-z0-9_-]{22}$`));
+    expect(info.hostUrl).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/host#k=[A-Za-z0-9_-]{43}&lk=[A-Za-z0-9_-]{22}$`),
+    );
+    expect(info.joinUrl).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${info.port}/join#t=[A-Za-z0-9_-]{43}&k=[A-Za-z0-9_-]{22}$`),
+    );
     expect(info.joinUrl.split('&k=')[1]).toBe(info.hostUrl.split('&lk=')[1]);
     expect(info.joinUrls[0]).toBe(info.joinUrl);
     const health = await fetch(`http://127.0.0.1:${info.port}/healthz`);
@@ -71,7 +80,8 @@ describe('npm run serve', () => {
   it('prints a readable banner with the links and a QR code without --json', async () => {
     const r = startCli(['--port', '0', '--bind', '127.0.0.1', '--auto-admit', '--max-viewers', '3']);
     const deadline = Date.now() + 10_000;
-    while (!r.stdout().includes('Ctrl+C') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!r.stdout().includes('Ctrl+C') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const banner = r.stdout();
     expect(banner).toMatch(/Host page \(open on this computer\): http:\/\/127\.0\.0\.1:\d+\/host#k=/);
     expect(banner).toMatch(/Join link \(share this\): +http:\/\/127\.0\.0\.1:\d+\/join#t=/);

@@ -7,7 +7,12 @@ describe('session and configure (host only)', () => {
     const f = await startServer({ maxViewers: 5 });
     const host = await f.host();
     host.send({ type: 'session' });
-    expect(await host.next()).toEqual({ type: 'session', joinUrls: f.info.joinUrls, requireApproval: true, maxViewers: 5 });
+    expect(await host.next()).toEqual({
+      type: 'session',
+      joinUrls: f.info.joinUrls,
+      requireApproval: true,
+      maxViewers: 5,
+    });
   });
 
   it('turning approval off admits everyone waiting and the viewers after them', async () => {
@@ -58,7 +63,13 @@ describe('rejoin tickets (addition to v1)', () => {
     const f = await startServer();
     const host = await f.host();
     const plain = await f.viewer('Plain');
-    expect(await host.next()).toEqual({ type: 'viewer-joined', id: plain.id, name: 'Plain', address: '127.0.0.1', state: 'waiting' });
+    expect(await host.next()).toEqual({
+      type: 'viewer-joined',
+      id: plain.id,
+      name: 'Plain',
+      address: '127.0.0.1',
+      state: 'waiting',
+    });
     const client = track(await TestClient.connect(f.signalUrl));
     client.send({ type: 'hello', role: 'viewer', token: f.info.token, name: 'Back', protocol: 1, rejoin: 'abc123' });
     expect(await host.next()).toMatchObject({ type: 'viewer-joined', name: 'Back', rejoin: 'abc123' });

@@ -30,9 +30,41 @@ interface DeclaredConfig {
 }
 
 /** @electron/fuses's FuseV1Options (an ES module, so not importable here), by index. */
-const FUSE = { RunAsNode: 0, EnableCookieEncryption: 1, EnableNodeOptionsEnvironmentVariable: 2, EnableNodeCliInspectArguments: 3, EnableEmbeddedAsarIntegrityValidation: 4, OnlyLoadAppFromAsar: 5, GrantFileProtocolExtraPrivileges: 7 } as const;
-const PATHS_KEPT = ['/package.json', '/dist', '/dist/main', '/dist/main/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/signaling', '/dist/signaling/relay-worker.js'];
-const PATHS_LEFT_OUT = ['/node_modules', '/node_modules/ws/index.js', '/main/main.ts', '/tests', '/dist/bench', '/dist/bench/webrtc-bench.js', '/dist/signaling/serve.js', '/dist/packaging/release-manifests.js', '/dist/main/main.js.map', '/dist/renderer/app.js.map', '/forge.config.ts', '/packaging', '/.github'];
+const FUSE = {
+  RunAsNode: 0,
+  EnableCookieEncryption: 1,
+  EnableNodeOptionsEnvironmentVariable: 2,
+  EnableNodeCliInspectArguments: 3,
+  EnableEmbeddedAsarIntegrityValidation: 4,
+  OnlyLoadAppFromAsar: 5,
+  GrantFileProtocolExtraPrivileges: 7,
+} as const;
+const PATHS_KEPT = [
+  '/package.json',
+  '/dist',
+  '/dist/main',
+  '/dist/main/main.js',
+  '/dist/preload/preload.js',
+  '/dist/renderer/index.html',
+  '/dist/renderer/app.js',
+  '/dist/signaling',
+  '/dist/signaling/relay-worker.js',
+];
+const PATHS_LEFT_OUT = [
+  '/node_modules',
+  '/node_modules/ws/index.js',
+  '/main/main.ts',
+  '/tests',
+  '/dist/bench',
+  '/dist/bench/webrtc-bench.js',
+  '/dist/signaling/serve.js',
+  '/dist/packaging/release-manifests.js',
+  '/dist/main/main.js.map',
+  '/dist/renderer/app.js.map',
+  '/forge.config.ts',
+  '/packaging',
+  '/.github',
+];
 
 let config: DeclaredConfig;
 let makers: DeclaredConfig['makers'] = [];
@@ -42,7 +74,11 @@ beforeAll(async () => {
   makers = config.makers;
 }, 30_000);
 
-const makersFor = (platform: string) => makers.filter((maker) => maker.platforms.includes(platform)).map((maker) => maker.name).sort();
+const makersFor = (platform: string) =>
+  makers
+    .filter((maker) => maker.platforms.includes(platform))
+    .map((maker) => maker.name)
+    .sort();
 
 describe('makers per platform', () => {
   it('Windows: Squirrel (installer, RELEASES and .nupkg for auto-update)', () => {
@@ -59,7 +95,11 @@ describe('makers per platform', () => {
 
   it('the deb registers the join-link scheme and sorts under Network and Video', () => {
     const deb = makers.find((maker) => maker.name === 'deb')?.config as { options: Record<string, unknown> };
-    expect(deb.options).toMatchObject({ name: packageJson.name, categories: ['Network', 'Video'], mimeType: [`x-scheme-handler/${JOIN_SCHEME}`] });
+    expect(deb.options).toMatchObject({
+      name: packageJson.name,
+      categories: ['Network', 'Video'],
+      mimeType: [`x-scheme-handler/${JOIN_SCHEME}`],
+    });
   });
 });
 
@@ -76,7 +116,10 @@ describe('packagerConfig', () => {
   });
 
   it('macOS Info.plist: the screen-recording prompt text, and alert-style notifications (Admit / Deny buttons need them)', () => {
-    expect(packager().extendInfo).toEqual({ NSScreenCaptureUsageDescription: expect.stringMatching(/\S/), NSUserNotificationAlertStyle: 'alert' });
+    expect(packager().extendInfo).toEqual({
+      NSScreenCaptureUsageDescription: expect.stringMatching(/\S/),
+      NSUserNotificationAlertStyle: 'alert',
+    });
   });
 
   it('has real icons for every OS: a 512 px PNG, an ICO up to 256 px, an ICNS up to 1024 px', async () => {
@@ -99,7 +142,8 @@ describe('packagerConfig', () => {
     expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const types: string[] = [];
-    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) types.push(icns.subarray(at, at + 4).toString('latin1'));
+    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4))
+      types.push(icns.subarray(at, at + 4).toString('latin1'));
     expect(types).toEqual(expect.arrayContaining(['ic07', 'ic08', 'ic09', 'ic10']));
   });
 
@@ -137,7 +181,9 @@ describe('publishing', () => {
   });
 
   it('drops the content-length header that Node fetch refuses, keeping the others', () => {
-    expect(withoutContentLength({ 'content-type': 'application/zip', 'content-length': 12 as unknown as string })).toEqual({ 'content-type': 'application/zip' });
+    expect(
+      withoutContentLength({ 'content-type': 'application/zip', 'content-length': 12 as unknown as string }),
+    ).toEqual({ 'content-type': 'application/zip' });
     const headers = withoutContentLength(new Headers({ 'Content-Length': '12', Authorization: 'token x' })) as Headers;
     expect([...headers.keys()]).toEqual(['authorization']);
   });
@@ -155,7 +201,8 @@ describe('release file names', () => {
   });
 
   it('gives Forge outputs the names the package-manager manifests download', () => {
-    // Forge's names: maker-squirrel "<product>-<version> Setup.exe", maker-zip "<product>-<platform>-<arch>-<version>.zip".
+    // Forge's names: maker-squirrel "<product>-<version> Setup.exe", maker-zip
+    // "<product>-<platform>-<arch>-<version>.zip".
     const rename = (made: string) => releaseFileName(made, packageJson.productName, packageJson.name);
     expect({
       windowsSetup: rename(`${packageJson.productName}-2.0.0 Setup.exe`),
@@ -173,28 +220,47 @@ describe('signing hooks', () => {
   it('without secrets: nothing signed, and the log says why for each platform', () => {
     const mac = macSigning({});
     const windows = windowsSigning({ WINDOWS_CERTIFICATE_FILE: 'cert.pfx' });
-    expect(mac).toEqual({ summary: expect.stringContaining('not signing or notarising (APPLE_SIGNING_IDENTITY is not set)') });
-    expect(windows).toEqual({ summary: expect.stringContaining('not signing (WINDOWS_CERTIFICATE_FILE and WINDOWS_CERTIFICATE_PASSWORD are not both set)') });
-    expect(signingSummary('darwin', mac, windows)).toBe('signing: macOS: not signing or notarising (APPLE_SIGNING_IDENTITY is not set)');
+    expect(mac).toEqual({
+      summary: expect.stringContaining('not signing or notarising (APPLE_SIGNING_IDENTITY is not set)'),
+    });
+    expect(windows).toEqual({
+      summary: expect.stringContaining(
+        'not signing (WINDOWS_CERTIFICATE_FILE and WINDOWS_CERTIFICATE_PASSWORD are not both set)',
+      ),
+    });
+    expect(signingSummary('darwin', mac, windows)).toBe(
+      'signing: macOS: not signing or notarising (APPLE_SIGNING_IDENTITY is not set)',
+    );
     expect(signingSummary('win32', mac, windows)).toMatch(/^signing: Windows: not signing/);
     expect(signingSummary('linux', mac, windows)).toBe('signing: linux: packages are not signed (nothing to do)');
   });
 
   it('an identity alone signs without notarising; blank values count as absent', () => {
-    const mac = macSigning({ APPLE_SIGNING_IDENTITY: 'Developer ID Application: X (TEAM)', APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: '  ' });
+    const mac = macSigning({
+      APPLE_SIGNING_IDENTITY: 'Developer ID Application: X (TEAM)',
+      APPLE_ID: 'a@b.c',
+      APPLE_APP_SPECIFIC_PASSWORD: '  ',
+    });
     expect(mac.osxSign).toMatchObject({ identity: 'Developer ID Application: X (TEAM)' });
     expect(mac.osxNotarize).toBeUndefined();
     expect(mac.summary).toContain('signing; not notarising');
   });
 
   it('every Apple secret: signs with the hardened runtime and notarises', () => {
-    const mac = macSigning({ APPLE_SIGNING_IDENTITY: 'id', APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'pw', APPLE_TEAM_ID: 'TEAM' });
+    const mac = macSigning({
+      APPLE_SIGNING_IDENTITY: 'id',
+      APPLE_ID: 'a@b.c',
+      APPLE_APP_SPECIFIC_PASSWORD: 'pw',
+      APPLE_TEAM_ID: 'TEAM',
+    });
     expect(mac.osxNotarize).toEqual({ appleId: 'a@b.c', appleIdPassword: 'pw', teamId: 'TEAM' });
     const optionsForFile = (mac.osxSign as { optionsForFile: (file: string) => unknown }).optionsForFile;
     expect(optionsForFile('x')).toEqual({ hardenedRuntime: true });
   });
 
   it('a Windows certificate and password sign the Squirrel installer', () => {
-    expect(windowsSigning({ WINDOWS_CERTIFICATE_FILE: 'c.pfx', WINDOWS_CERTIFICATE_PASSWORD: 'pw' }).certificate).toEqual({ certificateFile: 'c.pfx', certificatePassword: 'pw' });
+    expect(
+      windowsSigning({ WINDOWS_CERTIFICATE_FILE: 'c.pfx', WINDOWS_CERTIFICATE_PASSWORD: 'pw' }).certificate,
+    ).toEqual({ certificateFile: 'c.pfx', certificatePassword: 'pw' });
   });
 });

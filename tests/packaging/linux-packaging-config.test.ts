@@ -18,7 +18,12 @@ import { ROOT, runJsonHelper, runNode, type NodeRun } from './run-node';
 import { serveMirror, STAND_IN_FUSES, writeStandInRelease } from './stand-in-electron';
 
 const FORGE_CLI = join(ROOT, 'node_modules/@electron-forge/cli/dist');
-const ELECTRON_VERSION: string = JSON.parse(execFileSync(process.execPath, ['-p', 'JSON.stringify(require("electron/package.json").version)'], { cwd: ROOT, encoding: 'utf8' }));
+const ELECTRON_VERSION: string = JSON.parse(
+  execFileSync(process.execPath, ['-p', 'JSON.stringify(require("electron/package.json").version)'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }),
+);
 const NAME = packageJson.name;
 const VERSION = packageJson.version;
 /**
@@ -39,7 +44,10 @@ async function readPackagedApp(binary: string, asar?: string): Promise<PackagedA
   return runJsonHelper<PackagedApp>('read-packaged-app.mjs', [binary, ...(asar ? [asar] : [])]);
 }
 
-const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 /** The parts of GitHub's REST API the Forge GitHub publisher uses, recording what it is sent. */
 interface StandInGitHub {
@@ -51,7 +59,11 @@ interface StandInGitHub {
 }
 
 async function serveStandInGitHub(): Promise<StandInGitHub> {
-  const state = { createdReleases: [] as Record<string, unknown>[], uploads: [] as { name: string; sha256: string }[], unexpected: [] as string[] };
+  const state = {
+    createdReleases: [] as Record<string, unknown>[],
+    uploads: [] as { name: string; sha256: string }[],
+    unexpected: [] as string[],
+  };
   const repoPath = `/repos/${RELEASE_REPO.owner}/${RELEASE_REPO.name}`;
   const body = (request: IncomingMessage): Promise<Buffer> =>
     new Promise((resolveBody) => {
@@ -62,13 +74,20 @@ async function serveStandInGitHub(): Promise<StandInGitHub> {
   let base = '';
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', base);
-    const json = (status: number, value: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    const json = (status: number, value: unknown) =>
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     const received = await body(request);
     if (request.method === 'GET' && url.pathname === `${repoPath}/releases`) return json(200, []);
     if (request.method === 'POST' && url.pathname === `${repoPath}/releases`) {
       const release = JSON.parse(received.toString('utf8')) as Record<string, unknown>;
       state.createdReleases.push(release);
-      return json(201, { id: 7, tag_name: release.tag_name, draft: release.draft, assets: [], upload_url: `${base}/uploads${repoPath}/releases/7/assets{?name,label}` });
+      return json(201, {
+        id: 7,
+        tag_name: release.tag_name,
+        draft: release.draft,
+        assets: [],
+        upload_url: `${base}/uploads${repoPath}/releases/7/assets{?name,label}`,
+      });
     }
     if (request.method === 'POST' && url.pathname === `/uploads${repoPath}/releases/7/assets`) {
       const name = url.searchParams.get('name') ?? '';
@@ -111,7 +130,11 @@ beforeAll(async () => {
   const mirror = await serveMirror(join(work, 'mirror'));
   try {
     // XDG_CACHE_HOME: @electron/get's cache, kept out of the user's ~/.cache.
-    make = await runNode([join(FORGE_CLI, 'electron-forge-make.js'), app, '--platform', 'linux', '--arch', 'x64'], { ELECTRON_MIRROR: mirror.url, XDG_CACHE_HOME: join(work, 'cache'), CI: '1' }, 150_000);
+    make = await runNode(
+      [join(FORGE_CLI, 'electron-forge-make.js'), app, '--platform', 'linux', '--arch', 'x64'],
+      { ELECTRON_MIRROR: mirror.url, XDG_CACHE_HOME: join(work, 'cache'), CI: '1' },
+      150_000,
+    );
   } finally {
     await mirror.close();
   }
@@ -143,7 +166,10 @@ describe('electron-forge make for Linux, with our forge.config.ts', () => {
   it('succeeds and makes exactly a .deb and a .zip (Squirrel and DMG are for Windows and macOS)', async () => {
     expect({ code: make.code, tail: make.code === 0 ? '' : make.output.slice(-4000) }).toEqual({ code: 0, tail: '' });
     expect(make.output).toContain('signing: linux: packages are not signed');
-    const made = (await readdir(join(app, 'out/make'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+    const made = (await readdir(join(app, 'out/make'), { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
+      .sort();
     expect(made).toEqual([`${NAME}-linux-x64-${VERSION}.zip`, `${NAME}_${VERSION}_amd64.deb`].sort());
   });
 
@@ -167,7 +193,11 @@ describe('electron-forge make for Linux, with our forge.config.ts', () => {
     expect(entry).toMatch(/^Categories=Network;Video;$/m);
     expect(entry).toMatch(new RegExp(`^MimeType=x-scheme-handler/${JOIN_SCHEME};$`, 'm'));
     expect(entry).toMatch(new RegExp(`^Icon=${NAME}$`, 'm'));
-    expect((await readFile(join(debRoot, `usr/share/pixmaps/${NAME}.png`))).equals(await readFile(join(ROOT, 'packaging/icons/icon.png')))).toBe(true);
+    expect(
+      (await readFile(join(debRoot, `usr/share/pixmaps/${NAME}.png`))).equals(
+        await readFile(join(ROOT, 'packaging/icons/icon.png')),
+      ),
+    ).toBe(true);
   });
 
   it('puts the executable, named after the package, on the PATH', async () => {
@@ -200,20 +230,38 @@ describe('electron-forge make for Linux, with our forge.config.ts', () => {
   it.each([
     ['deb', () => join(debRoot, 'usr/lib', NAME)],
     ['zip', () => join(zipRoot, `${packageJson.productName}-linux-x64`)],
-  ])('packs only the built app into the %s app.asar: no sources, tests, source maps or dev dependencies', async (_kind, dir) => {
-    const { files = [], packageJson: packed = {} } = await readPackagedApp(join(dir(), NAME), join(dir(), 'resources/app.asar'));
-    expect(files).toEqual(
-      expect.arrayContaining(['/package.json', '/dist/main/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/signaling/relay-worker.js']),
-    );
-    const outsideTheApp = files.filter((file) => !/^\/(package\.json|dist(\/(main|preload|renderer)(\/[\w.-]+)*)?|dist\/signaling(\/relay-worker\.js)?)$/.test(file));
-    expect(outsideTheApp).toEqual([]);
-    expect(files.filter((file) => /\.(map|ts|tsx)$|node_modules|tests?\//.test(file))).toEqual([]);
-    expect(packed).toMatchObject({ name: NAME, version: VERSION, main: 'dist/main/main.js' });
-    expect(packed).not.toHaveProperty('devDependencies');
-    expect(packed).not.toHaveProperty('scripts');
-    // The default app of the Electron zip is removed.
-    expect(await readdir(join(dir(), 'resources'))).toEqual(['app.asar']);
-  });
+  ])(
+    'packs only the built app into the %s app.asar: no sources, tests, source maps or dev dependencies',
+    async (_kind, dir) => {
+      const { files = [], packageJson: packed = {} } = await readPackagedApp(
+        join(dir(), NAME),
+        join(dir(), 'resources/app.asar'),
+      );
+      expect(files).toEqual(
+        expect.arrayContaining([
+          '/package.json',
+          '/dist/main/main.js',
+          '/dist/preload/preload.js',
+          '/dist/renderer/index.html',
+          '/dist/renderer/app.js',
+          '/dist/signaling/relay-worker.js',
+        ]),
+      );
+      const outsideTheApp = files.filter(
+        (file) =>
+          !/^\/(package\.json|dist(\/(main|preload|renderer)(\/[\w.-]+)*)?|dist\/signaling(\/relay-worker\.js)?)$/.test(
+            file,
+          ),
+      );
+      expect(outsideTheApp).toEqual([]);
+      expect(files.filter((file) => /\.(map|ts|tsx)$|node_modules|tests?\//.test(file))).toEqual([]);
+      expect(packed).toMatchObject({ name: NAME, version: VERSION, main: 'dist/main/main.js' });
+      expect(packed).not.toHaveProperty('devDependencies');
+      expect(packed).not.toHaveProperty('scripts');
+      // The default app of the Electron zip is removed.
+      expect(await readdir(join(dir(), 'resources'))).toEqual(['app.asar']);
+    },
+  );
 });
 
 describe('electron-forge release --from-make, with our GitHub publisher settings', () => {
@@ -222,13 +270,22 @@ describe('electron-forge release --from-make, with our GitHub publisher settings
     const github = await serveStandInGitHub();
     let release: NodeRun;
     try {
-      release = await runNode([join(FORGE_CLI, 'electron-forge-release.js'), app, '--from-make'], { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'stand-in-token', CI: '1' }, 60_000);
+      release = await runNode(
+        [join(FORGE_CLI, 'electron-forge-release.js'), app, '--from-make'],
+        { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'stand-in-token', CI: '1' },
+        60_000,
+      );
     } finally {
       await github.close();
     }
-    expect({ code: release.code, tail: release.code === 0 ? '' : release.output.slice(-3000) }).toEqual({ code: 0, tail: '' });
+    expect({ code: release.code, tail: release.code === 0 ? '' : release.output.slice(-3000) }).toEqual({
+      code: 0,
+      tail: '',
+    });
     expect(github.unexpected).toEqual([]);
-    expect(github.createdReleases).toEqual([expect.objectContaining({ tag_name: `v${VERSION}`, draft: true, prerelease: false })]);
+    expect(github.createdReleases).toEqual([
+      expect.objectContaining({ tag_name: `v${VERSION}`, draft: true, prerelease: false }),
+    ]);
     expect(github.uploads.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
       [
         { name: `${NAME}-linux-x64-${VERSION}.zip`, sha256: await sha256(zipFile) },

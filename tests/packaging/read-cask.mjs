@@ -8,7 +8,8 @@ import { loadPrism } from '@ruby/prism';
 
 const source = readFileSync(process.argv[2], 'utf8');
 const bytes = Buffer.from(source, 'utf8');
-const text = (node) => bytes.subarray(node.location.startOffset, node.location.startOffset + node.location.length).toString('utf8');
+const text = (node) =>
+  bytes.subarray(node.location.startOffset, node.location.startOffset + node.location.length).toString('utf8');
 const parse = await loadPrism();
 const result = parse(source);
 const report = { errors: result.errors.map((error) => error.message), token: null, stanzas: [] };

@@ -15,7 +15,11 @@ const { ignore, ...packager } = config.packagerConfig;
 const report = {
   packagerConfig: packager,
   ignored: paths.filter((path) => ignore(path)),
-  makers: config.makers.map((maker) => ({ name: maker.name, platforms: maker.platforms, config: maker.configOrConfigFetcher })),
+  makers: config.makers.map((maker) => ({
+    name: maker.name,
+    platforms: maker.platforms,
+    config: maker.configOrConfigFetcher,
+  })),
   plugins: config.plugins.map((plugin) => ({ name: plugin.name, config: plugin.fusesConfig ?? plugin.config })),
   publishers: config.publishers.map((publisher) => ({ name: publisher.name, config: publisher.config })),
   hooks: Object.keys(config.hooks ?? {}),

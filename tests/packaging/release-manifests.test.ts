@@ -35,7 +35,22 @@ beforeAll(async () => {
   // Through npm, as the release workflow runs it (this also bundles the CLI).
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
-    const output = execFileSync(npm, ['run', '--loglevel=warn', 'release:manifests', '--', '--version', VERSION, '--artifacts', FIXTURES, '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(
+      npm,
+      [
+        'run',
+        '--loglevel=warn',
+        'release:manifests',
+        '--',
+        '--version',
+        VERSION,
+        '--artifacts',
+        FIXTURES,
+        '--out',
+        out,
+      ],
+      { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' },
+    );
     generated = { code: 0, output };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };
@@ -51,12 +66,17 @@ const read = (path: string) => readFile(join(out, path), 'utf8');
 
 describe('npm run release:manifests with every release file present', () => {
   it('writes the Chocolatey package sources and the cask', () => {
-    expect(generated).toEqual({ code: 0, output: expect.stringContaining(`wrote ${join(out, 'homebrew/webrtc-desktop-host.rb')}`) });
+    expect(generated).toEqual({
+      code: 0,
+      output: expect.stringContaining(`wrote ${join(out, 'homebrew/webrtc-desktop-host.rb')}`),
+    });
   });
 
   it('fills chocolateyinstall.ps1 with the Setup.exe URL and its SHA-256', async () => {
     const script = await read('chocolatey/tools/chocolateyinstall.ps1');
-    expect(script).toContain(`url64bit       = 'https://github.com/${RELEASE_REPO_SLUG}/releases/download/v${VERSION}/webrtc-desktop-host-${VERSION}-setup.exe'`);
+    expect(script).toContain(
+      `url64bit       = 'https://github.com/${RELEASE_REPO_SLUG}/releases/download/v${VERSION}/webrtc-desktop-host-${VERSION}-setup.exe'`,
+    );
     expect(script).toContain(`checksum64     = '${SHA256.setup}'`);
     expect(script).toContain("checksumType64 = 'sha256'");
     expect(script).toMatch(/silentArgs\s+= '--silent'/);
@@ -68,8 +88,25 @@ describe('npm run release:manifests with every release file present', () => {
     const xml = await read('chocolatey/webrtc-desktop-host.nuspec');
     expect(XMLValidator.validate(xml)).toBe(true);
     const metadata = new XMLParser({ parseTagValue: false }).parse(xml).package.metadata as Record<string, string>;
-    for (const field of ['id', 'version', 'title', 'authors', 'projectUrl', 'packageSourceUrl', 'licenseUrl', 'requireLicenseAcceptance', 'iconUrl', 'tags', 'summary', 'description', 'releaseNotes']) {
-      expect({ field, value: String(metadata[field] ?? '').trim() }).toEqual({ field, value: expect.stringMatching(/\S/) });
+    for (const field of [
+      'id',
+      'version',
+      'title',
+      'authors',
+      'projectUrl',
+      'packageSourceUrl',
+      'licenseUrl',
+      'requireLicenseAcceptance',
+      'iconUrl',
+      'tags',
+      'summary',
+      'description',
+      'releaseNotes',
+    ]) {
+      expect({ field, value: String(metadata[field] ?? '').trim() }).toEqual({
+        field,
+        value: expect.stringMatching(/\S/),
+      });
     }
     expect(metadata.id).toBe('webrtc-desktop-host');
     expect(metadata.version).toBe(VERSION);
@@ -88,7 +125,9 @@ describe('npm run release:manifests with every release file present', () => {
     expect(stanza('version')).toBe(`version "${VERSION}"`);
     expect(stanza('sha256')).toMatch(new RegExp(`^sha256 arm:\\s+"${SHA256.arm}",\\s+intel:\\s+"${SHA256.intel}"$`));
     expect(stanza('arch')).toBe('arch arm: "arm64", intel: "x64"');
-    expect(stanza('url')).toBe(`url "https://github.com/${RELEASE_REPO_SLUG}/releases/download/v#{version}/webrtc-desktop-host-darwin-#{arch}-#{version}.zip"`);
+    expect(stanza('url')).toBe(
+      `url "https://github.com/${RELEASE_REPO_SLUG}/releases/download/v#{version}/webrtc-desktop-host-darwin-#{arch}-#{version}.zip"`,
+    );
     expect(stanza('livecheck')).toContain('strategy :github_latest');
     expect(stanza('auto_updates')).toBe('auto_updates true');
     expect(stanza('depends_on')).toMatch(/^depends_on macos: /);
@@ -115,7 +154,9 @@ describe('release:manifests refuses bad input with a clear error and writes noth
     try {
       const result = await run(['--version', VERSION, '--artifacts', empty, '--out', target]);
       expect(result.code).toBe(2);
-      expect(result.output).toContain(`missing release files in ${empty}: webrtc-desktop-host-${VERSION}-setup.exe, webrtc-desktop-host-darwin-arm64-${VERSION}.zip, webrtc-desktop-host-darwin-x64-${VERSION}.zip (nothing was written)`);
+      expect(result.output).toContain(
+        `missing release files in ${empty}: webrtc-desktop-host-${VERSION}-setup.exe, webrtc-desktop-host-darwin-arm64-${VERSION}.zip, webrtc-desktop-host-darwin-x64-${VERSION}.zip (nothing was written)`,
+      );
       await expect(readFile(join(target, 'homebrew/webrtc-desktop-host.rb'))).rejects.toThrow(/ENOENT/);
     } finally {
       await rm(empty, { recursive: true, force: true });
@@ -144,11 +185,17 @@ describe('release:manifests refuses bad input with a clear error and writes noth
 
 describe('parseManifestArgs and fillTemplate', () => {
   it('reads the flags', () => {
-    expect(parseManifestArgs(['--version', '1.0.0', '--artifacts', 'a', '--out', 'o'])).toEqual({ '--version': '1.0.0', '--artifacts': 'a', '--out': 'o' });
+    expect(parseManifestArgs(['--version', '1.0.0', '--artifacts', 'a', '--out', 'o'])).toEqual({
+      '--version': '1.0.0',
+      '--artifacts': 'a',
+      '--out': 'o',
+    });
   });
 
   it('refuses a flag given twice', () => {
-    expect(() => parseManifestArgs(['--version', '1.0.0', '--version', '1.0.1', '--artifacts', 'a'])).toThrow('--version given twice');
+    expect(() => parseManifestArgs(['--version', '1.0.0', '--version', '1.0.1', '--artifacts', 'a'])).toThrow(
+      '--version given twice',
+    );
   });
 
   it('refuses a template placeholder without a value, and a value without a placeholder', () => {

@@ -18,8 +18,14 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 export const STAND_IN_FUSES = '101100011';
 
 export function standInBinary(): Buffer {
-  const script = Buffer.from('#!/bin/sh\necho "stand-in Electron binary from the packaging test; it cannot run apps" >&2\nexit 1\n# fuse wire: ');
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, STAND_IN_FUSES.length]), Buffer.from(STAND_IN_FUSES)]);
+  const script = Buffer.from(
+    '#!/bin/sh\necho "stand-in Electron binary from the packaging test; it cannot run apps" >&2\nexit 1\n# fuse wire: ',
+  );
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL),
+    Buffer.from([1, STAND_IN_FUSES.length]),
+    Buffer.from(STAND_IN_FUSES),
+  ]);
   return Buffer.concat([script, wire, Buffer.from('\n')]);
 }
 
@@ -36,13 +42,17 @@ export async function writeStandInRelease(dir: string, version: string): Promise
   const zipName = `electron-v${version}-linux-x64.zip`;
   const zipPath = join(releaseDir, zipName);
   execFileSync('zip', ['-q', '-r', zipPath, '.'], { cwd: tree });
-  const sha256 = createHash('sha256').update(await readFile(zipPath)).digest('hex');
+  const sha256 = createHash('sha256')
+    .update(await readFile(zipPath))
+    .digest('hex');
   await writeFile(join(releaseDir, 'SHASUMS256.txt'), `${sha256} *${zipName}\n`);
   return zipPath;
 }
 
 /** Serves dir over HTTP on 127.0.0.1 (ELECTRON_MIRROR must be http: @electron/get rejects file://). */
-export async function serveMirror(dir: string): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+export async function serveMirror(
+  dir: string,
+): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);

@@ -22,14 +22,22 @@ describe('findDataSpan', () => {
 
   it('finds "data" wherever it stands among other keys', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string().filter((k) => k !== 'data'), fc.jsonValue()), fc.jsonValue(), fc.nat(), (others, data, position) => {
-        const entries = Object.entries(others);
-        entries.splice(position % (entries.length + 1), 0, ['data', data]);
-        const frame = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
-        const escapedKey = entries.some(([k]) => JSON.stringify(k).includes('\\'));
-        if (escapedKey) expect(slice(frame)).toBeNull();
-        else expect(JSON.parse(slice(frame)!)).toEqual(JSON.parse(frame).data);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string().filter((k) => k !== 'data'),
+          fc.jsonValue(),
+        ),
+        fc.jsonValue(),
+        fc.nat(),
+        (others, data, position) => {
+          const entries = Object.entries(others);
+          entries.splice(position % (entries.length + 1), 0, ['data', data]);
+          const frame = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+          const escapedKey = entries.some(([k]) => JSON.stringify(k).includes('\\'));
+          if (escapedKey) expect(slice(frame)).toBeNull();
+          else expect(JSON.parse(slice(frame)!)).toEqual(JSON.parse(frame).data);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -10,7 +10,9 @@ import { startServer, track, type Fixture } from '../support/server-fixture';
 
 jest.setTimeout(30_000);
 
-type Frame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly binary: boolean };
+type Frame =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly binary: boolean };
 type Role = 'pending' | 'viewer' | 'host';
 
 const RUNS = 100;
@@ -23,11 +25,44 @@ const WAIT_MS = 2_000;
 const STABLE = '$STABLE';
 
 // The v1 types, this server's additions (session, configure, rejoin) and some server-only types.
-const KNOWN_TYPES = ['hello', 'admit', 'deny', 'kick', 'signal', 'stats', 'session', 'configure', 'welcome', 'error', 'admitted', 'viewer-joined', 'host-left'];
-const FIELD_NAMES = ['type', 'role', 'key', 'token', 'name', 'protocol', 'rejoin', 'id', 'to', 'from', 'data', 'code', 'requireApproval', 'maxViewers', '__proto__', 'constructor'];
+const KNOWN_TYPES = [
+  'hello',
+  'admit',
+  'deny',
+  'kick',
+  'signal',
+  'stats',
+  'session',
+  'configure',
+  'welcome',
+  'error',
+  'admitted',
+  'viewer-joined',
+  'host-left',
+];
+const FIELD_NAMES = [
+  'type',
+  'role',
+  'key',
+  'token',
+  'name',
+  'protocol',
+  'rejoin',
+  'id',
+  'to',
+  'from',
+  'data',
+  'code',
+  'requireApproval',
+  'maxViewers',
+  '__proto__',
+  'constructor',
+];
 /** Values that are sometimes right (so messages get past the first checks) and often wrong. */
 const fieldValue = fc.oneof(
-  fc.constantFrom('host', 'viewer', STABLE, 'v1', '', ' ', 1, 2, 0, -1, null, true, {}, [], { sdp: { type: 'offer', sdp: 'v=0' } }),
+  fc.constantFrom('host', 'viewer', STABLE, 'v1', '', ' ', 1, 2, 0, -1, null, true, {}, [], {
+    sdp: { type: 'offer', sdp: 'v=0' },
+  }),
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ maxLength: 80 }),
   fc.object({ maxDepth: 2 }),
@@ -40,11 +75,25 @@ const someId = fc.oneof(fc.constantFrom('host', STABLE, 'v1', 'v999', ''), fc.st
 const someData = fc.oneof(fc.object({ maxDepth: 2 }), fc.constant({ candidate: { candidate: 'c', sdpMid: '0' } }));
 const wellTyped = fc.oneof(
   fc.record({ type: fc.constantFrom('admit', 'deny', 'kick'), id: someId }),
-  fc.record({ type: fc.constant('signal'), to: fc.oneof({ arbitrary: fc.constant('host'), weight: 2 }, { arbitrary: someId, weight: 1 }), data: someData }),
+  fc.record({
+    type: fc.constant('signal'),
+    to: fc.oneof({ arbitrary: fc.constant('host'), weight: 2 }, { arbitrary: someId, weight: 1 }),
+    data: someData,
+  }),
   fc.record({ type: fc.constant('stats'), data: someData }),
-  fc.record({ type: fc.constant('hello'), role: fc.constantFrom('host', 'viewer'), key: fc.string(), token: fc.string(), name: fc.string(), protocol: fc.constantFrom(1, 2) }),
+  fc.record({
+    type: fc.constant('hello'),
+    role: fc.constantFrom('host', 'viewer'),
+    key: fc.string(),
+    token: fc.string(),
+    name: fc.string(),
+    protocol: fc.constantFrom(1, 2),
+  }),
   fc.record({ type: fc.constant('session') }),
-  fc.record({ type: fc.constant('configure'), requireApproval: fc.boolean(), maxViewers: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: ['type'] }),
+  fc.record(
+    { type: fc.constant('configure'), requireApproval: fc.boolean(), maxViewers: fc.integer({ min: 0, max: 20 }) },
+    { requiredKeys: ['type'] },
+  ),
 );
 
 /**
@@ -70,7 +119,9 @@ const trickySignal = fc
     if (decoy !== undefined) entries.unshift(`"data":${JSON.stringify(decoy)}`);
     return `{${space}${entries.join(`,${space}`)}${space}}`;
   });
-const messageShaped = fc.oneof({ arbitrary: wellTyped, weight: 3 }, { arbitrary: randomShape, weight: 1 }).map((message) => JSON.stringify(message));
+const messageShaped = fc
+  .oneof({ arbitrary: wellTyped, weight: 3 }, { arbitrary: randomShape, weight: 1 })
+  .map((message) => JSON.stringify(message));
 
 const text = (arb: fc.Arbitrary<string>): fc.Arbitrary<Frame> => arb.map((t) => ({ kind: 'text', text: t }));
 const frames = (frame: fc.Arbitrary<Frame>) => fc.array(frame, { minLength: 1, maxLength: 3 });
@@ -113,14 +164,19 @@ function record(client: TestClient): ServerMessage[] {
  * a fatal code, and the close code is that code's. The only exception is a text frame
  * that is not UTF-8, which the WebSocket layer itself closes with 1007.
  */
-async function expectContractClose(client: TestClient, log: readonly ServerMessage[], sent: readonly Frame[]): Promise<void> {
+async function expectContractClose(
+  client: TestClient,
+  log: readonly ServerMessage[],
+  sent: readonly Frame[],
+): Promise<void> {
   const { code } = await withTimeout(client.closed, 'close');
   if (code === 1007) {
     expect(sent.some(isInvalidUtf8Text)).toBe(true);
     return;
   }
   const last = log.at(-1);
-  if (last?.type !== 'error') throw new Error(`closed with ${code} without an error message; got ${JSON.stringify(log)}`);
+  if (last?.type !== 'error')
+    throw new Error(`closed with ${code} without an error message; got ${JSON.stringify(log)}`);
   expect(Object.hasOwn(FATAL_ERRORS, last.code)).toBe(true);
   expect(code).toBe(FATAL_ERRORS[last.code as keyof typeof FATAL_ERRORS]);
 }
@@ -131,7 +187,9 @@ function sentObjects(sent: readonly Frame[]): Array<Record<string, unknown>> {
     if (frame.kind !== 'text') return [];
     try {
       const value: unknown = JSON.parse(frame.text);
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? [value as Record<string, unknown>] : [];
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? [value as Record<string, unknown>]
+        : [];
     } catch {
       return [];
     }
@@ -189,7 +247,12 @@ class Arena {
     const before = log.length;
     client.send({ type: 'configure', requireApproval: false, maxViewers: 16 });
     return waitFor(
-      () => (log.slice(before).some((m) => m.type === 'session') ? true : client.socket.readyState === client.socket.CLOSED ? false : undefined),
+      () =>
+        log.slice(before).some((m) => m.type === 'session')
+          ? true
+          : client.socket.readyState === client.socket.CLOSED
+            ? false
+            : undefined,
       'the session reply',
     );
   }
@@ -201,9 +264,12 @@ class Arena {
 
   /** One run: `frames` from a client in `as`, then a probe proving the server moved on. */
   async run(as: Role, generated: readonly Frame[]): Promise<void> {
-    const sent = generated.map((frame) => (frame.kind === 'text' ? { ...frame, text: frame.text.split(STABLE).join(this.stable.id) } : frame));
+    const sent = generated.map((frame) =>
+      frame.kind === 'text' ? { ...frame, text: frame.text.split(STABLE).join(this.stable.id) } : frame,
+    );
     const probe = { probe: (this.nonce += 1) };
-    const isProbe = (m: ServerMessage, from: string) => m.type === 'signal' && m.from === from && (m.data as { probe?: number }).probe === probe.probe;
+    const isProbe = (m: ServerMessage, from: string) =>
+      m.type === 'signal' && m.from === from && (m.data as { probe?: number }).probe === probe.probe;
 
     if (as === 'pending') {
       const client = track(await TestClient.connect(this.f.signalUrl));
@@ -221,7 +287,12 @@ class Arena {
       client.send({ type: 'signal', to: 'host', data: probe });
       const hostLog = this.host.log;
       const outcome = await waitFor(
-        () => (hostLog.some((m) => isProbe(m, id)) ? 'relayed' : hostLog.some((m) => m.type === 'viewer-left' && m.id === id) ? 'closed' : undefined),
+        () =>
+          hostLog.some((m) => isProbe(m, id))
+            ? 'relayed'
+            : hostLog.some((m) => m.type === 'viewer-left' && m.id === id)
+              ? 'closed'
+              : undefined,
         'the viewer probe or its departure',
       );
       if (outcome === 'closed') return expectContractClose(client, log, sent);
@@ -229,9 +300,13 @@ class Arena {
       expect(log).toEqual([]);
       // Every signal and stats it sent reached the host, in order, with data as JSON.parse reads it.
       const parsed = sentObjects(sent);
-      const fromIt = hostLog.filter((m) => (m.type === 'signal' && m.from === id && !isProbe(m, id)) || (m.type === 'viewer-stats' && m.id === id));
+      const fromIt = hostLog.filter(
+        (m) => (m.type === 'signal' && m.from === id && !isProbe(m, id)) || (m.type === 'viewer-stats' && m.id === id),
+      );
       expect(fromIt.map((m) => [m.type, (m as { data: unknown }).data])).toEqual(
-        parsed.filter((m) => m.type === 'signal' || m.type === 'stats').map((m) => [m.type === 'stats' ? 'viewer-stats' : 'signal', m.data]),
+        parsed
+          .filter((m) => m.type === 'signal' || m.type === 'stats')
+          .map((m) => [m.type === 'stats' ? 'viewer-stats' : 'signal', m.data]),
       );
       client.close();
       const left = await waitFor(() => hostLog.find((m) => m.type === 'viewer-left' && m.id === id), 'viewer-left');
@@ -280,7 +355,9 @@ class Arena {
       // went by the contract, replace the viewer and probe again.
       const removal = stable.log.find((m) => m.type === 'error');
       const { code } = await withTimeout(stable.client.closed, 'the removed viewer to close');
-      expect(removal?.type === 'error' && [removal.code, code]).toEqual(code === FATAL_ERRORS.denied ? ['denied', 4003] : ['kicked', 4004]);
+      expect(removal?.type === 'error' && [removal.code, code]).toEqual(
+        code === FATAL_ERRORS.denied ? ['denied', 4003] : ['kicked', 4004],
+      );
       // If the host is closed too, the next probe finds that out.
       await this.resetSettings();
       await this.newStable();
@@ -297,13 +374,27 @@ class Arena {
     await this.newHost();
     const host = this.host.client;
     const { client: viewer, id } = await this.f.viewer('Check');
-    expect(await host.nextOfType('viewer-joined')).toEqual({ type: 'viewer-joined', id, name: 'Check', address: '127.0.0.1', state: 'admitted' });
+    expect(await host.nextOfType('viewer-joined')).toEqual({
+      type: 'viewer-joined',
+      id,
+      name: 'Check',
+      address: '127.0.0.1',
+      state: 'admitted',
+    });
     host.send({ type: 'admit', id });
     host.send({ type: 'signal', to: id, data: { sdp: { type: 'offer', sdp: 'v=0' } } });
-    expect(await viewer.nextOfType('signal')).toEqual({ type: 'signal', from: 'host', data: { sdp: { type: 'offer', sdp: 'v=0' } } });
+    expect(await viewer.nextOfType('signal')).toEqual({
+      type: 'signal',
+      from: 'host',
+      data: { sdp: { type: 'offer', sdp: 'v=0' } },
+    });
     viewer.send({ type: 'signal', to: 'host', data: { sdp: { type: 'answer', sdp: 'v=0' } } });
     viewer.send({ type: 'stats', data: { fps: 30 } });
-    expect(await host.nextOfType('signal')).toEqual({ type: 'signal', from: id, data: { sdp: { type: 'answer', sdp: 'v=0' } } });
+    expect(await host.nextOfType('signal')).toEqual({
+      type: 'signal',
+      from: id,
+      data: { sdp: { type: 'answer', sdp: 'v=0' } },
+    });
     expect(await host.next()).toEqual({ type: 'viewer-stats', id, data: { fps: 30 } });
     viewer.close();
     expect(await host.nextOfType('viewer-left')).toEqual({ type: 'viewer-left', id, reason: 'left' });
@@ -326,10 +417,16 @@ async function fuzz(frame: fc.Arbitrary<Frame>, roles: fc.Arbitrary<Role> = role
 }
 
 describe('the server under arbitrary input', () => {
-  it('stays within the contract for arbitrary strings', () => fuzz(text(fc.string({ unit: 'binary', maxLength: 120 }))));
+  it('stays within the contract for arbitrary strings', () =>
+    fuzz(text(fc.string({ unit: 'binary', maxLength: 120 }))));
 
   it('stays within the contract for arbitrary JSON texts and values', () =>
-    fuzz(fc.oneof(text(fc.json({ maxDepth: 3 })), text(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null')))));
+    fuzz(
+      fc.oneof(
+        text(fc.json({ maxDepth: 3 })),
+        text(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null')),
+      ),
+    ));
 
   it('stays within the contract for objects with a known type and random fields', () => fuzz(text(messageShaped)));
 
@@ -337,8 +434,22 @@ describe('the server under arbitrary input', () => {
     fuzz(text(wellTyped.map((message) => JSON.stringify(message))), fc.constantFrom<Role>('viewer', 'host')));
 
   it('relays data exactly as JSON.parse reads it, however the signal frame is spelled', () =>
-    fuzz(text(fc.oneof(trickySignal, wellTyped.map((message) => JSON.stringify(message)))), fc.constantFrom<Role>('viewer', 'host')));
+    fuzz(
+      text(
+        fc.oneof(
+          trickySignal,
+          wellTyped.map((message) => JSON.stringify(message)),
+        ),
+      ),
+      fc.constantFrom<Role>('viewer', 'host'),
+    ));
 
   it('stays within the contract for arbitrary bytes sent as binary or as text frames', () =>
-    fuzz(fc.record({ kind: fc.constant<'bytes'>('bytes'), bytes: fc.uint8Array({ maxLength: 200 }), binary: fc.boolean() })));
+    fuzz(
+      fc.record({
+        kind: fc.constant<'bytes'>('bytes'),
+        bytes: fc.uint8Array({ maxLength: 200 }),
+        binary: fc.boolean(),
+      }),
+    ));
 });

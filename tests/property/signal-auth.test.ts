@@ -60,15 +60,22 @@ describe('signal authentication', () => {
 
   it('messages delivered out of order: only an increasing run is taken, and a reordering always costs a refusal', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }).chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }))), ([n, order]) => {
-        const host = new HostSignalAuth(keys());
-        const sent = Array.from({ length: n }, (_, i) => host.seal('v1-abc', { candidate: { candidate: `c${i}` } }));
-        const viewer = viewerAs('v1-abc');
-        const taken = order.filter((i) => viewer.open(sent[i]!).kind === 'authentic');
-        for (let i = 1; i < taken.length; i++) expect(taken[i]!).toBeGreaterThan(taken[i - 1]!);
-        const inOrder = order.every((value, i) => value === i);
-        expect(taken.length === n).toBe(inOrder);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 2, max: 8 })
+          .chain((n) =>
+            fc.tuple(fc.constant(n), fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+          ),
+        ([n, order]) => {
+          const host = new HostSignalAuth(keys());
+          const sent = Array.from({ length: n }, (_, i) => host.seal('v1-abc', { candidate: { candidate: `c${i}` } }));
+          const viewer = viewerAs('v1-abc');
+          const taken = order.filter((i) => viewer.open(sent[i]!).kind === 'authentic');
+          for (let i = 1; i < taken.length; i++) expect(taken[i]!).toBeGreaterThan(taken[i - 1]!);
+          const inOrder = order.every((value, i) => value === i);
+          expect(taken.length === n).toBe(inOrder);
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

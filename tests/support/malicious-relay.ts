@@ -30,7 +30,9 @@ export const honest: Tamper = {
   fromViewer: (data, viewer) => viewer.toHost(data),
 };
 
-const ATTACKER_FINGERPRINT = Array.from({ length: 32 }, (_, i) => ((i * 37 + 11) % 256).toString(16).toUpperCase().padStart(2, '0')).join(':');
+const ATTACKER_FINGERPRINT = Array.from({ length: 32 }, (_, i) =>
+  ((i * 37 + 11) % 256).toString(16).toUpperCase().padStart(2, '0'),
+).join(':');
 
 /** Puts the attacker's certificate fingerprint into every SDP, both ways. */
 export const swapFingerprints: Tamper = {
@@ -51,7 +53,13 @@ export const swapViewerFingerprints: Tamper = {
 function withFingerprint(data: SignalData): SignalData {
   const sdp = data.sdp as { type?: unknown; sdp?: unknown } | undefined;
   if (!sdp || typeof sdp.sdp !== 'string') return data;
-  return { ...data, sdp: { ...sdp, sdp: sdp.sdp.replace(/^a=fingerprint:(\S+) [0-9A-Fa-f:]+/gm, `a=fingerprint:$1 ${ATTACKER_FINGERPRINT}`) } };
+  return {
+    ...data,
+    sdp: {
+      ...sdp,
+      sdp: sdp.sdp.replace(/^a=fingerprint:(\S+) [0-9A-Fa-f:]+/gm, `a=fingerprint:$1 ${ATTACKER_FINGERPRINT}`),
+    },
+  };
 }
 
 /** Delivers every host signal twice. */
@@ -119,7 +127,11 @@ export class MaliciousRelay {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
-  private async proxyHttp(req: IncomingMessage, writeHead: (status: number, headers: Record<string, string>) => void, end: (body: Buffer) => void): Promise<void> {
+  private async proxyHttp(
+    req: IncomingMessage,
+    writeHead: (status: number, headers: Record<string, string>) => void,
+    end: (body: Buffer) => void,
+  ): Promise<void> {
     const upstream = await fetch(`http://127.0.0.1:${this.upstreamPort}${req.url ?? '/'}`, { method: req.method });
     const headers: Record<string, string> = {};
     upstream.headers.forEach((value, name) => {
@@ -134,10 +146,13 @@ export class MaliciousRelay {
     const upstream = new WebSocket(`ws://127.0.0.1:${this.upstreamPort}/signal`);
     this.sockets.add(viewerSocket).add(upstream);
     const pending: string[] = [];
-    const sendUp = (text: string) => (upstream.readyState === WebSocket.OPEN ? upstream.send(text) : pending.push(text));
+    const sendUp = (text: string) =>
+      upstream.readyState === WebSocket.OPEN ? upstream.send(text) : pending.push(text);
     upstream.on('open', () => pending.splice(0).forEach((text) => upstream.send(text)));
     const viewer: RelayedViewer = {
-      toViewer: (data) => viewerSocket.readyState === WebSocket.OPEN && viewerSocket.send(JSON.stringify({ type: 'signal', from: 'host', data })),
+      toViewer: (data) =>
+        viewerSocket.readyState === WebSocket.OPEN &&
+        viewerSocket.send(JSON.stringify({ type: 'signal', from: 'host', data })),
       toHost: (data) => sendUp(JSON.stringify({ type: 'signal', to: 'host', data })),
     };
     viewerSocket.on('message', (raw) => {
@@ -149,7 +164,8 @@ export class MaliciousRelay {
     upstream.on('message', (raw) => {
       const text = raw.toString();
       const message = parse(text);
-      if (message?.type === 'signal' && message.from === 'host' && isObject(message.data)) this.tamper.fromHost(message.data, viewer);
+      if (message?.type === 'signal' && message.from === 'host' && isObject(message.data))
+        this.tamper.fromHost(message.data, viewer);
       else if (viewerSocket.readyState === WebSocket.OPEN) viewerSocket.send(text);
     });
     // Closes travel both ways with their code (e.g. a kick's 4004), as the real path would.

@@ -52,7 +52,8 @@ export async function startServer(options: SignalingServerOptions = {}): Promise
       const client = await connect();
       client.send({ type: 'hello', role: 'viewer', token: info.token, name, protocol: 1 });
       const welcome = await client.next();
-      if (welcome.type !== 'welcome' || welcome.role !== 'viewer') throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+      if (welcome.type !== 'welcome' || welcome.role !== 'viewer')
+        throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
       return { client, id: welcome.id };
     },
   };

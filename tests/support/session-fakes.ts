@@ -14,27 +14,54 @@ export class RecordingDelivery implements MediaDelivery {
   readonly added: string[] = [];
   readonly rebinds: Array<[string, string]> = [];
   readonly suspended = new Set<string>();
-  suspend(id: string) { if (this.viewers.has(id)) this.suspended.add(id); }
-  addViewer(id: string) { this.viewers.add(id); this.added.push(id); }
+  suspend(id: string) {
+    if (this.viewers.has(id)) this.suspended.add(id);
+  }
+  addViewer(id: string) {
+    this.viewers.add(id);
+    this.added.push(id);
+  }
   rebind(formerId: string, id: string) {
     if (!this.viewers.delete(formerId)) return false;
     this.viewers.add(id);
     this.rebinds.push([formerId, id]);
     return true;
   }
-  removeViewer(id: string) { this.viewers.delete(id); }
-  async handleSignal(id: string, data: SignalData) { this.signals.push([id, data]); }
-  async setSource(stream: MediaStream) { this.source = stream; }
+  removeViewer(id: string) {
+    this.viewers.delete(id);
+  }
+  async handleSignal(id: string, data: SignalData) {
+    this.signals.push([id, data]);
+  }
+  async setSource(stream: MediaStream) {
+    this.source = stream;
+  }
   async applySettings() {}
-  async setPaused(paused: boolean) { this.paused = paused; }
-  async collectStats() { return new Map<string, ViewerLinkReport>(); }
-  close() { this.closed = true; this.viewers.clear(); }
+  async setPaused(paused: boolean) {
+    this.paused = paused;
+  }
+  async collectStats() {
+    return new Map<string, ViewerLinkReport>();
+  }
+  close() {
+    this.closed = true;
+    this.viewers.clear();
+  }
 }
 
-const fakeTrack = () => ({ onended: null, stop: jest.fn(), getSettings: () => ({ width: 1920, height: 1080, frameRate: 30 }), applyConstraints: async () => undefined });
+const fakeTrack = () => ({
+  onended: null,
+  stop: jest.fn(),
+  getSettings: () => ({ width: 1920, height: 1080, frameRate: 30 }),
+  applyConstraints: async () => undefined,
+});
 const fakeStream = () => {
   const track = fakeTrack();
-  return { getVideoTracks: () => [track], getAudioTracks: () => [], getTracks: () => [track] } as unknown as MediaStream;
+  return {
+    getVideoTracks: () => [track],
+    getAudioTracks: () => [],
+    getTracks: () => [track],
+  } as unknown as MediaStream;
 };
 
 export function fakePlatform(info: () => HostingInfo): Platform & { captures: number } {
@@ -48,8 +75,13 @@ export function fakePlatform(info: () => HostingInfo): Platform & { captures: nu
       return ok({ port, hostKey, signalUrl: `ws://127.0.0.1:${port}/signal` });
     },
     async stopHosting() {},
-    async listSources() { return []; },
-    async capture() { this.captures += 1; return fakeStream(); },
+    async listSources() {
+      return [];
+    },
+    async capture() {
+      this.captures += 1;
+      return fakeStream();
+    },
   };
 }
 
@@ -61,14 +93,20 @@ export async function until(check: () => boolean, what: string, timeoutMs = 5_00
   }
 }
 
-/** The viewer makes its peer connection at Join, before any offer; here it only has to exist, report nothing and close. */
+/**
+ * The viewer makes its peer connection at Join, before any offer; here it only has to exist, report nothing and close.
+ */
 class InertPeerConnection {
   connectionState: RTCPeerConnectionState = 'new';
   ontrack = null;
   onicecandidate = null;
   onconnectionstatechange = null;
-  async getStats() { return new Map(); }
-  close() { this.connectionState = 'closed'; }
+  async getStats() {
+    return new Map();
+  }
+  close() {
+    this.connectionState = 'closed';
+  }
 }
 
 export function useInertPeerConnections(): void {

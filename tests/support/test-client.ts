@@ -20,7 +20,9 @@ export class TestClient {
       if (waiter) waiter(parsed.value);
       else this.inbox.push(parsed.value);
     });
-    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   static connect(url: string, options: WebSocket.ClientOptions = {}): Promise<TestClient> {
@@ -55,7 +57,10 @@ export class TestClient {
   }
 
   /** Skips messages until one of `type` arrives. */
-  async nextOfType<T extends ServerMessage['type']>(type: T, timeoutMs = 2_000): Promise<Extract<ServerMessage, { type: T }>> {
+  async nextOfType<T extends ServerMessage['type']>(
+    type: T,
+    timeoutMs = 2_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const message = await this.next(Math.max(1, deadline - Date.now()));

@@ -17,7 +17,11 @@ import { gatheringComplete, relayPeerConfig, viewerPeerConfig } from '../../sign
 
 const WAIT_MS = 10_000;
 
-export async function until<T>(read: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = WAIT_MS): Promise<T> {
+export async function until<T>(
+  read: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -27,7 +31,10 @@ export async function until<T>(read: () => T | undefined | false | Promise<T | u
   }
 }
 
-/** The host page's stand-in: sends VP8 RTP (30 frames of 8 packets a second, a keyframe every 10th) and records every REMB the relay sends it. */
+/**
+ * The host page's stand-in: sends VP8 RTP (30 frames of 8 packets a second, a keyframe every 10th) and records every
+ * REMB the relay sends it.
+ */
 export class TestPublisher {
   readonly pc = new RTCPeerConnection(relayPeerConfig());
   readonly video: RTCRtpTransceiver = this.pc.addTransceiver('video', { direction: 'sendonly' });
@@ -37,7 +44,8 @@ export class TestPublisher {
 
   constructor() {
     this.video.sender.onRtcp.subscribe((packet) => {
-      if (packet instanceof RtcpPayloadSpecificFeedback && packet.feedback instanceof ReceiverEstimatedMaxBitrate) this.rembs.push(Number(packet.feedback.bitrate));
+      if (packet instanceof RtcpPayloadSpecificFeedback && packet.feedback instanceof ReceiverEstimatedMaxBitrate)
+        this.rembs.push(Number(packet.feedback.bitrate));
     });
   }
 
@@ -52,10 +60,19 @@ export class TestPublisher {
     this.timer = setInterval(() => {
       const key = frame % 10 === 0;
       for (let i = 0; i < 8; i++) {
-        // VP8 descriptor (S set on the first packet only), then the frame header's first byte: bit 0 clear for a keyframe.
+        // VP8 descriptor (S set on the first packet only), then the frame header's first byte: bit 0 clear for a
+        // keyframe.
         const descriptor = i === 0 ? [0x10, key ? 0x10 : 0x11, 0x02, 0x00, 0x9d, 0x01, 0x2a] : [0x00, 0x00];
-        const header = new RtpHeader({ payloadType, sequenceNumber: this.sequence++ & 0xffff, timestamp: frame * 3000, marker: i === 7, ssrc: this.video.sender.ssrc });
-        void this.video.sender.sendRtp(new RtpPacket(header, Buffer.concat([Buffer.from(descriptor), Buffer.alloc(1000)]))).catch(() => undefined);
+        const header = new RtpHeader({
+          payloadType,
+          sequenceNumber: this.sequence++ & 0xffff,
+          timestamp: frame * 3000,
+          marker: i === 7,
+          ssrc: this.video.sender.ssrc,
+        });
+        void this.video.sender
+          .sendRtp(new RtpPacket(header, Buffer.concat([Buffer.from(descriptor), Buffer.alloc(1000)])))
+          .catch(() => undefined);
       }
       frame += 1;
     }, 33);
@@ -81,7 +98,8 @@ export class TestViewer {
       track.onReceiveRtp.subscribe((packet) => {
         if (track.kind !== 'video') return;
         this.videoSsrc = packet.header.ssrc;
-        for (const extension of packet.header.extensions) this.videoExtensions.set(extension.id, extension.payload.length);
+        for (const extension of packet.header.extensions)
+          this.videoExtensions.set(extension.id, extension.payload.length);
       });
     });
   }
@@ -99,16 +117,35 @@ export class TestViewer {
 
   sendRembs(bps: number): void {
     const send = () => {
-      const remb = new ReceiverEstimatedMaxBitrate({ senderSsrc: 1, mediaSsrc: 0, ...rembBitrate(bps), ssrcNum: 1, ssrcFeedbacks: [this.videoSsrc!] });
-      void this.pc.dtlsTransports[0]?.sendRtcp([new RtcpPayloadSpecificFeedback({ feedback: remb })]).catch(() => undefined);
+      const remb = new ReceiverEstimatedMaxBitrate({
+        senderSsrc: 1,
+        mediaSsrc: 0,
+        ...rembBitrate(bps),
+        ssrcNum: 1,
+        ssrcFeedbacks: [this.videoSsrc!],
+      });
+      void this.pc.dtlsTransports[0]
+        ?.sendRtcp([new RtcpPayloadSpecificFeedback({ feedback: remb })])
+        .catch(() => undefined);
     };
     send();
     this.timer = setInterval(send, 200);
   }
 
-  /** One receiver report saying `lost` (a multiple of 1/256) of our video was lost; werift's own reports (no loss) go on. */
+  /**
+   * One receiver report saying `lost` (a multiple of 1/256) of our video was lost; werift's own reports (no loss) go
+   * on.
+   */
   reportLoss(lost: number): void {
-    const report = new RtcpReceiverInfo({ ssrc: this.videoSsrc!, fractionLost: Math.round(lost * 256), packetsLost: 0, highestSequence: 0, jitter: 0, lsr: 0, dlsr: 0 });
+    const report = new RtcpReceiverInfo({
+      ssrc: this.videoSsrc!,
+      fractionLost: Math.round(lost * 256),
+      packetsLost: 0,
+      highestSequence: 0,
+      jitter: 0,
+      lsr: 0,
+      dlsr: 0,
+    });
     void this.pc.dtlsTransports[0]?.sendRtcp([new RtcpRrPacket({ ssrc: 1, reports: [report] })]).catch(() => undefined);
   }
 

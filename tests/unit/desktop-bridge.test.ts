@@ -17,8 +17,21 @@ function desktopPlatform(clipboard: string | null = null) {
   return { platform, listeners, reports };
 }
 
-const controls = () => ({ admit: jest.fn(), deny: jest.fn(), stopHosting: jest.fn(async () => undefined) }) as unknown as HostControls & Record<'admit' | 'deny' | 'stopHosting', jest.Mock>;
-const entry = (id: string, name: string, state: 'waiting' | 'connecting' | 'watching') => ({ id, name, address: '10.0.0.2', state, stats: null, received: null, bitrateHistory: [], verified: null, safetyCode: null, refusedSignals: 0 });
+const controls = () =>
+  ({ admit: jest.fn(), deny: jest.fn(), stopHosting: jest.fn(async () => undefined) }) as unknown as HostControls &
+    Record<'admit' | 'deny' | 'stopHosting', jest.Mock>;
+const entry = (id: string, name: string, state: 'waiting' | 'connecting' | 'watching') => ({
+  id,
+  name,
+  address: '10.0.0.2',
+  state,
+  stats: null,
+  received: null,
+  bitrateHistory: [],
+  verified: null,
+  safetyCode: null,
+  refusedSignals: 0,
+});
 
 describe('connectDesktop', () => {
   it('opens the Join view filled in when a link arrives from outside', () => {
@@ -49,7 +62,12 @@ describe('connectDesktop', () => {
     state.host.status.value = 'live';
     state.host.viewers.value = [entry('v1', 'Ann', 'waiting'), entry('v2', 'Bob', 'watching')];
     state.host.viewers.value = state.host.viewers.value.map((v) => ({ ...v, bitrateHistory: [1] })); // a stats tick
-    expect(reports.at(-1)).toEqual({ status: 'live', watching: 1, waiting: 1, waitingViewers: [{ id: 'v1', name: 'Ann' }] });
+    expect(reports.at(-1)).toEqual({
+      status: 'live',
+      watching: 1,
+      waiting: 1,
+      waitingViewers: [{ id: 'v1', name: 'Ann' }],
+    });
     expect(reports).toHaveLength(3);
   });
 

@@ -1,6 +1,16 @@
 import { answerAsDtlsServer } from '../../renderer/viewer/dtls-answer-role';
 
-const answer = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=setup:active', 'a=mid:0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=setup:active', 'a=mid:1', ''];
+const answer = [
+  'v=0',
+  'o=- 1 2 IN IP4 127.0.0.1',
+  'm=video 9 UDP/TLS/RTP/SAVPF 96',
+  'a=setup:active',
+  'a=mid:0',
+  'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+  'a=setup:active',
+  'a=mid:1',
+  '',
+];
 
 test('every section of the answer says passive, line endings kept', () => {
   const crlf = answerAsDtlsServer(answer.join('\r\n'));

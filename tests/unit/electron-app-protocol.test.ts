@@ -2,7 +2,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_CONTENT_SECURITY_POLICY, registerAppScheme, resolveAppPath, respondToAppRequest, serveAppProtocol } from '../../main/app-protocol';
+import {
+  APP_CONTENT_SECURITY_POLICY,
+  registerAppScheme,
+  resolveAppPath,
+  respondToAppRequest,
+  serveAppProtocol,
+} from '../../main/app-protocol';
 import { fake, resetFakeElectron } from '../support/fake-electron';
 
 let root: string;
@@ -68,7 +74,12 @@ describe('which files are served', () => {
 
 describe('the Content-Security-Policy header', () => {
   it('is on every response, found or not', async () => {
-    for (const url of ['app://desktop/host', 'app://desktop/app.js', 'app://desktop/missing', 'app://desktop/../main/main.js']) {
+    for (const url of [
+      'app://desktop/host',
+      'app://desktop/app.js',
+      'app://desktop/missing',
+      'app://desktop/../main/main.js',
+    ]) {
       const response = await get(url);
       expect(response.headers.get('content-security-policy')).toBe(APP_CONTENT_SECURITY_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -76,7 +87,9 @@ describe('the Content-Security-Policy header', () => {
   });
 
   it('allows only our own scripts and styles, no framing, forms or base changes, and WebSockets for signaling', () => {
-    const directives = new Map(APP_CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = new Map(
+      APP_CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
@@ -91,7 +104,9 @@ describe('the Content-Security-Policy header', () => {
 describe('registration', () => {
   it('registers app: as a standard, secure scheme before the app is ready, and handles it', async () => {
     registerAppScheme();
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     serveAppProtocol(rendererDir);
     const handler = fake.protocol.handlers.get('app')!;
     const response = await handler(new Request('app://desktop/host'));

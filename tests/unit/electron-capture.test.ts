@@ -6,7 +6,10 @@ import { systemAudioSupportFor } from '../../main/platform-switches';
 import { fake, fakeSource, resetFakeElectron } from '../support/fake-electron';
 
 const APP_FRAME = { url: 'app://desktop/host' };
-type DisplayMediaHandler = (request: { frame: { url: string } | null; audioRequested: boolean; videoRequested: boolean }, callback: (streams: unknown) => void) => void;
+type DisplayMediaHandler = (
+  request: { frame: { url: string } | null; audioRequested: boolean; videoRequested: boolean },
+  callback: (streams: unknown) => void,
+) => void;
 
 beforeEach(() => {
   resetFakeElectron();
@@ -35,11 +38,26 @@ describe('listing sources', () => {
     expect(listed).toEqual({
       ok: true,
       value: [
-        { id: 'screen:0:0', name: 'Entire screen', kind: 'screen', displayId: '1', thumbnail: 'data:image/png;base64,screen:0:0' },
-        { id: 'window:42:0', name: 'Editor', kind: 'window', displayId: '', thumbnail: 'data:image/png;base64,window:42:0' },
+        {
+          id: 'screen:0:0',
+          name: 'Entire screen',
+          kind: 'screen',
+          displayId: '1',
+          thumbnail: 'data:image/png;base64,screen:0:0',
+        },
+        {
+          id: 'window:42:0',
+          name: 'Editor',
+          kind: 'window',
+          displayId: '',
+          thumbnail: 'data:image/png;base64,window:42:0',
+        },
       ],
     });
-    expect(fake.capturer.calls[0]).toMatchObject({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 } });
+    expect(fake.capturer.calls[0]).toMatchObject({
+      types: ['screen', 'window'],
+      thumbnailSize: { width: 320, height: 180 },
+    });
   });
 });
 
@@ -51,7 +69,10 @@ describe('the display-media handler', () => {
 
   it('grants exactly the chosen source, video only', async () => {
     const capture = installed();
-    await expect(capture.choose({ sourceId: 'window:42:0', systemAudio: false })).resolves.toEqual({ ok: true, value: null });
+    await expect(capture.choose({ sourceId: 'window:42:0', systemAudio: false })).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
     expect(askForDisplay()).toEqual({ video: { id: 'window:42:0', name: 'Editor' } });
   });
 
@@ -92,7 +113,10 @@ describe('system audio', () => {
     const capture = installed('win32');
     expect(capture.systemAudioSupport()).toEqual({ available: true, reason: null });
     await capture.choose({ sourceId: 'screen:0:0', systemAudio: true });
-    expect(askForDisplay(APP_FRAME, true)).toEqual({ video: { id: 'screen:0:0', name: 'Entire screen' }, audio: 'loopback' });
+    expect(askForDisplay(APP_FRAME, true)).toEqual({
+      video: { id: 'screen:0:0', name: 'Entire screen' },
+      audio: 'loopback',
+    });
     expect(askForDisplay(APP_FRAME, false)).toEqual({ video: { id: 'screen:0:0', name: 'Entire screen' } });
   });
 
@@ -103,7 +127,10 @@ describe('system audio', () => {
     expect(askForDisplay(APP_FRAME, true)).toMatchObject({ audio: 'loopback' });
   });
 
-  it.each([['linux', '6.1.0', /not available on Linux/], ['darwin', '12.6.0', /macOS 13/]] as const)('on %s %s, says plainly it is unavailable and sends video only', async (platform, osVersion, reason) => {
+  it.each([
+    ['linux', '6.1.0', /not available on Linux/],
+    ['darwin', '12.6.0', /macOS 13/],
+  ] as const)('on %s %s, says plainly it is unavailable and sends video only', async (platform, osVersion, reason) => {
     const capture = installed(platform, osVersion);
     const support = capture.systemAudioSupport();
     expect(support.available).toBe(false);

@@ -14,7 +14,11 @@ const blockers: Server[] = [];
 
 /** Loopback only, no LAN scan: the same server headless mode runs, made quiet for tests. */
 const newService = () =>
-  new HostingService({ settings, staticDir: join(dir, 'renderer'), server: { bind: '127.0.0.1', networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined } });
+  new HostingService({
+    settings,
+    staticDir: join(dir, 'renderer'),
+    server: { bind: '127.0.0.1', networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined },
+  });
 
 function occupyPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,7 +51,9 @@ it('starts the signaling server and hands back its port, host key and join links
   if (!started.ok) throw new Error(started.error);
   expect(started.value.port).toBeGreaterThan(0);
   expect(started.value.hostKey).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-  expect(started.value.joinUrls).toEqual([expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:${started.value.port}/join#t=`))]);
+  expect(started.value.joinUrls).toEqual([
+    expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:${started.value.port}/join#t=`)),
+  ]);
   expect(started.value.portFallbackFrom).toBeUndefined();
   expect(service.running).toBe(true);
   expect(await healthz(started.value.port)).toBe(200);

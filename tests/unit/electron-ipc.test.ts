@@ -45,18 +45,32 @@ describe('the sender check', () => {
 
   it('refuses a null senderFrame (a frame that navigated away or was destroyed)', async () => {
     const event = { sender: window.webContents, senderFrame: null };
-    await expect(fake.ipcMain.invoke(CHOOSE, event, GOOD_CHOICE)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(fake.ipcMain.invoke(CHOOSE, event, GOOD_CHOICE)).resolves.toEqual({
+      ok: false,
+      error: FOREIGN_SENDER,
+    });
   });
 
   it('refuses a subframe of our own window, even one on our origin', async () => {
     const child = window.webContents.mainFrame.addChild('app://desktop/host');
-    await expect(fake.ipcMain.invoke(CHOOSE, { sender: window.webContents, senderFrame: child }, GOOD_CHOICE)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(
+      fake.ipcMain.invoke(CHOOSE, { sender: window.webContents, senderFrame: child }, GOOD_CHOICE),
+    ).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
   });
 
   it('refuses our main frame once it shows another origin', async () => {
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:9470/host', 'file:///tmp/x.html', 'app://desktop.evil/host', 'about:blank']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:9470/host',
+      'file:///tmp/x.html',
+      'app://desktop.evil/host',
+      'about:blank',
+    ]) {
       window.webContents.mainFrame.url = url;
-      await expect(fake.ipcMain.invoke(CHOOSE, fromApp(), GOOD_CHOICE)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+      await expect(fake.ipcMain.invoke(CHOOSE, fromApp(), GOOD_CHOICE)).resolves.toEqual({
+        ok: false,
+        error: FOREIGN_SENDER,
+      });
     }
   });
 
@@ -64,18 +78,27 @@ describe('the sender check', () => {
     const other = new FakeWindow();
     await other.loadURL('app://desktop/host');
     const event = { sender: other.webContents, senderFrame: other.webContents.mainFrame };
-    await expect(fake.ipcMain.invoke(CHOOSE, event, GOOD_CHOICE)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(fake.ipcMain.invoke(CHOOSE, event, GOOD_CHOICE)).resolves.toEqual({
+      ok: false,
+      error: FOREIGN_SENDER,
+    });
   });
 
   it('refuses a frame claiming to be ours from other web contents', async () => {
     const other = new FakeWindow();
     const event = { sender: other.webContents, senderFrame: window.webContents.mainFrame };
-    await expect(fake.ipcMain.invoke(CHOOSE, event, GOOD_CHOICE)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(fake.ipcMain.invoke(CHOOSE, event, GOOD_CHOICE)).resolves.toEqual({
+      ok: false,
+      error: FOREIGN_SENDER,
+    });
   });
 
   it('refuses everyone once the window is gone', async () => {
     window.close();
-    await expect(fake.ipcMain.invoke(CHOOSE, fromApp(), GOOD_CHOICE)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(fake.ipcMain.invoke(CHOOSE, fromApp(), GOOD_CHOICE)).resolves.toEqual({
+      ok: false,
+      error: FOREIGN_SENDER,
+    });
     expect(calls).toEqual([]);
   });
 });
@@ -96,7 +119,10 @@ describe('the argument check', () => {
   });
 
   it('refuses arguments on a channel that takes none', async () => {
-    await expect(fake.ipcMain.invoke(START, fromApp(), { port: 1 })).resolves.toEqual({ ok: false, error: BAD_ARGUMENTS });
+    await expect(fake.ipcMain.invoke(START, fromApp(), { port: 1 })).resolves.toEqual({
+      ok: false,
+      error: BAD_ARGUMENTS,
+    });
   });
 });
 
@@ -125,13 +151,18 @@ describe('reportHostingState', () => {
     ['a missing field', { status: 'live', watching: 0, waiting: 0 }],
     ['not an object', 'live'],
   ])('refuses %s without calling the handler', async (_label, report) => {
-    await expect(fake.ipcMain.invoke(REPORT_CHANNEL, fromApp(), report)).resolves.toEqual({ ok: false, error: BAD_ARGUMENTS });
+    await expect(fake.ipcMain.invoke(REPORT_CHANNEL, fromApp(), report)).resolves.toEqual({
+      ok: false,
+      error: BAD_ARGUMENTS,
+    });
     expect(calls).toEqual([]);
   });
 
   it('refuses a report from anything but the app window', async () => {
     const child = window.webContents.mainFrame.addChild('app://desktop/host');
-    await expect(fake.ipcMain.invoke(REPORT_CHANNEL, { sender: window.webContents, senderFrame: child }, GOOD)).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
+    await expect(
+      fake.ipcMain.invoke(REPORT_CHANNEL, { sender: window.webContents, senderFrame: child }, GOOD),
+    ).resolves.toEqual({ ok: false, error: FOREIGN_SENDER });
     expect(calls).toEqual([]);
   });
 });

@@ -16,8 +16,16 @@ describe('reading a link', () => {
     ['the http form', HTTP_LINK, HTTP_LINK],
     ['the https form', `https://host.example:443/join#t=${TOKEN}`, `https://host.example:443/join#t=${TOKEN}`],
     ['the custom scheme, query form', `webrtc-desktop-host://join?host=192.168.1.20&port=9470#t=${TOKEN}`, HTTP_LINK],
-    ['the custom scheme, secure', `webrtc-desktop-host://join?host=h.example&port=8443&secure=1#t=${TOKEN}`, `https://h.example:8443/join#t=${TOKEN}`],
-    ['the custom scheme, IPv6', `webrtc-desktop-host://join?host=fd00::1&port=9470#t=${TOKEN}`, `http://[fd00::1]:9470/join#t=${TOKEN}`],
+    [
+      'the custom scheme, secure',
+      `webrtc-desktop-host://join?host=h.example&port=8443&secure=1#t=${TOKEN}`,
+      `https://h.example:8443/join#t=${TOKEN}`,
+    ],
+    [
+      'the custom scheme, IPv6',
+      `webrtc-desktop-host://join?host=fd00::1&port=9470#t=${TOKEN}`,
+      `http://[fd00::1]:9470/join#t=${TOKEN}`,
+    ],
     ['the custom scheme, swapped http form', `webrtc-desktop-host://192.168.1.20:9470/join#t=${TOKEN}`, HTTP_LINK],
     ['surrounding spaces', `  ${HTTP_LINK}\n`, HTTP_LINK],
   ])('accepts %s', (_label, text, expected) => {
@@ -41,7 +49,11 @@ describe('reading a link', () => {
   });
 
   it('finds the link the OS appended to the command line, skipping Electron’s own arguments', () => {
-    const argv = ['/usr/lib/webrtc-desktop-host/webrtc-desktop-host', '--no-sandbox-is-not-ours', `webrtc-desktop-host://join?host=192.168.1.20&port=9470#t=${TOKEN}`];
+    const argv = [
+      '/usr/lib/webrtc-desktop-host/webrtc-desktop-host',
+      '--no-sandbox-is-not-ours',
+      `webrtc-desktop-host://join?host=192.168.1.20&port=9470#t=${TOKEN}`,
+    ];
     expect(findJoinLink(argv)).toBe(HTTP_LINK);
     expect(findJoinLink(['/usr/bin/app', '.'])).toBeNull();
   });

@@ -6,14 +6,24 @@ import { fake, Notification, resetFakeElectron } from '../support/fake-electron'
 
 const ANA = { id: 'v1', name: 'Ana' };
 const BO = { id: 'v2', name: 'Bo' };
-const waitingFor = (...viewers: Array<{ id: string; name: string }>): HostingReport => ({ status: 'live', watching: 1, waiting: viewers.length, waitingViewers: viewers });
+const waitingFor = (...viewers: Array<{ id: string; name: string }>): HostingReport => ({
+  status: 'live',
+  watching: 1,
+  waiting: viewers.length,
+  waitingViewers: viewers,
+});
 
 let attended: boolean;
 let decisions: ViewerDecision[];
 let showWindow: jest.Mock;
 
 function notifier(platform: NodeJS.Platform = 'darwin'): JoinRequestNotifier {
-  const options: JoinRequestNotifierOptions = { isWindowAttended: () => attended, sendDecision: (d) => decisions.push(d), showWindow, platform };
+  const options: JoinRequestNotifierOptions = {
+    isWindowAttended: () => attended,
+    sendDecision: (d) => decisions.push(d),
+    showWindow,
+    platform,
+  };
   return new JoinRequestNotifier(options);
 }
 
@@ -43,7 +53,10 @@ it('notifies each request once, not again on every report', () => {
   joinRequests.update(waitingFor(ANA));
   joinRequests.update(waitingFor(ANA));
   joinRequests.update(waitingFor(ANA, BO));
-  expect(fake.notifications.map((n) => n.options.title)).toEqual(['Ana wants to watch your screen', 'Bo wants to watch your screen']);
+  expect(fake.notifications.map((n) => n.options.title)).toEqual([
+    'Ana wants to watch your screen',
+    'Bo wants to watch your screen',
+  ]);
 });
 
 it('does not notify, later, a request that arrived while the window was watched', () => {
@@ -99,5 +112,8 @@ it('shows nothing where the system has no notifications', () => {
 
 it('cleans a hostile name before showing it', () => {
   notifier().update(waitingFor({ id: 'v1', name: '\u202Eevil\u0007' }, { id: 'v2', name: '\u0000\u0001' }));
-  expect(fake.notifications.map((n) => n.options.title)).toEqual(['evil wants to watch your screen', 'Someone wants to watch your screen']);
+  expect(fake.notifications.map((n) => n.options.title)).toEqual([
+    'evil wants to watch your screen',
+    'Someone wants to watch your screen',
+  ]);
 });

@@ -92,6 +92,9 @@ describe('main’s logger', () => {
     expect(() => log.info('one')).not.toThrow();
     expect(() => log.info('two')).not.toThrow();
     expect(error).toHaveBeenCalledTimes(1);
-    expect(error).toHaveBeenCalledWith('log file: cannot write, logging to the console only:', expect.objectContaining({ code: 'EEXIST' }));
+    expect(error).toHaveBeenCalledWith(
+      'log file: cannot write, logging to the console only:',
+      expect.objectContaining({ code: 'EEXIST' }),
+    );
   });
 });

@@ -98,7 +98,13 @@ it('registers the app scheme before ready, then serves it, guards permissions an
   expect(fake.session.displayMediaRequestHandler).not.toBeNull();
   expect(fake.windows).toHaveLength(1);
   expect(appWindow().loadedUrls).toEqual(['app://desktop/host']);
-  expect(appWindow().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  expect(appWindow().options.webPreferences).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    webviewTag: false,
+  });
   expect(String(appWindow().options.webPreferences?.preload)).toMatch(/preload[/\\]preload\.js$/);
   expect(app.protocolClients[0]?.[0]).toBe('webrtc-desktop-host');
 });
@@ -106,8 +112,15 @@ it('registers the app scheme before ready, then serves it, guards permissions an
 it('answers every channel of the contract, and only from the window', async () => {
   const { fake } = startMain();
   await ready();
-  expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(Object.values(invokeChannels).map((c) => c.channel).sort());
-  const foreign = { sender: appWindow().webContents, senderFrame: appWindow().webContents.mainFrame.addChild('app://desktop/host') };
+  expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
+    Object.values(invokeChannels)
+      .map((c) => c.channel)
+      .sort(),
+  );
+  const foreign = {
+    sender: appWindow().webContents,
+    senderFrame: appWindow().webContents.mainFrame.addChild('app://desktop/host'),
+  };
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   await expect(fake.ipcMain.invoke(invokeChannels.startHosting.channel, foreign)).resolves.toMatchObject({ ok: false });
 });
@@ -115,7 +128,10 @@ it('answers every channel of the contract, and only from the window', async () =
 it('starts hosting for the window, and quitting stops the server before the app exits', async () => {
   const { app, fake } = startMain();
   await ready();
-  const started = (await fake.ipcMain.invoke(invokeChannels.startHosting.channel, fromWindow())) as { ok: true; value: { port: number } };
+  const started = (await fake.ipcMain.invoke(invokeChannels.startHosting.channel, fromWindow())) as {
+    ok: true;
+    value: { port: number };
+  };
   expect(started.ok).toBe(true);
   expect(await healthz(started.value.port)).toBe(200);
 
@@ -128,10 +144,17 @@ it('starts hosting for the window, and quitting stops the server before the app 
 it('stops hosting on request and can start again', async () => {
   const { fake } = startMain();
   await ready();
-  const first = (await fake.ipcMain.invoke(invokeChannels.startHosting.channel, fromWindow())) as { value: { port: number } };
-  await expect(fake.ipcMain.invoke(invokeChannels.stopHosting.channel, fromWindow())).resolves.toEqual({ ok: true, value: null });
+  const first = (await fake.ipcMain.invoke(invokeChannels.startHosting.channel, fromWindow())) as {
+    value: { port: number };
+  };
+  await expect(fake.ipcMain.invoke(invokeChannels.stopHosting.channel, fromWindow())).resolves.toEqual({
+    ok: true,
+    value: null,
+  });
   await expect(healthz(first.value.port)).rejects.toThrow();
-  await expect(fake.ipcMain.invoke(invokeChannels.startHosting.channel, fromWindow())).resolves.toMatchObject({ ok: true });
+  await expect(fake.ipcMain.invoke(invokeChannels.startHosting.channel, fromWindow())).resolves.toMatchObject({
+    ok: true,
+  });
 });
 
 it('quits when the last window closes', async () => {
@@ -142,12 +165,20 @@ it('quits when the last window closes', async () => {
 });
 
 describe('join links from outside', () => {
-  const sentLinks = () => appWindow().webContents.sent.filter((m) => m.channel === eventChannels.joinLink.channel).map((m) => m.args[0]);
+  const sentLinks = () =>
+    appWindow()
+      .webContents.sent.filter((m) => m.channel === eventChannels.joinLink.channel)
+      .map((m) => m.args[0]);
 
   it('delivers a link from a second launch and focuses the window', async () => {
     const { app } = startMain();
     await ready();
-    app.emit('second-instance', {}, ['/opt/app/webrtc-desktop-host', `webrtc-desktop-host://join?host=192.168.1.20&port=9470#t=${TOKEN}`], '/');
+    app.emit(
+      'second-instance',
+      {},
+      ['/opt/app/webrtc-desktop-host', `webrtc-desktop-host://join?host=192.168.1.20&port=9470#t=${TOKEN}`],
+      '/',
+    );
     expect(sentLinks()).toEqual([LINK]);
     expect(appWindow().focusCount).toBeGreaterThanOrEqual(1);
   });
@@ -176,7 +207,12 @@ describe('join links from outside', () => {
   it('ignores garbage from a second launch', async () => {
     const { app } = startMain();
     await ready();
-    app.emit('second-instance', {}, ['/opt/app/webrtc-desktop-host', 'webrtc-desktop-host://evil', '--inspect=9229'], '/');
+    app.emit(
+      'second-instance',
+      {},
+      ['/opt/app/webrtc-desktop-host', 'webrtc-desktop-host://evil', '--inspect=9229'],
+      '/',
+    );
     expect(sentLinks()).toEqual([]);
   });
 
@@ -184,16 +220,26 @@ describe('join links from outside', () => {
     const { fake } = startMain();
     await ready();
     fake.clipboard.text = `  ${LINK} `;
-    await expect(fake.ipcMain.invoke(invokeChannels.readClipboardJoinLink.channel, fromWindow())).resolves.toEqual({ ok: true, value: LINK });
+    await expect(fake.ipcMain.invoke(invokeChannels.readClipboardJoinLink.channel, fromWindow())).resolves.toEqual({
+      ok: true,
+      value: LINK,
+    });
     fake.clipboard.text = 'my bank password';
-    await expect(fake.ipcMain.invoke(invokeChannels.readClipboardJoinLink.channel, fromWindow())).resolves.toEqual({ ok: true, value: null });
+    await expect(fake.ipcMain.invoke(invokeChannels.readClipboardJoinLink.channel, fromWindow())).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
   });
 });
 
 describe('the desktop shell around the window', () => {
   const LIVE = { status: 'live', watching: 2, waiting: 1, waitingViewers: [{ id: 'v1', name: 'Ana' }] };
-  const report = (state: unknown) => electron.fake.ipcMain.invoke(invokeChannels.reportHostingState.channel, fromWindow(), state);
-  const sentOn = (channel: string) => appWindow().webContents.sent.filter((m) => m.channel === channel).map((m) => m.args[0]);
+  const report = (state: unknown) =>
+    electron.fake.ipcMain.invoke(invokeChannels.reportHostingState.channel, fromWindow(), state);
+  const sentOn = (channel: string) =>
+    appWindow()
+      .webContents.sent.filter((m) => m.channel === channel)
+      .map((m) => m.args[0]);
   const tray = () => electron.fake.trays[0]!;
 
   it('keeps crash reports local, started before the app is ready', () => {
@@ -285,14 +331,20 @@ describe('the desktop shell around the window', () => {
     appWindow().close(); // saves at once
     await quitAndWait();
     const saved = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'));
-    expect(saved).toMatchObject({ hostingPort: 0, window: { x: 300, y: 200, width: 900, height: 700, maximized: false } });
+    expect(saved).toMatchObject({
+      hostingPort: 0,
+      window: { x: 300, y: 200, width: 900, height: 700, maximized: false },
+    });
 
     startMain();
     await ready();
     expect(appWindow().options).toMatchObject({ x: 300, y: 200, width: 900, height: 700 });
     await quitAndWait();
 
-    await writeFile(join(userData, 'settings.json'), JSON.stringify({ hostingPort: 0, window: { x: 5000, y: 3000, width: 900, height: 700, maximized: true } }));
+    await writeFile(
+      join(userData, 'settings.json'),
+      JSON.stringify({ hostingPort: 0, window: { x: 5000, y: 3000, width: 900, height: 700, maximized: true } }),
+    );
     startMain();
     await ready();
     expect(appWindow().options).not.toHaveProperty('x');

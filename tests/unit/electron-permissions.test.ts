@@ -4,12 +4,25 @@ import type { Session } from 'electron';
 import { applyPermissionPolicy, isPermissionAllowed } from '../../main/permissions';
 import { fake, resetFakeElectron } from '../support/fake-electron';
 
-type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string; isMainFrame: boolean }) => void;
-type CheckHandler = (contents: unknown, permission: string, origin: string, details: { isMainFrame: boolean }) => boolean;
+type RequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string; isMainFrame: boolean },
+) => void;
+type CheckHandler = (
+  contents: unknown,
+  permission: string,
+  origin: string,
+  details: { isMainFrame: boolean },
+) => boolean;
 
 function request(permission: string, requestingUrl: string, isMainFrame = true): boolean {
   let granted: boolean | undefined;
-  (fake.session.permissionRequestHandler as RequestHandler)(null, permission, (answer) => (granted = answer), { requestingUrl, isMainFrame });
+  (fake.session.permissionRequestHandler as RequestHandler)(null, permission, (answer) => (granted = answer), {
+    requestingUrl,
+    isMainFrame,
+  });
   if (granted === undefined) throw new Error('the permission request was never answered');
   return granted;
 }
@@ -29,16 +42,29 @@ it('grants media and display capture to our own page', () => {
   expect(check('display-capture', 'app://desktop')).toBe(true);
 });
 
-it.each(['notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midiSysex', 'hid', 'usb', 'serial', 'unknown'])(
-  'denies %s even to our own page',
-  (permission) => {
-    expect(request(permission, 'app://desktop/host')).toBe(false);
-    expect(check(permission, 'app://desktop')).toBe(false);
-  },
-);
+it.each([
+  'notifications',
+  'geolocation',
+  'clipboard-read',
+  'openExternal',
+  'fullscreen',
+  'midiSysex',
+  'hid',
+  'usb',
+  'serial',
+  'unknown',
+])('denies %s even to our own page', (permission) => {
+  expect(request(permission, 'app://desktop/host')).toBe(false);
+  expect(check(permission, 'app://desktop')).toBe(false);
+});
 
 it('denies media and display capture to any other origin or a subframe', () => {
-  for (const url of ['https://evil.example/', 'http://127.0.0.1:9470/host', 'file:///tmp/x.html', 'app://desktop.evil/']) {
+  for (const url of [
+    'https://evil.example/',
+    'http://127.0.0.1:9470/host',
+    'file:///tmp/x.html',
+    'app://desktop.evil/',
+  ]) {
     expect(request('media', url)).toBe(false);
     expect(check('display-capture', new URL(url).origin)).toBe(false);
   }

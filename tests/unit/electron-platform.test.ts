@@ -4,13 +4,26 @@ import type { DesktopApi, IpcResult } from '../../preload/api-types';
 import { detectPlatform } from '../../renderer/platform/detect-platform';
 import { createElectronPlatform, type ElectronHostingEndpoint } from '../../renderer/platform/electron-platform';
 
-const SCREEN = { id: 'screen:0:0', name: 'Entire screen', kind: 'screen' as const, displayId: '1', thumbnail: 'data:image/png;base64,AA' };
+const SCREEN = {
+  id: 'screen:0:0',
+  name: 'Entire screen',
+  kind: 'screen' as const,
+  displayId: '1',
+  thumbnail: 'data:image/png;base64,AA',
+};
 const WINDOW = { id: 'window:7:0', name: 'Editor', kind: 'window' as const, displayId: '', thumbnail: '' };
 const okOf = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 
 function fakeApi(overrides: Partial<DesktopApi> = {}): jest.Mocked<DesktopApi> {
   return {
-    startHosting: jest.fn(() => okOf({ port: 50123, hostKey: 'HOSTKEYHOSTKEYHOSTKEY1', joinUrls: ['http://192.168.1.20:50123/join#t=x'], portFallbackFrom: 9470 })),
+    startHosting: jest.fn(() =>
+      okOf({
+        port: 50123,
+        hostKey: 'HOSTKEYHOSTKEYHOSTKEY1',
+        joinUrls: ['http://192.168.1.20:50123/join#t=x'],
+        portFallbackFrom: 9470,
+      }),
+    ),
     stopHosting: jest.fn(() => okOf(null)),
     getHostingPort: jest.fn(() => okOf(9470)),
     setHostingPort: jest.fn(() => okOf(null)),
@@ -38,12 +51,22 @@ it('starts hosting through main and connects over loopback', async () => {
   const started = await platform.startHosting();
   expect(started).toEqual({
     ok: true,
-    value: { port: 50123, hostKey: 'HOSTKEYHOSTKEYHOSTKEY1', signalUrl: 'ws://127.0.0.1:50123/signal', joinUrls: ['http://192.168.1.20:50123/join#t=x'], portFallbackFrom: 9470 } satisfies ElectronHostingEndpoint,
+    value: {
+      port: 50123,
+      hostKey: 'HOSTKEYHOSTKEYHOSTKEY1',
+      signalUrl: 'ws://127.0.0.1:50123/signal',
+      joinUrls: ['http://192.168.1.20:50123/join#t=x'],
+      portFallbackFrom: 9470,
+    } satisfies ElectronHostingEndpoint,
   });
 });
 
 it('passes main’s words through when hosting cannot start', async () => {
-  const platform = createElectronPlatform(fakeApi({ startHosting: jest.fn(() => Promise.resolve({ ok: false as const, error: 'Could not start hosting: nope' })) }));
+  const platform = createElectronPlatform(
+    fakeApi({
+      startHosting: jest.fn(() => Promise.resolve({ ok: false as const, error: 'Could not start hosting: nope' })),
+    }),
+  );
   await expect(platform.startHosting()).resolves.toEqual({ ok: false, error: 'Could not start hosting: nope' });
 });
 
@@ -52,14 +75,18 @@ it('maps sources, and throws main’s words when listing fails', async () => {
     { id: 'window:7:0', name: 'Editor', kind: 'window', displayId: '' },
     { id: 'screen:0:0', name: 'Entire screen', kind: 'screen', displayId: '1', thumbnail: 'data:image/png;base64,AA' },
   ]);
-  const failing = createElectronPlatform(fakeApi({ listSources: jest.fn(() => Promise.resolve({ ok: false as const, error: 'no permission' })) }));
+  const failing = createElectronPlatform(
+    fakeApi({ listSources: jest.fn(() => Promise.resolve({ ok: false as const, error: 'no permission' })) }),
+  );
   await expect(failing.listSources()).rejects.toThrow('no permission');
 });
 
 it('chooses the requested source in main, then captures with getDisplayMedia', async () => {
   const api = fakeApi();
   const platform = createElectronPlatform(api);
-  await expect(platform.capture({ sourceId: 'window:7:0', width: 1920, height: 1080, frameRate: 30, systemAudio: false })).resolves.toBe(stream);
+  await expect(
+    platform.capture({ sourceId: 'window:7:0', width: 1920, height: 1080, frameRate: 30, systemAudio: false }),
+  ).resolves.toBe(stream);
   expect(api.chooseSource).toHaveBeenCalledWith({ sourceId: 'window:7:0', systemAudio: false });
   expect(getDisplayMedia).toHaveBeenCalledWith({ video: { width: 1920, height: 1080, frameRate: 30 }, audio: false });
   expect(api.chooseSource.mock.invocationCallOrder[0]!).toBeLessThan(getDisplayMedia.mock.invocationCallOrder[0]!);
@@ -72,8 +99,12 @@ it('shares the first screen when nothing was picked (one click)', async () => {
 });
 
 it('does not capture when main refuses the choice', async () => {
-  const api = fakeApi({ chooseSource: jest.fn(() => Promise.resolve({ ok: false as const, error: 'That window is gone.' })) });
-  await expect(createElectronPlatform(api).capture({ sourceId: 'window:7:0', frameRate: 30, systemAudio: false })).rejects.toThrow('That window is gone.');
+  const api = fakeApi({
+    chooseSource: jest.fn(() => Promise.resolve({ ok: false as const, error: 'That window is gone.' })),
+  });
+  await expect(
+    createElectronPlatform(api).capture({ sourceId: 'window:7:0', frameRate: 30, systemAudio: false }),
+  ).rejects.toThrow('That window is gone.');
   expect(getDisplayMedia).not.toHaveBeenCalled();
 });
 
@@ -95,5 +126,7 @@ it('detectPlatform picks Electron when the preload API is there, the browser oth
   const location = new URL('http://127.0.0.1:9470/host') as unknown as Location;
   expect(detectPlatform({ location, desktopHost: fakeApi() }).kind).toBe('electron');
   expect(detectPlatform({ location }).kind).toBe('browser');
-  expect(detectPlatform({ location, desktopHost: { platform: 'electron' } as unknown as DesktopApi }).kind).toBe('browser');
+  expect(detectPlatform({ location, desktopHost: { platform: 'electron' } as unknown as DesktopApi }).kind).toBe(
+    'browser',
+  );
 });

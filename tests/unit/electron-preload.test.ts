@@ -46,13 +46,14 @@ it('has one method per channel of the contract', () => {
   expect(Object.keys(eventChannels)).toEqual(['joinLink', 'viewerDecision', 'stopHostingRequest']);
 });
 
-it.each(Object.entries(invokeChannels).filter(([method]) => !['chooseSource', 'setHostingPort', 'reportHostingState'].includes(method)))(
-  '%s invokes its own channel with no arguments',
-  async (method, { channel }) => {
-    await (api[method as keyof DesktopApi] as () => Promise<unknown>)();
-    expect(fake.ipcRenderer.invocations).toEqual([{ channel, args: [undefined] }]);
-  },
-);
+it.each(
+  Object.entries(invokeChannels).filter(
+    ([method]) => !['chooseSource', 'setHostingPort', 'reportHostingState'].includes(method),
+  ),
+)('%s invokes its own channel with no arguments', async (method, { channel }) => {
+  await (api[method as keyof DesktopApi] as () => Promise<unknown>)();
+  expect(fake.ipcRenderer.invocations).toEqual([{ channel, args: [undefined] }]);
+});
 
 it('passes main’s answer back unchanged', async () => {
   fake.ipcRenderer.respond = () => ({ ok: true, value: { port: 9470, hostKey: 'k', joinUrls: [] } });
@@ -61,7 +62,9 @@ it('passes main’s answer back unchanged', async () => {
 
 it('sends a valid source choice', async () => {
   await api.chooseSource({ sourceId: 'screen:0:0', systemAudio: true });
-  expect(fake.ipcRenderer.invocations).toEqual([{ channel: invokeChannels.chooseSource.channel, args: [{ sourceId: 'screen:0:0', systemAudio: true }] }]);
+  expect(fake.ipcRenderer.invocations).toEqual([
+    { channel: invokeChannels.chooseSource.channel, args: [{ sourceId: 'screen:0:0', systemAudio: true }] },
+  ]);
 });
 
 it('refuses bad arguments before they leave the page', async () => {
@@ -125,7 +128,9 @@ describe('reportHostingState', () => {
 
   it('sends a valid report on its channel', async () => {
     await expect(api.reportHostingState(REPORT)).resolves.toEqual({ ok: true, value: null });
-    expect(fake.ipcRenderer.invocations).toEqual([{ channel: invokeChannels.reportHostingState.channel, args: [REPORT] }]);
+    expect(fake.ipcRenderer.invocations).toEqual([
+      { channel: invokeChannels.reportHostingState.channel, args: [REPORT] },
+    ]);
   });
 
   it('refuses a report that breaks the contract before it leaves the page', async () => {
@@ -136,7 +141,8 @@ describe('reportHostingState', () => {
       { ...REPORT, waitingViewers: [{ id: 'v1', name: '' }] },
       { ...REPORT, waiting: 100, waitingViewers: Array.from({ length: 100 }, (_, i) => ({ id: `v${i}`, name: 'x' })) },
     ];
-    for (const report of bad) await expect(api.reportHostingState(report as never)).resolves.toMatchObject({ ok: false });
+    for (const report of bad)
+      await expect(api.reportHostingState(report as never)).resolves.toMatchObject({ ok: false });
     expect(fake.ipcRenderer.invocations).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ let dir: string;
 let service: HostingService;
 
 beforeAll(() => {
-  if (!existsSync(RELAY_ENTRY)) throw new Error(`${RELAY_ENTRY} is missing: run \`npm run build\` (jest's globalSetup does unless SKIP_BUILD=1)`);
+  if (!existsSync(RELAY_ENTRY))
+    throw new Error(`${RELAY_ENTRY} is missing: run \`npm run build\` (jest's globalSetup does unless SKIP_BUILD=1)`);
 });
 
 beforeEach(async () => {
@@ -26,7 +27,11 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'relay-process-'));
   const settings = new SettingsStore(join(dir, 'settings.json'));
   await settings.update({ hostingPort: 0 });
-  service = new HostingService({ settings, staticDir: join(dir, 'renderer'), server: { ...quiet, relay: utilityProcessRelay(RELAY_ENTRY) } });
+  service = new HostingService({
+    settings,
+    staticDir: join(dir, 'renderer'),
+    server: { ...quiet, relay: utilityProcessRelay(RELAY_ENTRY) },
+  });
 });
 
 afterEach(async () => {
@@ -72,7 +77,11 @@ it('starts the relay in a utility process with hosting; the host page gets viewe
 
   const messages = await askForViewerOffer(started.value.port, started.value.hostKey);
   expect(messages[0]).toEqual({ type: 'ready' });
-  expect(messages.at(-1)).toMatchObject({ type: 'viewer-offer', peer: 'p1', sdp: expect.stringMatching(/a=rtpmap:\d+ VP8\/90000/) });
+  expect(messages.at(-1)).toMatchObject({
+    type: 'viewer-offer',
+    peer: 'p1',
+    sdp: expect.stringMatching(/a=rtpmap:\d+ VP8\/90000/),
+  });
 });
 
 it('ends the relay process when hosting stops, and starts a new one with the next start', async () => {
@@ -94,7 +103,11 @@ it('ends the relay process when hosting stops, and starts a new one with the nex
 it('still hosts (hosts then send directly) when the relay entry cannot run', async () => {
   const settings = new SettingsStore(join(dir, 'other.json'));
   await settings.update({ hostingPort: 0 });
-  const broken = new HostingService({ settings, staticDir: join(dir, 'renderer'), server: { ...quiet, relay: utilityProcessRelay(join(dir, 'missing-relay.js')) } });
+  const broken = new HostingService({
+    settings,
+    staticDir: join(dir, 'renderer'),
+    server: { ...quiet, relay: utilityProcessRelay(join(dir, 'missing-relay.js')) },
+  });
   const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
   try {
     const started = await broken.start();
@@ -106,7 +119,9 @@ it('still hosts (hosts then send directly) when the relay entry cannot run', asy
       ws.once('error', () => undefined);
     });
     expect(status).toBe(404);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/media relay not started, hosts send directly: relay ended: exited with 1/);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /media relay not started, hosts send directly: relay ended: exited with 1/,
+    );
   } finally {
     warn.mockRestore();
     await broken.stop();

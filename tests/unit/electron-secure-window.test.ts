@@ -1,6 +1,11 @@
 // The hardened window: every window's webPreferences read back from what was actually
 // passed to BrowserWindow, navigation kept inside the app, and no new windows.
-import { createSecureWindow, guardAllWebContents, isAllowedExternalUrl, openExternalIfAllowed } from '../../main/secure-window';
+import {
+  createSecureWindow,
+  guardAllWebContents,
+  isAllowedExternalUrl,
+  openExternalIfAllowed,
+} from '../../main/secure-window';
 import { fake, resetFakeElectron, FakeWebContents } from '../support/fake-electron';
 
 const SECURE = {
@@ -71,7 +76,12 @@ describe('navigation', () => {
 
   it('refuses to attach a webview', () => {
     const contents = windowContents();
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     contents.emit('will-attach-webview', event, {}, {});
     expect(event.defaultPrevented).toBe(true);
   });
@@ -103,7 +113,12 @@ describe('window.open', () => {
   });
 
   it('passes a remembered position to the window, and leaves placement to the OS without one', () => {
-    expect(createSecureWindow({ preloadPath: '/p.js', x: 10, y: 20, width: 900, height: 700 }).getBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
+    expect(createSecureWindow({ preloadPath: '/p.js', x: 10, y: 20, width: 900, height: 700 }).getBounds()).toEqual({
+      x: 10,
+      y: 20,
+      width: 900,
+      height: 700,
+    });
     expect(fake.windows.at(-1)!.options).toMatchObject({ x: 10, y: 20 });
     createSecureWindow({ preloadPath: '/p.js', x: 10 });
     expect(fake.windows.at(-1)!.options).not.toHaveProperty('x');

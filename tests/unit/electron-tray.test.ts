@@ -7,7 +7,8 @@ import { HostingTray, type TrayActions } from '../../main/tray';
 import { fake, resetFakeElectron } from '../support/fake-electron';
 
 // The report carries the renderer's own status type: the two must not drift apart.
-const sameStatuses: [HostingStatus, HostingReportStatus] extends [HostingReportStatus, HostingStatus] ? true : never = true;
+const sameStatuses: [HostingStatus, HostingReportStatus] extends [HostingReportStatus, HostingStatus] ? true : never =
+  true;
 
 const report = (status: HostingReportStatus, watching = 0, waiting = 0): HostingReport => ({
   status,
@@ -37,12 +38,11 @@ it('describes hosting in plain words', () => {
   expect(describeHosting(report('ready'))).toBe('Hosting — 0 watching');
   expect(describeHosting(report('live', 2, 1))).toBe('Hosting — 2 watching, 1 waiting');
   expect(describeHosting(report('reconnecting', 2))).toBe('Hosting — reconnecting, 2 watching');
-  expect(['idle', 'starting', 'ready', 'live', 'reconnecting', 'stopping'].filter((s) => isHosting(s as HostingReportStatus))).toEqual([
-    'starting',
-    'ready',
-    'live',
-    'reconnecting',
-  ]);
+  expect(
+    ['idle', 'starting', 'ready', 'live', 'reconnecting', 'stopping'].filter((s) =>
+      isHosting(s as HostingReportStatus),
+    ),
+  ).toEqual(['starting', 'ready', 'live', 'reconnecting']);
 });
 
 it('starts as "Not hosting", with Stop hosting disabled', () => {
@@ -88,7 +88,9 @@ it('shows the window on a click of the icon on Windows and Linux; macOS opens th
 it('uses an embedded PNG icon, high-DPI too, and a template image on macOS', () => {
   new HostingTray(actions, 'linux');
   expect(tray().image.isEmpty()).toBe(false);
-  expect(tray().image.representations).toEqual([{ scaleFactor: 2, dataURL: expect.stringMatching(/^data:image\/png;base64,/) }]);
+  expect(tray().image.representations).toEqual([
+    { scaleFactor: 2, dataURL: expect.stringMatching(/^data:image\/png;base64,/) },
+  ]);
   expect(tray().image.template).toBe(false);
   resetFakeElectron();
   new HostingTray(actions, 'darwin');

@@ -16,14 +16,20 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('startAutoUpdates', () => {
-  it.each(['win32', 'darwin'] as const)('checks the GitHub releases through update.electronjs.org in a packaged %s build', (platform) => {
-    const start = jest.fn();
-    expect(startAutoUpdates({ isPackaged: true, platform, logger, start })).toBe(true);
-    expect(start).toHaveBeenCalledWith({
-      updateSource: { type: UpdateSourceType.ElectronPublicUpdateService, repo: 'webrtc-desktop-host/webrtc-desktop-host' },
-      logger,
-    });
-  });
+  it.each(['win32', 'darwin'] as const)(
+    'checks the GitHub releases through update.electronjs.org in a packaged %s build',
+    (platform) => {
+      const start = jest.fn();
+      expect(startAutoUpdates({ isPackaged: true, platform, logger, start })).toBe(true);
+      expect(start).toHaveBeenCalledWith({
+        updateSource: {
+          type: UpdateSourceType.ElectronPublicUpdateService,
+          repo: 'webrtc-desktop-host/webrtc-desktop-host',
+        },
+        logger,
+      });
+    },
+  );
 
   it('does not start in a development build', () => {
     const start = jest.fn();
@@ -46,30 +52,47 @@ describe('the releases link', () => {
   });
 
   const helpItems = (platformOptions: { platform: NodeJS.Platform; checkForNewVersion?: () => void }) => {
-    const help = appMenuTemplate({ isPackaged: true, openLogsFolder: jest.fn(), ...platformOptions }).find((item) => item.role === 'help');
+    const help = appMenuTemplate({ isPackaged: true, openLogsFolder: jest.fn(), ...platformOptions }).find(
+      (item) => item.role === 'help',
+    );
     return (help?.submenu as FakeMenuItem[]).map((item) => item.label);
   };
 
   it('is in the Help menu when given (Linux), next to Open logs folder', () => {
-    expect(helpItems({ platform: 'linux', checkForNewVersion: openReleasesPage })).toEqual(['Open logs folder', 'Check for a new version']);
+    expect(helpItems({ platform: 'linux', checkForNewVersion: openReleasesPage })).toEqual([
+      'Open logs folder',
+      'Check for a new version',
+    ]);
     expect(helpItems({ platform: 'win32' })).toEqual(['Open logs folder']);
   });
 });
 
 describe('the application menu', () => {
-  const roles = (items: FakeMenuItem[]): string[] => items.flatMap((item) => [item.role ?? item.label ?? '', ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
+  const roles = (items: FakeMenuItem[]): string[] =>
+    items.flatMap((item) => [
+      item.role ?? item.label ?? '',
+      ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
+    ]);
 
   it('has no Reload (it would drop every viewer) and DevTools only in development', () => {
-    const packaged = roles(appMenuTemplate({ platform: 'linux', isPackaged: true, openLogsFolder: jest.fn() }) as FakeMenuItem[]);
+    const packaged = roles(
+      appMenuTemplate({ platform: 'linux', isPackaged: true, openLogsFolder: jest.fn() }) as FakeMenuItem[],
+    );
     expect(packaged).not.toContain('reload');
     expect(packaged).not.toContain('forceReload');
     expect(packaged).not.toContain('toggleDevTools');
-    expect(roles(appMenuTemplate({ platform: 'linux', isPackaged: false, openLogsFolder: jest.fn() }) as FakeMenuItem[])).toContain('toggleDevTools');
+    expect(
+      roles(appMenuTemplate({ platform: 'linux', isPackaged: false, openLogsFolder: jest.fn() }) as FakeMenuItem[]),
+    ).toContain('toggleDevTools');
   });
 
   it('has the app menu on macOS only', () => {
-    expect(roles(appMenuTemplate({ platform: 'darwin', isPackaged: true, openLogsFolder: jest.fn() }) as FakeMenuItem[])[0]).toBe('appMenu');
-    expect(roles(appMenuTemplate({ platform: 'win32', isPackaged: true, openLogsFolder: jest.fn() }) as FakeMenuItem[])).not.toContain('appMenu');
+    expect(
+      roles(appMenuTemplate({ platform: 'darwin', isPackaged: true, openLogsFolder: jest.fn() }) as FakeMenuItem[])[0],
+    ).toBe('appMenu');
+    expect(
+      roles(appMenuTemplate({ platform: 'win32', isPackaged: true, openLogsFolder: jest.fn() }) as FakeMenuItem[]),
+    ).not.toContain('appMenu');
   });
 });
 
@@ -90,14 +113,17 @@ describe('Squirrel start-up events', () => {
     return { handled, spawned, quit, finish: () => finish() };
   }
 
-  it.each(['--squirrel-install', '--squirrel-updated'])('%s creates the shortcuts with Update.exe, then quits', (event) => {
-    const { handled, spawned, quit, finish } = run(event);
-    expect(handled).toBe(true);
-    expect(spawned).toEqual([{ command: UPDATE_EXE, args: ['--createShortcut=WebRTC Desktop Host.exe'] }]);
-    expect(quit).not.toHaveBeenCalled(); // Update.exe must finish first
-    finish();
-    expect(quit).toHaveBeenCalledTimes(1);
-  });
+  it.each(['--squirrel-install', '--squirrel-updated'])(
+    '%s creates the shortcuts with Update.exe, then quits',
+    (event) => {
+      const { handled, spawned, quit, finish } = run(event);
+      expect(handled).toBe(true);
+      expect(spawned).toEqual([{ command: UPDATE_EXE, args: ['--createShortcut=WebRTC Desktop Host.exe'] }]);
+      expect(quit).not.toHaveBeenCalled(); // Update.exe must finish first
+      finish();
+      expect(quit).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('--squirrel-uninstall removes the shortcuts, then quits', () => {
     const { handled, spawned, quit, finish } = run('--squirrel-uninstall');

@@ -23,7 +23,10 @@ afterEach(() => {
 
 describe('placementFor', () => {
   it('restores a placement that is on a screen, maximized included', () => {
-    expect(placementFor({ ...SAVED, maximized: true }, [LAPTOP])).toEqual({ bounds: { x: 300, y: 200, width: 900, height: 700 }, maximized: true });
+    expect(placementFor({ ...SAVED, maximized: true }, [LAPTOP])).toEqual({
+      bounds: { x: 300, y: 200, width: 900, height: 700 },
+      maximized: true,
+    });
   });
 
   it('opens at the default place when nothing was saved', () => {
@@ -32,7 +35,12 @@ describe('placementFor', () => {
 
   it('does not restore a window left on a monitor that is gone', () => {
     const onTheMonitor = { ...SAVED, x: 2500, maximized: true };
-    expect(placementFor(onTheMonitor, [LAPTOP, MONITOR_RIGHT]).bounds).toEqual({ x: 2500, y: 200, width: 900, height: 700 });
+    expect(placementFor(onTheMonitor, [LAPTOP, MONITOR_RIGHT]).bounds).toEqual({
+      x: 2500,
+      y: 200,
+      width: 900,
+      height: 700,
+    });
     expect(placementFor(onTheMonitor, [LAPTOP])).toEqual({ bounds: null, maximized: false });
   });
 
@@ -103,7 +111,10 @@ describe('the window entry in the settings file', () => {
     const dir = await mkdtemp(join(tmpdir(), 'window-state-'));
     try {
       const store = new SettingsStore(join(dir, 'settings.json'));
-      await writeFile(store.file, JSON.stringify({ hostingPort: 9555, window: { x: 'left', y: 0, width: 10, height: 10, maximized: false } }));
+      await writeFile(
+        store.file,
+        JSON.stringify({ hostingPort: 9555, window: { x: 'left', y: 0, width: 10, height: 10, maximized: false } }),
+      );
       await expect(store.read()).resolves.toEqual({ hostingPort: 9555 });
       const write = store.update({ window: SAVED });
       expect(store.writing).toBe(true);

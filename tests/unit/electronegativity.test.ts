@@ -59,12 +59,39 @@ interface Allowed {
 }
 
 const ALLOW_LIST: readonly Allowed[] = [
-  { id: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/secure-window.ts', line: 'const window = new BrowserWindow({', reason: REASONS.windowFactory },
-  { id: 'SANDBOX_JS_CHECK', file: 'main/secure-window.ts', line: 'const window = new BrowserWindow({', reason: REASONS.windowFactory },
-  { id: 'AUXCLICK_JS_CHECK', file: 'main/secure-window.ts', line: 'const window = new BrowserWindow({', reason: REASONS.auxclick },
+  {
+    id: 'CONTEXT_ISOLATION_JS_CHECK',
+    file: 'main/secure-window.ts',
+    line: 'const window = new BrowserWindow({',
+    reason: REASONS.windowFactory,
+  },
+  {
+    id: 'SANDBOX_JS_CHECK',
+    file: 'main/secure-window.ts',
+    line: 'const window = new BrowserWindow({',
+    reason: REASONS.windowFactory,
+  },
+  {
+    id: 'AUXCLICK_JS_CHECK',
+    file: 'main/secure-window.ts',
+    line: 'const window = new BrowserWindow({',
+    reason: REASONS.auxclick,
+  },
   { id: 'CSP_GLOBAL_CHECK', file: 'N/A', line: 'N/A', reason: REASONS.csp },
-  { id: 'PROTOCOL_HANDLER_JS_CHECK', file: 'main/join-links.ts', line: 'app.setAsDefaultProtocolClient(JOIN_SCHEME', contains: true, reason: REASONS.protocolHandler },
-  { id: 'OPEN_EXTERNAL_JS_CHECK', file: 'main/secure-window.ts', line: 'shell.openExternal(url)', contains: true, reason: REASONS.openExternal },
+  {
+    id: 'PROTOCOL_HANDLER_JS_CHECK',
+    file: 'main/join-links.ts',
+    line: 'app.setAsDefaultProtocolClient(JOIN_SCHEME',
+    contains: true,
+    reason: REASONS.protocolHandler,
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/secure-window.ts',
+    line: 'shell.openExternal(url)',
+    contains: true,
+    reason: REASONS.openExternal,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -123,7 +150,8 @@ interface ScanOptions {
 }
 
 async function electronegativity(input: string, report: string, options: ScanOptions = {}): Promise<Scan> {
-  const electronVersion = JSON.parse(await readFile(localRequire.resolve('electron/package.json'), 'utf8')).version as string;
+  const electronVersion = JSON.parse(await readFile(localRequire.resolve('electron/package.json'), 'utf8'))
+    .version as string;
   const runOptions = {
     input,
     output: report,
@@ -136,7 +164,13 @@ async function electronegativity(input: string, report: string, options: ScanOpt
     electronVersionOverride: electronVersion,
     parserPlugins: [],
   };
-  const { code, stdout, stderr } = await runChild([process.execPath, '-e', CHILD_SCRIPT, localRequire.resolve('@doyensec/electronegativity'), JSON.stringify(runOptions)]);
+  const { code, stdout, stderr } = await runChild([
+    process.execPath,
+    '-e',
+    CHILD_SCRIPT,
+    localRequire.resolve('@doyensec/electronegativity'),
+    JSON.stringify(runOptions),
+  ]);
   const line = stdout.split('\n').find((candidate) => candidate.startsWith(RESULT_MARKER));
   if (code !== 0 || !line) throw new Error(`electronegativity failed (exit ${code}):\n${stdout}\n${stderr}`);
   const summary = JSON.parse(line.slice(RESULT_MARKER.length)) as Omit<Scan, 'findings'>;
@@ -147,7 +181,10 @@ function runChild([command, ...args]: string[]): Promise<{ code: number | null; 
   return new Promise((resolvePromise, reject) => {
     // One libuv thread: the tool writes the CSV header and rows with two unawaited
     // fs.writeFile calls; with one thread they land in order.
-    const child = spawn(command as string, args, { cwd: ROOT, env: { ...process.env, UV_THREADPOOL_SIZE: '1', FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const child = spawn(command as string, args, {
+      cwd: ROOT,
+      env: { ...process.env, UV_THREADPOOL_SIZE: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -168,15 +205,17 @@ function parseReport(text: string): Finding[] {
   if (header?.join(',') !== 'issue,severity,confidence,filename,location,sample,description,url') {
     throw new Error(`unexpected electronegativity report header: ${JSON.stringify(header)}`);
   }
-  return rows.map(([id = '', severity = '', confidence = '', file = '', location = '', sample = '', description = '']) => ({
-    id,
-    severity,
-    confidence,
-    file: file.replaceAll('\\', '/'),
-    location,
-    sample: sample.trim(),
-    description,
-  }));
+  return rows.map(
+    ([id = '', severity = '', confidence = '', file = '', location = '', sample = '', description = '']) => ({
+      id,
+      severity,
+      confidence,
+      file: file.replaceAll('\\', '/'),
+      location,
+      sample: sample.trim(),
+      description,
+    }),
+  );
 }
 
 function parseCsv(text: string): string[][] {
@@ -213,9 +252,14 @@ function parseCsv(text: string): string[][] {
 // The gate.
 
 const matches = (allowed: Allowed, finding: Finding): boolean =>
-  allowed.id === finding.id && allowed.file === finding.file && (allowed.contains ? finding.sample.includes(allowed.line) : finding.sample === allowed.line);
+  allowed.id === finding.id &&
+  allowed.file === finding.file &&
+  (allowed.contains ? finding.sample.includes(allowed.line) : finding.sample === allowed.line);
 
-function gate(findings: readonly Finding[], allowList: readonly Allowed[] = ALLOW_LIST): { unexplained: Finding[]; unused: Allowed[] } {
+function gate(
+  findings: readonly Finding[],
+  allowList: readonly Allowed[] = ALLOW_LIST,
+): { unexplained: Finding[]; unused: Allowed[] } {
   const blocking = findings.filter((finding) => BLOCKING.has(finding.severity));
   return {
     unexplained: blocking.filter((finding) => !allowList.some((allowed) => matches(allowed, finding))),
@@ -223,7 +267,8 @@ function gate(findings: readonly Finding[], allowList: readonly Allowed[] = ALLO
   };
 }
 
-const describeFinding = (f: Finding): string => `${f.id} (${f.severity}, ${f.confidence}) ${f.file}:${f.location} ${f.sample}`;
+const describeFinding = (f: Finding): string =>
+  `${f.id} (${f.severity}, ${f.confidence}) ${f.file}:${f.location} ${f.sample}`;
 
 // ---------------------------------------------------------------------------------------
 // Fixtures and the scans.
@@ -281,7 +326,10 @@ beforeAll(async () => {
   await mkdir(dir('prefs'));
   await writeFile(join(dir('prefs'), 'window-preferences.js'), windowWith(preferences));
   await mkdir(dir('control'));
-  await writeFile(join(dir('control'), 'window-preferences.js'), windowWith({ ...preferences, contextIsolation: false, sandbox: false, webSecurity: false }));
+  await writeFile(
+    join(dir('control'), 'window-preferences.js'),
+    windowWith({ ...preferences, contextIsolation: false, sandbox: false, webSecurity: false }),
+  );
 
   const [app, bad, prefs, control] = await Promise.all([
     electronegativity(dir('app'), join(workDir, 'app.csv')),
@@ -343,7 +391,11 @@ describe('the gate can fail', () => {
       ]),
     );
     // Since Electron 20 the tool rates nodeIntegration alone as informational: sandboxing is what keeps Node out.
-    expect(scans.bad.findings).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'NODE_INTEGRATION_JS_CHECK', file: 'main/bad-window.ts' })]));
+    expect(scans.bad.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'NODE_INTEGRATION_JS_CHECK', file: 'main/bad-window.ts' }),
+      ]),
+    );
   });
 
   it('does not let the allow-list hide a regression in the very file it covers', () => {
@@ -354,7 +406,9 @@ describe('the gate can fail', () => {
 
   it('flags missing navigation limits and permission handlers when the code has none', () => {
     const ids = gate(scans.bad.findings).unexplained.map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']),
+    );
   });
 });
 
@@ -367,7 +421,9 @@ describe('what the allow-listed findings cannot see', () => {
 
   it('the same checks flag that object once it is made insecure (the control)', () => {
     const ids = scans.control.findings.filter((f) => BLOCKING.has(f.severity)).map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK']),
+    );
   });
 
   interface CspFinding {
@@ -387,12 +443,17 @@ describe('what the allow-listed findings cannot see', () => {
     ['the signaling server (signaling/server/http-handler.ts)', CONTENT_SECURITY_POLICY],
   ])('the CSP of %s has no HIGH, MEDIUM or syntax finding in the CSP evaluator the tool uses', (_where, policy) => {
     // Resolved from the tool's own folder: exactly the evaluator its CSP check runs.
-    const csp = createRequire(localRequire.resolve('@doyensec/electronegativity'))('@doyensec/csp-evaluator') as CspEvaluatorModule;
+    const csp = createRequire(localRequire.resolve('@doyensec/electronegativity'))(
+      '@doyensec/csp-evaluator',
+    ) as CspEvaluatorModule;
     const findings = new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate();
     const serious = new Set([csp.severities.HIGH, csp.severities.SYNTAX, csp.severities.MEDIUM]);
     expect(findings.filter((f) => serious.has(f.severity)).map((f) => `${f.directive}: ${f.description}`)).toEqual([]);
     // And the control: a weak policy is caught.
-    const weak = new csp.CspEvaluator(new csp.CspParser("script-src 'self' 'unsafe-inline'").csp, csp.Version.CSP3).evaluate();
+    const weak = new csp.CspEvaluator(
+      new csp.CspParser("script-src 'self' 'unsafe-inline'").csp,
+      csp.Version.CSP3,
+    ).evaluate();
     expect(weak.some((f) => serious.has(f.severity))).toBe(true);
   });
 });

@@ -6,9 +6,14 @@ describe('parseIceServers', () => {
     expect(parseIceServers('  \n \n')).toEqual({ ok: true, value: [] });
   });
   it('reads STUN and TURN lines', () => {
-    expect(parseIceServers('stun:stun.example.org:3478\n  turns:turn.example.org:443?transport=tcp alice s3cret ')).toEqual({
+    expect(
+      parseIceServers('stun:stun.example.org:3478\n  turns:turn.example.org:443?transport=tcp alice s3cret '),
+    ).toEqual({
       ok: true,
-      value: [{ urls: 'stun:stun.example.org:3478' }, { urls: 'turns:turn.example.org:443?transport=tcp', username: 'alice', credential: 's3cret' }],
+      value: [
+        { urls: 'stun:stun.example.org:3478' },
+        { urls: 'turns:turn.example.org:443?transport=tcp', username: 'alice', credential: 's3cret' },
+      ],
     });
   });
   it.each([
@@ -30,6 +35,12 @@ describe('stored ICE servers', () => {
     const store = new Map<string, string>();
     saveIceServersText('stun:a.example:3478', { setItem: (k, v) => void store.set(k, v) });
     expect(loadIceServersText({ getItem: (k) => store.get(k) ?? null })).toBe('stun:a.example:3478');
-    expect(loadIceServersText({ getItem: () => { throw new Error('denied'); } })).toBe('');
+    expect(
+      loadIceServersText({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      }),
+    ).toBe('');
   });
 });

@@ -1,8 +1,23 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { detectDefaultRouteAddress, rankJoinAddresses, type InterfaceMap } from '../../signaling/server/join-addresses';
 
-const v4 = (address: string, internal = false): NetworkInterfaceInfo => ({ address, family: 'IPv4', internal, netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: `${address}/24` });
-const v6 = (address: string, internal = false): NetworkInterfaceInfo => ({ address, family: 'IPv6', internal, netmask: 'ffff:ffff:ffff:ffff::', mac: '00:00:00:00:00:00', scopeid: 0, cidr: `${address}/64` });
+const v4 = (address: string, internal = false): NetworkInterfaceInfo => ({
+  address,
+  family: 'IPv4',
+  internal,
+  netmask: '255.255.255.0',
+  mac: '00:00:00:00:00:00',
+  cidr: `${address}/24`,
+});
+const v6 = (address: string, internal = false): NetworkInterfaceInfo => ({
+  address,
+  family: 'IPv6',
+  internal,
+  netmask: 'ffff:ffff:ffff:ffff::',
+  mac: '00:00:00:00:00:00',
+  scopeid: 0,
+  cidr: `${address}/64`,
+});
 
 const laptop: InterfaceMap = {
   lo: [v4('127.0.0.1', true), v6('::1', true)],
@@ -16,7 +31,13 @@ const laptop: InterfaceMap = {
 describe('rankJoinAddresses', () => {
   it('puts the default-route address first, then IPv4, then IPv6, then link-local and loopback', () => {
     expect(rankJoinAddresses(laptop, { preferred: '10.1.2.3' })).toEqual([
-      '10.1.2.3', '192.168.1.20', '100.101.1.2', '172.17.0.1', '2001:db8::20', '169.254.10.20', '127.0.0.1',
+      '10.1.2.3',
+      '192.168.1.20',
+      '100.101.1.2',
+      '172.17.0.1',
+      '2001:db8::20',
+      '169.254.10.20',
+      '127.0.0.1',
     ]);
   });
 

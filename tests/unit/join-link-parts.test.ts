@@ -5,17 +5,29 @@ const CODE = 'azWVke-KXypURa0sPTERsCWg5dixa8Eu8fK15JVpUyo';
 
 describe('linkFromParts', () => {
   it('builds the join link a host would share', () => {
-    expect(linkFromParts(' 192.168.1.20 ', '9470', ` ${CODE} `)).toEqual({ ok: true, value: `http://192.168.1.20:9470/join#t=${CODE}` });
+    expect(linkFromParts(' 192.168.1.20 ', '9470', ` ${CODE} `)).toEqual({
+      ok: true,
+      value: `http://192.168.1.20:9470/join#t=${CODE}`,
+    });
   });
   it('keeps the link key when the code is copied with it (everything after “#t=”)', () => {
     const link = linkFromParts('192.168.1.20', '9470', `${CODE}&k=BBBBBBBBBBBBBBBBBBBBBB`);
-    expect(link.ok && parseJoinLink(link.value)).toMatchObject({ ok: true, value: { token: CODE, linkKey: 'BBBBBBBBBBBBBBBBBBBBBB' } });
-    expect(linkFromParts('192.168.1.20', '9470', `${CODE}&k=bad`)).toMatchObject({ ok: false, error: expect.stringMatching(/&k=/) });
+    expect(link.ok && parseJoinLink(link.value)).toMatchObject({
+      ok: true,
+      value: { token: CODE, linkKey: 'BBBBBBBBBBBBBBBBBBBBBB' },
+    });
+    expect(linkFromParts('192.168.1.20', '9470', `${CODE}&k=bad`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/&k=/),
+    });
   });
   it('brackets an IPv6 address, with or without the user’s brackets', () => {
     for (const address of ['fd00::2', '[fd00::2]']) {
       const link = linkFromParts(address, '9470', CODE);
-      expect(link.ok && parseJoinLink(link.value)).toMatchObject({ ok: true, value: { host: 'fd00::2', port: 9470, token: CODE } });
+      expect(link.ok && parseJoinLink(link.value)).toMatchObject({
+        ok: true,
+        value: { host: 'fd00::2', port: 9470, token: CODE },
+      });
     }
   });
   it.each([

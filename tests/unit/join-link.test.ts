@@ -4,17 +4,27 @@ const TOKEN = 'abcDEF123_-abcDEF123_-xyz';
 
 describe('buildJoinUrl', () => {
   it('puts the token in the fragment, never in the path or query', () => {
-    expect(buildJoinUrl({ host: '192.168.1.20', port: 9470, token: TOKEN })).toBe(`http://192.168.1.20:9470/join#t=${TOKEN}`);
+    expect(buildJoinUrl({ host: '192.168.1.20', port: 9470, token: TOKEN })).toBe(
+      `http://192.168.1.20:9470/join#t=${TOKEN}`,
+    );
   });
   it('brackets IPv6 literals', () => {
-    expect(buildJoinUrl({ host: 'fd00::2', port: 80, token: TOKEN, secure: true })).toBe(`https://[fd00::2]:80/join#t=${TOKEN}`);
+    expect(buildJoinUrl({ host: 'fd00::2', port: 80, token: TOKEN, secure: true })).toBe(
+      `https://[fd00::2]:80/join#t=${TOKEN}`,
+    );
   });
 });
 
 describe('parseJoinLink', () => {
   it('round-trips a link built by buildJoinUrl', () => {
     const parsed = parseJoinLink(buildJoinUrl({ host: 'fd00::2', port: 9470, token: TOKEN }));
-    expect(parsed.ok && { ...parsed.value, fields: undefined }).toEqual({ secure: false, host: 'fd00::2', port: 9470, token: TOKEN, fields: undefined });
+    expect(parsed.ok && { ...parsed.value, fields: undefined }).toEqual({
+      secure: false,
+      host: 'fd00::2',
+      port: 9470,
+      token: TOKEN,
+      fields: undefined,
+    });
   });
 
   it('ignores fragment fields it does not know, and keeps them readable', () => {

@@ -64,7 +64,10 @@ describe('hostingSecurityFor', () => {
     const storage = new MemoryStorage();
     const first = hostingSecurityFor(HOST_KEY, storage);
     keepHostingSecurity(HOST_KEY, { ...first, onlyVerified: false }, storage);
-    expect(hostingSecurityFor(HOST_KEY, storage, 'CCCCCCCCCCCCCCCCCCCCCC')).toEqual({ linkKey: 'CCCCCCCCCCCCCCCCCCCCCC', onlyVerified: false });
+    expect(hostingSecurityFor(HOST_KEY, storage, 'CCCCCCCCCCCCCCCCCCCCCC')).toEqual({
+      linkKey: 'CCCCCCCCCCCCCCCCCCCCCC',
+      onlyVerified: false,
+    });
   });
 
   it('starts fresh when the kept entry is damaged or storage is unavailable', () => {

@@ -30,15 +30,21 @@ beforeAll(() => {
     ...others,
   ];
   const root = join(__dirname, '../..');
-  const output = execFileSync(process.execPath, [join(root, 'tests/support/lint-snippets.mjs')], { cwd: root, input: JSON.stringify(snippets) });
+  const output = execFileSync(process.execPath, [join(root, 'tests/support/lint-snippets.mjs')], {
+    cwd: root,
+    input: JSON.stringify(snippets),
+  });
   results = JSON.parse(output.toString()) as string[][];
 }, 60_000);
 
 describe('renderer import boundary', () => {
-  it.each(refused.map(([code, message], index) => [code, message, index] as const))('refuses %s', (_code, message, index) => {
-    expect(results[index]).toHaveLength(1);
-    expect(results[index]?.[0]).toMatch(message);
-  });
+  it.each(refused.map(([code, message], index) => [code, message, index] as const))(
+    'refuses %s',
+    (_code, message, index) => {
+      expect(results[index]).toHaveLength(1);
+      expect(results[index]?.[0]).toMatch(message);
+    },
+  );
 
   it.each(allowed.map((code, index) => [code, refused.length + index] as const))('allows %s', (_code, index) => {
     expect(results[index]).toEqual([]);

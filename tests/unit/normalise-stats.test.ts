@@ -4,12 +4,72 @@ import { normaliseStats, totalBitrate } from '../../renderer/stats/normalise-sta
 function senderReport(t: number, bytesSent: number) {
   return new Map<string, Record<string, unknown>>([
     ['T01', { id: 'T01', type: 'transport', timestamp: t, selectedCandidatePairId: 'CPa_b', dtlsState: 'connected' }],
-    ['CPa_b', { id: 'CPa_b', type: 'candidate-pair', timestamp: t, localCandidateId: 'Ia', remoteCandidateId: 'Ib', state: 'succeeded', nominated: true, currentRoundTripTime: 0.004 }],
-    ['Ia', { id: 'Ia', type: 'local-candidate', timestamp: t, candidateType: 'host', address: '192.168.1.20', protocol: 'udp' }],
-    ['Ib', { id: 'Ib', type: 'remote-candidate', timestamp: t, candidateType: 'prflx', address: '192.168.1.31', protocol: 'udp' }],
+    [
+      'CPa_b',
+      {
+        id: 'CPa_b',
+        type: 'candidate-pair',
+        timestamp: t,
+        localCandidateId: 'Ia',
+        remoteCandidateId: 'Ib',
+        state: 'succeeded',
+        nominated: true,
+        currentRoundTripTime: 0.004,
+      },
+    ],
+    [
+      'Ia',
+      {
+        id: 'Ia',
+        type: 'local-candidate',
+        timestamp: t,
+        candidateType: 'host',
+        address: '192.168.1.20',
+        protocol: 'udp',
+      },
+    ],
+    [
+      'Ib',
+      {
+        id: 'Ib',
+        type: 'remote-candidate',
+        timestamp: t,
+        candidateType: 'prflx',
+        address: '192.168.1.31',
+        protocol: 'udp',
+      },
+    ],
     ['COT01_98', { id: 'COT01_98', type: 'codec', timestamp: t, mimeType: 'video/VP9', clockRate: 90000 }],
-    ['OT01V1', { id: 'OT01V1', type: 'outbound-rtp', timestamp: t, kind: 'video', mediaType: 'video', bytesSent, packetsSent: bytesSent / 1000, framesPerSecond: 30, frameWidth: 1920, frameHeight: 1080, codecId: 'COT01_98' }],
-    ['RIV1', { id: 'RIV1', type: 'remote-inbound-rtp', timestamp: t, kind: 'video', localId: 'OT01V1', roundTripTime: 0.0032, fractionLost: 0.015, jitter: 0.0021, packetsLost: 3 }],
+    [
+      'OT01V1',
+      {
+        id: 'OT01V1',
+        type: 'outbound-rtp',
+        timestamp: t,
+        kind: 'video',
+        mediaType: 'video',
+        bytesSent,
+        packetsSent: bytesSent / 1000,
+        framesPerSecond: 30,
+        frameWidth: 1920,
+        frameHeight: 1080,
+        codecId: 'COT01_98',
+      },
+    ],
+    [
+      'RIV1',
+      {
+        id: 'RIV1',
+        type: 'remote-inbound-rtp',
+        timestamp: t,
+        kind: 'video',
+        localId: 'OT01V1',
+        roundTripTime: 0.0032,
+        fractionLost: 0.015,
+        jitter: 0.0021,
+        packetsLost: 3,
+      },
+    ],
     ['OT01A2', { id: 'OT01A2', type: 'outbound-rtp', timestamp: t, kind: 'audio', bytesSent: 99_999 }],
   ]);
 }
@@ -68,13 +128,48 @@ describe('normaliseStats, sending side (the host looking at one viewer)', () => 
   });
 });
 
-function receiverReport(t: number, bytesReceived: number, packetsReceived: number, packetsLost: number, framesDecoded: number) {
+function receiverReport(
+  t: number,
+  bytesReceived: number,
+  packetsReceived: number,
+  packetsLost: number,
+  framesDecoded: number,
+) {
   return new Map<string, Record<string, unknown>>([
-    ['CP1', { id: 'CP1', type: 'candidate-pair', timestamp: t, localCandidateId: 'L', remoteCandidateId: 'R', state: 'succeeded', nominated: true, currentRoundTripTime: 0.0025 }],
+    [
+      'CP1',
+      {
+        id: 'CP1',
+        type: 'candidate-pair',
+        timestamp: t,
+        localCandidateId: 'L',
+        remoteCandidateId: 'R',
+        state: 'succeeded',
+        nominated: true,
+        currentRoundTripTime: 0.0025,
+      },
+    ],
     ['L', { id: 'L', type: 'local-candidate', candidateType: 'host' }],
     ['R', { id: 'R', type: 'remote-candidate', candidateType: 'host' }],
     ['CIT01_98', { id: 'CIT01_98', type: 'codec', mimeType: 'video/H264' }],
-    ['IT01V', { id: 'IT01V', type: 'inbound-rtp', timestamp: t, kind: 'video', bytesReceived, packetsReceived, packetsLost, framesDecoded, framesPerSecond: 29, frameWidth: 1280, frameHeight: 720, jitter: 0.004, codecId: 'CIT01_98' }],
+    [
+      'IT01V',
+      {
+        id: 'IT01V',
+        type: 'inbound-rtp',
+        timestamp: t,
+        kind: 'video',
+        bytesReceived,
+        packetsReceived,
+        packetsLost,
+        framesDecoded,
+        framesPerSecond: 29,
+        frameWidth: 1280,
+        frameHeight: 720,
+        jitter: 0.004,
+        codecId: 'CIT01_98',
+      },
+    ],
   ]);
 }
 
@@ -100,7 +195,13 @@ describe('normaliseStats, receiving side (a viewer)', () => {
 describe('totalBitrate', () => {
   it('sums the known bitrates', () => {
     const base = normaliseStats(new Map(), 'send').stats;
-    expect(totalBitrate([{ ...base, bitrateBps: 1 }, { ...base, bitrateBps: null }, { ...base, bitrateBps: 2 }])).toBe(3);
+    expect(
+      totalBitrate([
+        { ...base, bitrateBps: 1 },
+        { ...base, bitrateBps: null },
+        { ...base, bitrateBps: 2 },
+      ]),
+    ).toBe(3);
     expect(totalBitrate([base])).toBeNull();
   });
 });

@@ -1,4 +1,12 @@
-import { ERROR_CODES, FATAL_ERRORS, isFatal, parseClientMessage, parseServerMessage, STATS_MAX_BYTES, type ServerMessage } from '../../signaling/protocol';
+import {
+  ERROR_CODES,
+  FATAL_ERRORS,
+  isFatal,
+  parseClientMessage,
+  parseServerMessage,
+  STATS_MAX_BYTES,
+  type ServerMessage,
+} from '../../signaling/protocol';
 
 const TOKEN = 'A'.repeat(43);
 const raw = (value: unknown) => JSON.stringify(value);
@@ -15,7 +23,14 @@ describe('parseClientMessage accepts every client message of protocol v1', () =>
     ['deny', { type: 'deny', id: 'v1' }],
     ['kick', { type: 'kick', id: 'v1' }],
     ['signal with sdp', { type: 'signal', to: 'host', data: { sdp: { type: 'offer', sdp: 'v=0\r\n' } } }],
-    ['signal with candidate', { type: 'signal', to: 'v3', data: { candidate: { candidate: 'candidate:1 1 udp 1 1.2.3.4 5 typ host', sdpMid: '0' } } }],
+    [
+      'signal with candidate',
+      {
+        type: 'signal',
+        to: 'v3',
+        data: { candidate: { candidate: 'candidate:1 1 udp 1 1.2.3.4 5 typ host', sdpMid: '0' } },
+      },
+    ],
     ['stats', { type: 'stats', data: { fps: 30, bitrate: 1_000_000 } }],
   ];
   it.each(valid)('%s', (_label, message) => {
@@ -23,12 +38,18 @@ describe('parseClientMessage accepts every client message of protocol v1', () =>
   });
 
   it('ignores unknown extra fields (forward compatible)', () => {
-    expect(parseClientMessage(raw({ type: 'admit', id: 'v1', extra: true }))).toEqual({ ok: true, value: { type: 'admit', id: 'v1' } });
+    expect(parseClientMessage(raw({ type: 'admit', id: 'v1', extra: true }))).toEqual({
+      ok: true,
+      value: { type: 'admit', id: 'v1' },
+    });
   });
 
   it('keeps signal data opaque, including fields added by later versions', () => {
     const data = { sdp: { type: 'answer', sdp: 'x' }, auth: { seq: 4, mac: 'abc' } };
-    expect(parseClientMessage(raw({ type: 'signal', to: 'host', data }))).toEqual({ ok: true, value: { type: 'signal', to: 'host', data } });
+    expect(parseClientMessage(raw({ type: 'signal', to: 'host', data }))).toEqual({
+      ok: true,
+      value: { type: 'signal', to: 'host', data },
+    });
   });
 });
 
@@ -56,8 +77,14 @@ describe('parseClientMessage rejects every wrong shape as bad-message', () => {
     ['viewer hello with null name', raw({ type: 'hello', role: 'viewer', token: TOKEN, name: null, protocol: 1 })],
     ['viewer hello with array name', raw({ type: 'hello', role: 'viewer', token: TOKEN, name: ['a'], protocol: 1 })],
     ['viewer hello with blank name', raw({ type: 'hello', role: 'viewer', token: TOKEN, name: '   ', protocol: 1 })],
-    ['viewer hello with 65-character name', raw({ type: 'hello', role: 'viewer', token: TOKEN, name: 'n'.repeat(65), protocol: 1 })],
-    ['viewer hello with only control characters', raw({ type: 'hello', role: 'viewer', token: TOKEN, name: '\u0000\u0007\u001b', protocol: 1 })],
+    [
+      'viewer hello with 65-character name',
+      raw({ type: 'hello', role: 'viewer', token: TOKEN, name: 'n'.repeat(65), protocol: 1 }),
+    ],
+    [
+      'viewer hello with only control characters',
+      raw({ type: 'hello', role: 'viewer', token: TOKEN, name: '\u0000\u0007\u001b', protocol: 1 }),
+    ],
     ['admit without id', raw({ type: 'admit' })],
     ['kick with numeric id', raw({ type: 'kick', id: 1 })],
     ['deny with a 1,000-character id', raw({ type: 'deny', id: 'v'.repeat(1000) })],
@@ -91,7 +118,9 @@ describe('parseClientMessage rejects every wrong shape as bad-message', () => {
 
 describe('protocol version', () => {
   it.each([0, 2, 99, 1.5])('answers unsupported-protocol for protocol %p', (protocol) => {
-    expect(codeOf(raw({ type: 'hello', role: 'viewer', token: TOKEN, name: 'A', protocol }))).toBe('unsupported-protocol');
+    expect(codeOf(raw({ type: 'hello', role: 'viewer', token: TOKEN, name: 'A', protocol }))).toBe(
+      'unsupported-protocol',
+    );
   });
 
   it('checks the version before the other fields, so a newer client hears why', () => {
@@ -105,7 +134,8 @@ describe('viewer names', () => {
     return result.ok && result.value.type === 'hello' && result.value.role === 'viewer' ? result.value.name : null;
   };
   it('trims and removes control characters', () => expect(nameOf('  An\u0000n\u001b\n ')).toBe('Ann'));
-  it('removes bidi overrides that could reorder the host list', () => expect(nameOf('evil\u202Egnp.exe')).toBe('evilgnp.exe'));
+  it('removes bidi overrides that could reorder the host list', () =>
+    expect(nameOf('evil\u202Egnp.exe')).toBe('evilgnp.exe'));
   it('counts characters, not UTF-16 units: 64 emoji fit', () => expect(nameOf('😀'.repeat(64))).toBe('😀'.repeat(64)));
   it('rejects 65 emoji', () => expect(nameOf('😀'.repeat(65))).toBeNull());
   it('keeps emoji sequences joined by ZWJ', () => expect(nameOf('👩‍💻 Dev')).toBe('👩‍💻 Dev'));
@@ -115,8 +145,16 @@ describe('viewer names', () => {
 describe('error codes', () => {
   it('maps every fatal code to the close code of protocol.md', () => {
     expect(FATAL_ERRORS).toMatchObject({
-      'bad-message': 4400, 'bad-token': 4001, 'bad-key': 4002, denied: 4003, kicked: 4004,
-      'room-full': 4005, 'host-taken': 4006, 'hello-timeout': 4008, 'unsupported-protocol': 4010, 'rate-limited': 4029,
+      'bad-message': 4400,
+      'bad-token': 4001,
+      'bad-key': 4002,
+      denied: 4003,
+      kicked: 4004,
+      'room-full': 4005,
+      'host-taken': 4006,
+      'hello-timeout': 4008,
+      'unsupported-protocol': 4010,
+      'rate-limited': 4029,
     });
   });
   it('treats unknown-peer as the only non-fatal code', () => {
@@ -144,6 +182,8 @@ describe('parseServerMessage reads every server message', () => {
     expect(parseServerMessage(raw({ type: 'viewer-left', id: 'v1', reason: 'vanished' })).ok).toBe(false);
   });
   it('rejects a welcome with a bad state', () => {
-    expect(parseServerMessage(raw({ type: 'welcome', role: 'viewer', id: 'v1', state: 'watching', hostPresent: true })).ok).toBe(false);
+    expect(
+      parseServerMessage(raw({ type: 'welcome', role: 'viewer', id: 'v1', state: 'watching', hostPresent: true })).ok,
+    ).toBe(false);
   });
 });

@@ -1,12 +1,22 @@
 // The relay's bitrate for the host: each viewer's limit from its RTCP (receiver-report
 // loss, with its REMB), and the one target set for the weakest watching viewer.
 // Packets go through werift's parser from wire bytes, as the relay gets them.
-import { ReceiverEstimatedMaxBitrate, RtcpPacketConverter, RtcpPayloadSpecificFeedback, RtcpReceiverInfo, RtcpRrPacket, type RtcpPacket } from 'werift';
+import {
+  ReceiverEstimatedMaxBitrate,
+  RtcpPacketConverter,
+  RtcpPayloadSpecificFeedback,
+  RtcpReceiverInfo,
+  RtcpRrPacket,
+  type RtcpPacket,
+} from 'werift';
 import { PublisherTarget, TARGET_CAP_BPS, TARGET_FLOOR_BPS } from '../../signaling/relay/publisher-target';
 import { rembBitrate } from '../../signaling/relay/remb-bitrate';
 import { ViewerBandwidth } from '../../signaling/relay/viewer-bandwidth';
 
-/** Recorded from Chromium 156 watching through the relay (our video SSRC 0x19f740d8; as werift parsed and serialises them): a REMB of 684,408 bit/s, and a receiver report with no loss. */
+/**
+ * Recorded from Chromium 156 watching through the relay (our video SSRC 0x19f740d8; as werift parsed and serialises
+ * them): a REMB of 684,408 bit/s, and a receiver report with no loss.
+ */
 const CHROME_SSRC = 0x19f740d8;
 const CHROME_REMB = '8fce0005000000010000000052454d42010a9c5e19f740d8';
 const CHROME_RR = '81c900070000000119f740d80000000000000e1f00000487ebd0000900005d24';
@@ -19,17 +29,47 @@ const parse = (hex: string): RtcpPacket => {
 const wire = (packet: { serialize(): Buffer }): RtcpPacket => parse(packet.serialize().toString('hex'));
 
 const remb = (bps: number, ssrcs = [CHROME_SSRC]) =>
-  wire(new RtcpPayloadSpecificFeedback({ feedback: new ReceiverEstimatedMaxBitrate({ senderSsrc: 1, mediaSsrc: 0, ...rembBitrate(bps), ssrcNum: ssrcs.length, ssrcFeedbacks: ssrcs }) }));
+  wire(
+    new RtcpPayloadSpecificFeedback({
+      feedback: new ReceiverEstimatedMaxBitrate({
+        senderSsrc: 1,
+        mediaSsrc: 0,
+        ...rembBitrate(bps),
+        ssrcNum: ssrcs.length,
+        ssrcFeedbacks: ssrcs,
+      }),
+    }),
+  );
 /** A receiver report with `lost` (0..1, a multiple of 1/256: RTCP carries an 8-bit fraction) for `ssrc`. */
 const report = (lost: number, ssrc = CHROME_SSRC) =>
-  wire(new RtcpRrPacket({ ssrc: 1, reports: [new RtcpReceiverInfo({ ssrc, fractionLost: Math.round(lost * 256), packetsLost: 0, highestSequence: 1, jitter: 0, lsr: 0, dlsr: 0 })] }));
+  wire(
+    new RtcpRrPacket({
+      ssrc: 1,
+      reports: [
+        new RtcpReceiverInfo({
+          ssrc,
+          fractionLost: Math.round(lost * 256),
+          packetsLost: 0,
+          highestSequence: 1,
+          jitter: 0,
+          lsr: 0,
+          dlsr: 0,
+        }),
+      ],
+    }),
+  );
 
 describe('ViewerBandwidth', () => {
   it('keeps the REMB Chromium sent, but without loss it limits nothing', () => {
     const viewer = new ViewerBandwidth(CHROME_SSRC, TARGET_CAP_BPS);
     expect(viewer.receive(parse(CHROME_REMB), 0, 0)).toBe(false);
     expect(viewer.receive(parse(CHROME_RR), 10, 0)).toBe(false);
-    expect({ remb: viewer.rembBps, limit: viewer.limitBps, rembs: viewer.rembsIn, reports: viewer.reportsIn }).toEqual({ remb: 684_408, limit: null, rembs: 1, reports: 1 });
+    expect({ remb: viewer.rembBps, limit: viewer.limitBps, rembs: viewer.rembsIn, reports: viewer.reportsIn }).toEqual({
+      remb: 684_408,
+      limit: null,
+      rembs: 1,
+      reports: 1,
+    });
   });
 
   it('ignores RTCP about another stream', () => {
@@ -37,7 +77,12 @@ describe('ViewerBandwidth', () => {
     viewer.receive(report(0), 0, 0);
     expect(viewer.receive(remb(500_000, [0x1234]), 500, 0)).toBe(false);
     expect(viewer.receive(report(0.5, 0x1234), 1_000, 250_000)).toBe(false);
-    expect({ remb: viewer.rembBps, limit: viewer.limitBps, rembs: viewer.rembsIn, reports: viewer.reportsIn }).toEqual({ remb: null, limit: null, rembs: 0, reports: 1 });
+    expect({ remb: viewer.rembBps, limit: viewer.limitBps, rembs: viewer.rembsIn, reports: viewer.reportsIn }).toEqual({
+      remb: null,
+      limit: null,
+      rembs: 0,
+      reports: 1,
+    });
   });
 
   it('cuts by half the loss above 10 %, from what was sent when it had no REMB', () => {
@@ -99,7 +144,8 @@ describe('ViewerBandwidth', () => {
 });
 
 /** Watching viewers with these estimates. */
-const watching = (...estimates: (number | null)[]) => estimates.map((estimateBps) => ({ connected: true, active: true, estimateBps }));
+const watching = (...estimates: (number | null)[]) =>
+  estimates.map((estimateBps) => ({ connected: true, active: true, estimateBps }));
 
 describe('PublisherTarget', () => {
   it('is the cap with no estimate yet, so first frames stay sharp', () => {
@@ -122,7 +168,8 @@ describe('PublisherTarget', () => {
     expect(target.currentBps).toBeGreaterThan(800_000 * 1.45);
     expect(target.currentBps).toBeLessThanOrEqual(800_000 * 1.5);
     expect(target.update(watching(20_000_000), 2_000)).toBeLessThanOrEqual(800_000 * 1.5 ** 2 + 1);
-    for (let t = 3_000; t <= 15_000; t += 1_000) target.update(watching(null), t); // the weak viewer left: the cap again
+    // the weak viewer left: the cap again
+    for (let t = 3_000; t <= 15_000; t += 1_000) target.update(watching(null), t);
     expect(target.currentBps).toBe(TARGET_CAP_BPS);
   });
 

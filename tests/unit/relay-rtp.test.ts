@@ -7,9 +7,27 @@ import { isVp8KeyframeStart } from '../../signaling/relay/vp8';
 
 /** VP8 payload descriptor with a 15-bit PictureID (as Chrome sends), then the frame header's first byte. */
 const vp8 = (opts: { start: boolean; key: boolean }) =>
-  Buffer.from([opts.start ? 0x90 : 0x80, 0x80, 0x80 | 0x12, 0x34, opts.key ? 0x10 : 0x11, 0x02, 0x00, 0x9d, 0x01, 0x2a]);
+  Buffer.from([
+    opts.start ? 0x90 : 0x80,
+    0x80,
+    0x80 | 0x12,
+    0x34,
+    opts.key ? 0x10 : 0x11,
+    0x02,
+    0x00,
+    0x9d,
+    0x01,
+    0x2a,
+  ]);
 
-function packet(fields: { seq: number; ts: number; ssrc?: number; pt?: number; payload?: Buffer; marker?: boolean }): RtpPacket {
+function packet(fields: {
+  seq: number;
+  ts: number;
+  ssrc?: number;
+  pt?: number;
+  payload?: Buffer;
+  marker?: boolean;
+}): RtpPacket {
   return new RtpPacket(
     new RtpHeader({
       payloadType: fields.pt ?? 96,
@@ -27,7 +45,8 @@ function packet(fields: { seq: number; ts: number; ssrc?: number; pt?: number; p
   );
 }
 
-const videoStream = () => new OutboundRtpStream({ ssrc: 0xabcd, payloadTypes: new Map([[96, 120]]), isKeyframeStart: isVp8KeyframeStart });
+const videoStream = () =>
+  new OutboundRtpStream({ ssrc: 0xabcd, payloadTypes: new Map([[96, 120]]), isKeyframeStart: isVp8KeyframeStart });
 
 describe('isVp8KeyframeStart', () => {
   it('finds the first packet of a keyframe, with and without the extended descriptor', () => {
@@ -45,13 +64,20 @@ describe('isVp8KeyframeStart', () => {
 });
 
 describe('OutboundRtpStream', () => {
-  it('sends nothing before a keyframe, then the viewer\'s SSRC and payload type with every header extension stripped', () => {
+  it("sends nothing before a keyframe, then the viewer's SSRC and payload type with every header extension stripped", () => {
     const stream = videoStream();
     expect(stream.rewrite(packet({ seq: 10, ts: 1000 }))).toBeNull();
     const key = stream.rewrite(packet({ seq: 11, ts: 4000, payload: vp8({ start: true, key: true }) }));
     expect(key?.keyframeStart).toBe(true);
     const header = key!.packet.header;
-    expect({ ssrc: header.ssrc, pt: header.payloadType, seq: header.sequenceNumber, ts: header.timestamp, ext: header.extensions, extension: header.extension }).toEqual({
+    expect({
+      ssrc: header.ssrc,
+      pt: header.payloadType,
+      seq: header.sequenceNumber,
+      ts: header.timestamp,
+      ext: header.extensions,
+      extension: header.extension,
+    }).toEqual({
       ssrc: 0xabcd,
       pt: 120,
       seq: 11,
@@ -79,7 +105,9 @@ describe('OutboundRtpStream', () => {
     stream.rewrite(packet({ seq: 0, ts: 4_294_963_000 })); // wraps
     // A new publisher: random counters, and it must start at its keyframe.
     expect(stream.rewrite(packet({ ssrc: 0x2222, seq: 500, ts: 90_000 }))).toBeNull();
-    const first = stream.rewrite(packet({ ssrc: 0x2222, seq: 501, ts: 93_000, payload: vp8({ start: true, key: true }) }));
+    const first = stream.rewrite(
+      packet({ ssrc: 0x2222, seq: 501, ts: 93_000, payload: vp8({ start: true, key: true }) }),
+    );
     expect(first?.packet.header.sequenceNumber).toBe(1);
     expect(first?.packet.header.timestamp).toBe((4_294_963_000 + 3000) >>> 0);
     const second = stream.rewrite(packet({ ssrc: 0x2222, seq: 502, ts: 96_000 }));
@@ -94,7 +122,10 @@ describe('OutboundRtpStream', () => {
     expect(stream.rewrite(packet({ seq: 101, ts: 0 }))?.packet.header.sequenceNumber).toBe(101);
     stream.restartAtKeyframe();
     // After a restart the next keyframe follows the newest packet sent (102), not the late one.
-    expect(stream.rewrite(packet({ seq: 300, ts: 9000, payload: vp8({ start: true, key: true }) }))?.packet.header.sequenceNumber).toBe(103);
+    expect(
+      stream.rewrite(packet({ seq: 300, ts: 9000, payload: vp8({ start: true, key: true }) }))?.packet.header
+        .sequenceNumber,
+    ).toBe(103);
   });
 
   it('passes audio from its first packet (no keyframes there)', () => {
@@ -107,17 +138,23 @@ describe('OutboundRtpStream', () => {
     const stream = videoStream();
     stream.setPayloadTypes(new Map([[98, 120]]));
     expect(stream.rewrite(packet({ seq: 1, ts: 0, pt: 96, payload: vp8({ start: true, key: true }) }))).toBeNull();
-    expect(stream.rewrite(packet({ seq: 2, ts: 0, pt: 98, payload: vp8({ start: true, key: true }) }))?.packet.header.payloadType).toBe(120);
+    expect(
+      stream.rewrite(packet({ seq: 2, ts: 0, pt: 98, payload: vp8({ start: true, key: true }) }))?.packet.header
+        .payloadType,
+    ).toBe(120);
   });
 });
 
 describe('rembBitrate', () => {
-  it.each([0, 1, 262_143, 262_144, 5_000_000, 20_000_000])('encodes %i bps as mantissa and exponent that decode to at most it, within 2^-17', (bps) => {
-    const { brExp, brMantissa, bitrate } = rembBitrate(bps);
-    expect(brMantissa).toBeLessThan(1 << 18);
-    expect(brExp).toBeLessThan(64);
-    expect(bitrate).toBe(BigInt(brMantissa) << BigInt(brExp));
-    expect(Number(bitrate)).toBeLessThanOrEqual(bps);
-    expect(bps - Number(bitrate)).toBeLessThanOrEqual(bps / 2 ** 17);
-  });
+  it.each([0, 1, 262_143, 262_144, 5_000_000, 20_000_000])(
+    'encodes %i bps as mantissa and exponent that decode to at most it, within 2^-17',
+    (bps) => {
+      const { brExp, brMantissa, bitrate } = rembBitrate(bps);
+      expect(brMantissa).toBeLessThan(1 << 18);
+      expect(brExp).toBeLessThan(64);
+      expect(bitrate).toBe(BigInt(brMantissa) << BigInt(brExp));
+      expect(Number(bitrate)).toBeLessThanOrEqual(bps);
+      expect(bps - Number(bitrate)).toBeLessThanOrEqual(bps / 2 ** 17);
+    },
+  );
 });

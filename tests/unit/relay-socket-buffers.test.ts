@@ -9,8 +9,12 @@ type Sized = { getRecvBufferSize(): number; getSendBufferSize(): number };
 
 function sockets(pc: RTCPeerConnection): Sized[] {
   // The same path socket-buffers.ts walks, read here to check its effect.
-  const transports = (pc as unknown as { iceTransports: { connection: { protocols: { transport?: { socket?: Sized } }[] } }[] }).iceTransports;
-  return transports.flatMap((t) => t.connection.protocols.map((p) => p.transport?.socket).filter((s): s is Sized => s !== undefined));
+  const transports = (
+    pc as unknown as { iceTransports: { connection: { protocols: { transport?: { socket?: Sized } }[] } }[] }
+  ).iceTransports;
+  return transports.flatMap((t) =>
+    t.connection.protocols.map((p) => p.transport?.socket).filter((s): s is Sized => s !== undefined),
+  );
 }
 
 it('enlarges the receive and send buffers of every UDP socket of a gathered connection', async () => {
@@ -32,5 +36,7 @@ it('enlarges the receive and send buffers of every UDP socket of a gathered conn
 it('does nothing (and does not throw) for something that is not a werift connection', () => {
   expect(enlargeSocketBuffers({})).toBe(0);
   expect(enlargeSocketBuffers(null)).toBe(0);
-  expect(enlargeSocketBuffers({ iceTransports: [{ connection: { protocols: [{ transport: { socket: {} } }] } }] })).toBe(0);
+  expect(
+    enlargeSocketBuffers({ iceTransports: [{ connection: { protocols: [{ transport: { socket: {} } }] } }] }),
+  ).toBe(0);
 });

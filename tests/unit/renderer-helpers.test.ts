@@ -9,7 +9,10 @@ const TOKEN = 'azWVke-KXypURa0sPTERsCWg5dixa8Eu8fK15JVpUyo';
 
 describe('routeFor', () => {
   it('opens the Host view on /host', () => {
-    expect(routeFor({ pathname: '/host', href: 'http://127.0.0.1:1/host#k=x', hash: '#k=x' })).toEqual({ view: 'host', link: '' });
+    expect(routeFor({ pathname: '/host', href: 'http://127.0.0.1:1/host#k=x', hash: '#k=x' })).toEqual({
+      view: 'host',
+      link: '',
+    });
   });
   it('fills the join link in when the page is one', () => {
     const href = `http://10.0.0.2:9470/join#t=${TOKEN}`;
@@ -17,7 +20,10 @@ describe('routeFor', () => {
   });
   it('opens an empty Join view on / and on /join without a token', () => {
     expect(routeFor({ pathname: '/', href: 'http://h/', hash: '' })).toEqual({ view: 'join', link: '' });
-    expect(routeFor({ pathname: '/join', href: 'http://h/join#x=1', hash: '#x=1' })).toEqual({ view: 'join', link: '' });
+    expect(routeFor({ pathname: '/join', href: 'http://h/join#x=1', hash: '#x=1' })).toEqual({
+      view: 'join',
+      link: '',
+    });
   });
 });
 
@@ -32,24 +38,59 @@ describe('hostKeyFromFragment', () => {
 
 describe('orderVideoCodecs', () => {
   it('puts VP9, then AV1, then H.264, then VP8 first, keeping the rest after', () => {
-    const codecs = ['video/VP8', 'video/rtx', 'video/H264', 'video/AV1', 'video/VP9', 'video/red'].map((mimeType) => ({ mimeType }));
-    expect(orderVideoCodecs(codecs).map((c) => c.mimeType)).toEqual(['video/VP9', 'video/AV1', 'video/H264', 'video/VP8', 'video/rtx', 'video/red']);
+    const codecs = ['video/VP8', 'video/rtx', 'video/H264', 'video/AV1', 'video/VP9', 'video/red'].map((mimeType) => ({
+      mimeType,
+    }));
+    expect(orderVideoCodecs(codecs).map((c) => c.mimeType)).toEqual([
+      'video/VP9',
+      'video/AV1',
+      'video/H264',
+      'video/VP8',
+      'video/rtx',
+      'video/red',
+    ]);
   });
   it('keeps the order of several profiles of one codec', () => {
-    const codecs = [{ mimeType: 'video/H264', p: 1 }, { mimeType: 'video/VP8', p: 0 }, { mimeType: 'video/H264', p: 2 }];
+    const codecs = [
+      { mimeType: 'video/H264', p: 1 },
+      { mimeType: 'video/VP8', p: 0 },
+      { mimeType: 'video/H264', p: 2 },
+    ];
     expect(orderVideoCodecs(codecs).map((c) => c.p)).toEqual([1, 2, 0]);
   });
 });
 
 describe('readReport (a viewer stats message is untrusted)', () => {
   it('keeps known numbers', () => {
-    expect(readReport({ fps: 29.9, width: 1920, height: 1080, bitrateBps: 1e6, packetLossPct: 0, jitterMs: 3, framesDecoded: 100 })).toEqual({
-      fps: 29.9, width: 1920, height: 1080, bitrateBps: 1e6, packetLossPct: 0, jitterMs: 3, framesDecoded: 100,
+    expect(
+      readReport({
+        fps: 29.9,
+        width: 1920,
+        height: 1080,
+        bitrateBps: 1e6,
+        packetLossPct: 0,
+        jitterMs: 3,
+        framesDecoded: 100,
+      }),
+    ).toEqual({
+      fps: 29.9,
+      width: 1920,
+      height: 1080,
+      bitrateBps: 1e6,
+      packetLossPct: 0,
+      jitterMs: 3,
+      framesDecoded: 100,
     });
   });
   it('drops strings, NaN, objects and unknown fields', () => {
     expect(readReport({ fps: '30', width: NaN, height: { x: 1 }, evil: '<img onerror>' })).toEqual({
-      fps: null, width: null, height: null, bitrateBps: null, packetLossPct: null, jitterMs: null, framesDecoded: null,
+      fps: null,
+      width: null,
+      height: null,
+      bitrateBps: null,
+      packetLossPct: null,
+      jitterMs: null,
+      framesDecoded: null,
     });
   });
   it('returns null for a non-object', () => {
@@ -60,7 +101,12 @@ describe('readReport (a viewer stats message is untrusted)', () => {
 
 describe('closeCodeOutcome', () => {
   it.each([
-    [4003, 'denied'], [4004, 'kicked'], [4005, 'full'], [4001, 'failed'], [4010, 'failed'], ['kicked', 'kicked'],
+    [4003, 'denied'],
+    [4004, 'kicked'],
+    [4005, 'full'],
+    [4001, 'failed'],
+    [4010, 'failed'],
+    ['kicked', 'kicked'],
   ] as const)('%p ends the session as %s', (code, status) => {
     expect(closeCodeOutcome(code)).toMatchObject({ status, final: true });
   });
@@ -72,12 +118,22 @@ describe('closeCodeOutcome', () => {
 describe('remembered name', () => {
   it('round-trips through storage', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     saveName('Ann', storage);
     expect(loadName(storage)).toBe('Ann');
   });
   it('survives storage that throws (private mode)', () => {
-    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(() => saveName('Ann', broken)).not.toThrow();
     expect(loadName(broken)).toBe('');
   });

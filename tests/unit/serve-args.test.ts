@@ -2,7 +2,10 @@ import { DEFAULT_PORT, parseServeArgs } from '../../signaling/cli/serve-args';
 
 describe('parseServeArgs', () => {
   it('has sensible defaults', () => {
-    expect(parseServeArgs([])).toEqual({ ok: true, value: { port: DEFAULT_PORT, bind: undefined, autoAdmit: false, maxViewers: 16, json: false, help: false } });
+    expect(parseServeArgs([])).toEqual({
+      ok: true,
+      value: { port: DEFAULT_PORT, bind: undefined, autoAdmit: false, maxViewers: 16, json: false, help: false },
+    });
   });
 
   it('reads every flag', () => {

@@ -20,11 +20,19 @@ let host: HostSession;
 const viewers: ViewerSession[] = [];
 
 beforeEach(async () => {
-  server = new SignalingServer({ bind: '127.0.0.1', networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+  server = new SignalingServer({
+    bind: '127.0.0.1',
+    networkInterfaces: () => ({}),
+    defaultRouteAddress: async () => undefined,
+  });
   info = await server.start();
   app = createAppState({ view: 'host' });
   delivery = new RecordingDelivery();
-  host = new HostSession(app.host, fakePlatform(() => info), () => delivery);
+  host = new HostSession(
+    app.host,
+    fakePlatform(() => info),
+    () => delivery,
+  );
 });
 
 afterEach(async () => {
@@ -69,29 +77,43 @@ describe('host states', () => {
 
   it('tells the user when the preferred port was taken and another is used', async () => {
     const platform = fakePlatform(() => info);
-    const session = new HostSession(app.host, {
-      ...platform,
-      startHosting: async () => {
-        const started = await platform.startHosting();
-        return started.ok ? ok({ ...started.value, portFallbackFrom: 9470 }) : started;
+    const session = new HostSession(
+      app.host,
+      {
+        ...platform,
+        startHosting: async () => {
+          const started = await platform.startHosting();
+          return started.ok ? ok({ ...started.value, portFallbackFrom: 9470 }) : started;
+        },
       },
-    }, () => delivery);
+      () => delivery,
+    );
     await session.connect();
-    expect(app.host.notice.value).toBe(`Port 9470 was in use, so this session uses port ${info.port}. Links and the QR code already show it.`);
+    expect(app.host.notice.value).toBe(
+      `Port 9470 was in use, so this session uses port ${info.port}. Links and the QR code already show it.`,
+    );
     await session.stopHosting();
     expect(app.host.notice.value).toBeNull();
   });
 
   it('turns system audio off and says why where the platform cannot share sound', async () => {
     app.host.systemAudio.value = true;
-    new HostSession(app.host, { ...fakePlatform(() => info), systemAudioSupport: async () => ({ available: false, reason: 'not on Linux' }) }, () => delivery);
+    new HostSession(
+      app.host,
+      { ...fakePlatform(() => info), systemAudioSupport: async () => ({ available: false, reason: 'not on Linux' }) },
+      () => delivery,
+    );
     await until(() => app.host.systemAudioUnavailable.value !== null, 'answer');
     expect(app.host.systemAudioUnavailable.value).toBe('not on Linux');
     expect(app.host.systemAudio.value).toBe(false);
   });
 
   it('shows an error in words and stays idle when the platform cannot host', async () => {
-    const session = new HostSession(app.host, { ...fakePlatform(() => info), startHosting: async () => err('no key in this link') }, () => delivery);
+    const session = new HostSession(
+      app.host,
+      { ...fakePlatform(() => info), startHosting: async () => err('no key in this link') },
+      () => delivery,
+    );
     await session.connect();
     expect(app.host.status.value).toBe('idle');
     expect(app.host.error.value).toBe('no key in this link');
@@ -170,11 +192,26 @@ describe('host and viewer together', () => {
     const port = info.port;
     await server.stop();
     await until(() => app.host.status.value === 'reconnecting', 'host reconnecting');
-    await until(() => ['reconnecting', 'connecting', 'host-away'].includes(fay.state.status.value), 'viewer reconnecting');
-    server = new SignalingServer({ port, bind: '127.0.0.1', hostKey: info.hostKey, token: info.token, requireApproval: false, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+    await until(
+      () => ['reconnecting', 'connecting', 'host-away'].includes(fay.state.status.value),
+      'viewer reconnecting',
+    );
+    server = new SignalingServer({
+      port,
+      bind: '127.0.0.1',
+      hostKey: info.hostKey,
+      token: info.token,
+      requireApproval: false,
+      networkInterfaces: () => ({}),
+      defaultRouteAddress: async () => undefined,
+    });
     info = await server.start();
     await until(() => app.host.status.value === 'ready', 'host back', 10_000);
-    await until(() => app.host.viewers.value.length === 1 && fay.state.status.value === 'connecting', 'viewer back', 10_000);
+    await until(
+      () => app.host.viewers.value.length === 1 && fay.state.status.value === 'connecting',
+      'viewer back',
+      10_000,
+    );
   });
 
   it('with approval on, a viewer admitted once is let back in by itself after a server restart', async () => {
@@ -190,10 +227,28 @@ describe('host and viewer together', () => {
     const formerId = app.host.viewers.value[0]!.id;
     await server.stop();
     await until(() => app.host.status.value === 'reconnecting', 'host noticed');
-    server = new SignalingServer({ port, bind: '127.0.0.1', hostKey: info.hostKey, token: info.token, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+    server = new SignalingServer({
+      port,
+      bind: '127.0.0.1',
+      hostKey: info.hostKey,
+      token: info.token,
+      networkInterfaces: () => ({}),
+      defaultRouteAddress: async () => undefined,
+    });
     info = await server.start();
-    await until(() => app.host.status.value === 'ready' && app.host.viewers.value.length === 1 && app.host.viewers.value[0]!.id !== formerId, 'both back', 10_000);
-    await until(() => gil.state.status.value === 'connecting' && app.host.viewers.value[0]?.state === 'connecting', 'let in without a click', 10_000);
+    await until(
+      () =>
+        app.host.status.value === 'ready' &&
+        app.host.viewers.value.length === 1 &&
+        app.host.viewers.value[0]!.id !== formerId,
+      'both back',
+      10_000,
+    );
+    await until(
+      () => gil.state.status.value === 'connecting' && app.host.viewers.value[0]?.state === 'connecting',
+      'let in without a click',
+      10_000,
+    );
     expect(app.host.joinRequests.value).toBe(1); // only the first request asked the host
     // The same peer connection carries on under the new id: no new one was made.
     const newId = app.host.viewers.value[0]!.id;
@@ -241,7 +296,16 @@ describe('host and viewer together', () => {
     host.kick(app.host.viewers.value[0]!.id);
     const again = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
     await new Promise((resolve) => again.once('open', resolve));
-    again.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name: 'Kim', protocol: 1, rejoin: tickets[0] }));
+    again.send(
+      JSON.stringify({
+        type: 'hello',
+        role: 'viewer',
+        token: info.token,
+        name: 'Kim',
+        protocol: 1,
+        rejoin: tickets[0],
+      }),
+    );
     await until(() => app.host.viewers.value.length === 1, 'back, asking');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.host.viewers.value[0]?.state).toBe('waiting');
@@ -254,7 +318,16 @@ describe('host and viewer together', () => {
     await until(() => app.host.status.value === 'ready', 'ready');
     const raw = new WebSocket(`ws://127.0.0.1:${info.port}/signal`);
     await new Promise((resolve) => raw.once('open', resolve));
-    raw.send(JSON.stringify({ type: 'hello', role: 'viewer', token: info.token, name: 'Mallory', protocol: 1, rejoin: 'f'.repeat(32) }));
+    raw.send(
+      JSON.stringify({
+        type: 'hello',
+        role: 'viewer',
+        token: info.token,
+        name: 'Mallory',
+        protocol: 1,
+        rejoin: 'f'.repeat(32),
+      }),
+    );
     await until(() => app.host.viewers.value.length === 1, 'viewer');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.host.viewers.value[0]?.state).toBe('waiting');
@@ -294,7 +367,12 @@ describe('viewer states without a host', () => {
 
   it('ends in "full" when the session is full', async () => {
     await server.stop();
-    server = new SignalingServer({ bind: '127.0.0.1', maxViewers: 1, networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+    server = new SignalingServer({
+      bind: '127.0.0.1',
+      maxViewers: 1,
+      networkInterfaces: () => ({}),
+      defaultRouteAddress: async () => undefined,
+    });
     info = await server.start();
     const first = newViewer('One');
     first.session.join();

@@ -39,8 +39,15 @@ describe('host to viewer', () => {
 
   it('verifies a payload whose keys the relay re-serialised in another order', () => {
     const host = new HostSignalAuth(keys());
-    const sealed = host.seal('v1-abc', { link: 'x', candidate: { sdpMid: '0', candidate: 'candidate:1 1 udp 1 1.2.3.4 5 typ host' } });
-    const reordered = { auth: sealed.auth, candidate: { candidate: (sealed.candidate as { candidate: string }).candidate, sdpMid: '0' }, link: 'x' };
+    const sealed = host.seal('v1-abc', {
+      link: 'x',
+      candidate: { sdpMid: '0', candidate: 'candidate:1 1 udp 1 1.2.3.4 5 typ host' },
+    });
+    const reordered = {
+      auth: sealed.auth,
+      candidate: { candidate: (sealed.candidate as { candidate: string }).candidate, sdpMid: '0' },
+      link: 'x',
+    };
     expect(viewerAs('v1-abc').open(reordered).kind).toBe('authentic');
   });
 
@@ -48,7 +55,10 @@ describe('host to viewer', () => {
     const viewer = viewerAs('v1-abc');
     expect(viewer.open(OFFER)).toEqual({ kind: 'refused', reason: 'unsigned' });
     expect(viewer.open({ ...OFFER, auth: 'x' })).toEqual({ kind: 'refused', reason: 'malformed' });
-    expect(viewer.open({ ...OFFER, auth: { e: 'zz', n: 1, m: 'x' } })).toEqual({ kind: 'refused', reason: 'malformed' });
+    expect(viewer.open({ ...OFFER, auth: { e: 'zz', n: 1, m: 'x' } })).toEqual({
+      kind: 'refused',
+      reason: 'malformed',
+    });
     const forger = new HostSignalAuth(keys(createLinkKey()));
     expect(viewer.open(forger.seal('v1-abc', OFFER))).toEqual({ kind: 'refused', reason: 'bad-mac' });
   });
@@ -110,7 +120,10 @@ describe('viewer to host', () => {
     expect(viewer.seal({ bye: true })).toBeNull(); // nothing heard from a host yet
     viewer.open(host.seal('v1-abc', OFFER));
     const answer = viewer.seal({ sdp: { type: 'answer', sdp: 'v=0' }, link: OFFER.link })!;
-    expect(host.open('v1-abc', overTheWire(answer))).toEqual({ kind: 'authentic', payload: { sdp: { type: 'answer', sdp: 'v=0' }, link: OFFER.link } });
+    expect(host.open('v1-abc', overTheWire(answer))).toEqual({
+      kind: 'authentic',
+      payload: { sdp: { type: 'answer', sdp: 'v=0' }, link: OFFER.link },
+    });
     expect(host.open('v1-abc', answer)).toEqual({ kind: 'refused', reason: 'replayed' });
     expect(host.hasSigned('v1-abc')).toBe(true);
   });
@@ -123,7 +136,10 @@ describe('viewer to host', () => {
     const forEarlier = viewer.seal({ candidate: { candidate: 'a' } })!;
     expect(host.open('v1-abc', forEarlier)).toEqual({ kind: 'refused', reason: 'stale-epoch' });
     viewer.open(host.seal('v1-abc', OFFER));
-    expect(host.open('v2-abc', viewer.seal({ candidate: { candidate: 'b' } })!)).toEqual({ kind: 'refused', reason: 'bad-mac' });
+    expect(host.open('v2-abc', viewer.seal({ candidate: { candidate: 'b' } })!)).toEqual({
+      kind: 'refused',
+      reason: 'bad-mac',
+    });
   });
 
   it('lets an unsigned message through as unsigned until the viewer has signed once', () => {

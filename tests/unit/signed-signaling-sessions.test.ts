@@ -33,7 +33,11 @@ const closers: Array<() => unknown> = [];
 
 beforeEach(async () => {
   (globalThis as unknown as { localStorage: unknown }).localStorage = new MemoryStorage();
-  server = new SignalingServer({ bind: '127.0.0.1', networkInterfaces: () => ({}), defaultRouteAddress: async () => undefined });
+  server = new SignalingServer({
+    bind: '127.0.0.1',
+    networkInterfaces: () => ({}),
+    defaultRouteAddress: async () => undefined,
+  });
   info = await server.start();
 });
 
@@ -45,10 +49,19 @@ afterEach(async () => {
 
 const signalUrl = () => `ws://127.0.0.1:${info.port}/signal`;
 
-async function connectedHost(): Promise<{ app: AppState; host: HostSession; delivery: RecordingDelivery; linkKey: string }> {
+async function connectedHost(): Promise<{
+  app: AppState;
+  host: HostSession;
+  delivery: RecordingDelivery;
+  linkKey: string;
+}> {
   const app = createAppState({ view: 'host' });
   const delivery = new RecordingDelivery();
-  const host = new HostSession(app.host, fakePlatform(() => info), () => delivery);
+  const host = new HostSession(
+    app.host,
+    fakePlatform(() => info),
+    () => delivery,
+  );
   closers.push(() => host.stopHosting());
   await host.connect();
   await until(() => app.host.joinUrls.value.length > 0, 'join links');
@@ -70,7 +83,8 @@ async function admittedViewer(app: AppState, host: HostSession, name: string, li
   auth?.setSelfId(welcome.id);
   // The host's first message (the rejoin ticket) is signed for this viewer.
   const ticket = await client.nextOfType('signal');
-  if (auth) expect(auth.open(ticket.data)).toMatchObject({ kind: 'authentic', payload: { rejoin: expect.any(String) } });
+  if (auth)
+    expect(auth.open(ticket.data)).toMatchObject({ kind: 'authentic', payload: { rejoin: expect.any(String) } });
   return { id: welcome.id, client, auth };
 }
 
@@ -81,7 +95,11 @@ describe('host side', () => {
     const { app, host, delivery, linkKey } = await connectedHost();
     const viewer = await admittedViewer(app, host, 'Ann', linkKey);
     expect(entryOf(app, viewer.id)?.verified).toBeNull();
-    viewer.client.send({ type: 'signal', to: 'host', data: viewer.auth!.seal({ candidate: { candidate: 'c1' }, link: 'abc' }) });
+    viewer.client.send({
+      type: 'signal',
+      to: 'host',
+      data: viewer.auth!.seal({ candidate: { candidate: 'c1' }, link: 'abc' }),
+    });
     await until(() => delivery.signals.length === 1, 'the signal delivered');
     expect(delivery.signals[0]).toEqual([viewer.id, { candidate: { candidate: 'c1' }, link: 'abc' }]);
     expect(entryOf(app, viewer.id)?.verified).toBe(true);

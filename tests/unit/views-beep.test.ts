@@ -34,7 +34,10 @@ function fakeAudio(options: { state?: string; failOn?: 'construct' | 'oscillator
       return osc;
     }
     createGain() {
-      return { gain: { setValueAtTime: () => undefined, linearRampToValueAtTime: () => undefined }, connect: (node: unknown) => node };
+      return {
+        gain: { setValueAtTime: () => undefined, linearRampToValueAtTime: () => undefined },
+        connect: (node: unknown) => node,
+      };
     }
   }
   return { scope: { AudioContext: FakeAudioContext }, log, oscillators };

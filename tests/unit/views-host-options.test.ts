@@ -13,8 +13,20 @@ import {
 
 describe('cap choices', () => {
   it('offers no cap and the standard bitrates and frame rates', () => {
-    expect(capOptions(BITRATE_CAPS_BPS, undefined, 'bps').map((o) => o.label)).toEqual(['No cap', '1 Mbit/s', '2.5 Mbit/s', '5 Mbit/s', '8 Mbit/s']);
-    expect(capOptions(FRAMERATE_CAPS, 0, 'fps').map((o) => o.label)).toEqual(['No cap', '60 fps', '30 fps', '15 fps', '5 fps']);
+    expect(capOptions(BITRATE_CAPS_BPS, undefined, 'bps').map((o) => o.label)).toEqual([
+      'No cap',
+      '1 Mbit/s',
+      '2.5 Mbit/s',
+      '5 Mbit/s',
+      '8 Mbit/s',
+    ]);
+    expect(capOptions(FRAMERATE_CAPS, 0, 'fps').map((o) => o.label)).toEqual([
+      'No cap',
+      '60 fps',
+      '30 fps',
+      '15 fps',
+      '5 fps',
+    ]);
   });
 
   it('keeps a current value that is not a standard choice', () => {
@@ -35,11 +47,14 @@ describe('parseMaxViewers', () => {
     expect(parseMaxViewers(text)).toEqual({ ok: true, value: Number(text.trim()) });
   });
 
-  it.each(['', '0', '1001', '2.5', '-3', 'ten', '1e3', '99999999999999999999'])('rejects %p with plain words', (text) => {
-    const result = parseMaxViewers(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toBe('Enter a whole number from 1 to 1000.');
-  });
+  it.each(['', '0', '1001', '2.5', '-3', 'ten', '1e3', '99999999999999999999'])(
+    'rejects %p with plain words',
+    (text) => {
+      const result = parseMaxViewers(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toBe('Enter a whole number from 1 to 1000.');
+    },
+  );
 });
 
 describe('join links', () => {

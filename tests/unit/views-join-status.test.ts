@@ -1,7 +1,21 @@
 import type { JoinStatus } from '../../renderer/app/app-state';
 import { isInSession, joinStatusInfo } from '../../renderer/views/join-status';
 
-const ALL: JoinStatus[] = ['idle', 'connecting', 'waiting', 'watching', 'paused', 'host-away', 'reconnecting', 'denied', 'kicked', 'full', 'unreachable', 'failed', 'left'];
+const ALL: JoinStatus[] = [
+  'idle',
+  'connecting',
+  'waiting',
+  'watching',
+  'paused',
+  'host-away',
+  'reconnecting',
+  'denied',
+  'kicked',
+  'full',
+  'unreachable',
+  'failed',
+  'left',
+];
 
 describe('joinStatusInfo', () => {
   it('has words for every status', () => {
@@ -23,12 +37,20 @@ describe('joinStatusInfo', () => {
   });
 
   it('marks endings that need the user as errors', () => {
-    for (const status of ['denied', 'kicked', 'full', 'unreachable', 'failed'] as const) expect(joinStatusInfo(status).tone).toBe('error');
+    for (const status of ['denied', 'kicked', 'full', 'unreachable', 'failed'] as const)
+      expect(joinStatusInfo(status).tone).toBe('error');
   });
 });
 
 describe('isInSession', () => {
   it('is true from connecting until the session ends', () => {
-    expect(ALL.filter(isInSession)).toEqual(['connecting', 'waiting', 'watching', 'paused', 'host-away', 'reconnecting']);
+    expect(ALL.filter(isInSession)).toEqual([
+      'connecting',
+      'waiting',
+      'watching',
+      'paused',
+      'host-away',
+      'reconnecting',
+    ]);
   });
 });

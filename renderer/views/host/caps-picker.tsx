@@ -21,7 +21,11 @@ function CapSelect({ id, label, field, choices, unit, caps, onChange }: CapSelec
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} value={capValue(caps[field])} onChange={(event) => onChange(withCap(caps, field, event.currentTarget.value))}>
+      <select
+        id={id}
+        value={capValue(caps[field])}
+        onChange={(event) => onChange(withCap(caps, field, event.currentTarget.value))}
+      >
         {capOptions(choices, caps[field], unit).map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -36,8 +40,24 @@ export function CapsPicker({ caps, onChange }: CapsPickerProps) {
   const id = useId();
   return (
     <div class="caps">
-      <CapSelect id={`${id}-bitrate`} label="Bitrate cap" field="maxBitrateBps" choices={BITRATE_CAPS_BPS} unit="bps" caps={caps} onChange={onChange} />
-      <CapSelect id={`${id}-fps`} label="Frame rate cap" field="maxFramerate" choices={FRAMERATE_CAPS} unit="fps" caps={caps} onChange={onChange} />
+      <CapSelect
+        id={`${id}-bitrate`}
+        label="Bitrate cap"
+        field="maxBitrateBps"
+        choices={BITRATE_CAPS_BPS}
+        unit="bps"
+        caps={caps}
+        onChange={onChange}
+      />
+      <CapSelect
+        id={`${id}-fps`}
+        label="Frame rate cap"
+        field="maxFramerate"
+        choices={FRAMERATE_CAPS}
+        unit="fps"
+        caps={caps}
+        onChange={onChange}
+      />
     </div>
   );
 }

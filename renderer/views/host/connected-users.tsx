@@ -14,12 +14,26 @@ export interface ConnectedUsersViewProps {
   readonly onKick: (id: string) => void;
 }
 
-export function ConnectedUsersView({ viewers, waitingCount, flashing, onAdmit, onDeny, onKick }: ConnectedUsersViewProps) {
+export function ConnectedUsersView({
+  viewers,
+  waitingCount,
+  flashing,
+  onAdmit,
+  onDeny,
+  onKick,
+}: ConnectedUsersViewProps) {
   return (
-    <section class={flashing ? 'card connected-users is-flashing' : 'card connected-users'} aria-labelledby="users-title">
+    <section
+      class={flashing ? 'card connected-users is-flashing' : 'card connected-users'}
+      aria-labelledby="users-title"
+    >
       <h2 id="users-title">Connected users</h2>
       <p class="visually-hidden" role="status">
-        {waitingCount === 0 ? '' : waitingCount === 1 ? 'Someone is waiting for you to let them in.' : `${waitingCount} people are waiting for you to let them in.`}
+        {waitingCount === 0
+          ? ''
+          : waitingCount === 1
+            ? 'Someone is waiting for you to let them in.'
+            : `${waitingCount} people are waiting for you to let them in.`}
       </p>
       {viewers.length === 0 ? (
         <p class="empty-state">No one is watching yet. Share the join link.</p>

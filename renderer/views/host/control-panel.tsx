@@ -60,14 +60,25 @@ export function ControlPanelView(props: ControlPanelViewProps) {
         </label>
         {props.systemAudioUnavailable && <p class="field-note">{props.systemAudioUnavailable}</p>}
         <label class="check">
-          <input type="checkbox" checked={props.requireApproval} onChange={(event) => props.onRequireApproval(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={props.requireApproval}
+            onChange={(event) => props.onRequireApproval(event.currentTarget.checked)}
+          />
           Ask before letting viewers in
         </label>
         <label class="check">
-          <input type="checkbox" checked={props.onlyVerified} onChange={(event) => props.onOnlyVerified(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={props.onlyVerified}
+            onChange={(event) => props.onOnlyVerified(event.currentTarget.checked)}
+          />
           Only verified viewers
         </label>
-        <p class="field-note">Verified viewers joined with the whole link shown here, security key (“&k=”) included; their connection is checked end to end.</p>
+        <p class="field-note">
+          Verified viewers joined with the whole link shown here, security key (“&k=”) included; their connection is
+          checked end to end.
+        </p>
       </div>
       <MaxViewersField value={props.maxViewers} onCommit={props.onMaxViewers} />
       <DeliveryModeField hosting={props.status !== 'idle'} />

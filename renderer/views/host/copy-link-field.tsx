@@ -45,7 +45,11 @@ export function CopyLinkField({ link }: CopyLinkFieldProps) {
         </button>
       </div>
       <p class="field-note" role="status">
-        {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Could not copy. Select the link and copy it yourself.' : ''}
+        {copy === 'copied'
+          ? 'Copied'
+          : copy === 'failed'
+            ? 'Could not copy. Select the link and copy it yourself.'
+            : ''}
       </p>
     </div>
   );

@@ -32,7 +32,9 @@ export function DeliveryModeField({ hosting }: { readonly hosting: boolean }) {
         ))}
       </select>
       <p class="field-note">
-        {changedWhileHosting && hosting ? 'Used from the next Start hosting.' : 'Relay saves the host\u2019s CPU with many viewers; direct skips the relay.'}
+        {changedWhileHosting && hosting
+          ? 'Used from the next Start hosting.'
+          : 'Relay saves the host\u2019s CPU with many viewers; direct skips the relay.'}
       </p>
     </div>
   );

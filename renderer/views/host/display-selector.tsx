@@ -14,18 +14,43 @@ export interface DisplaySelectorViewProps {
   readonly onRefresh: () => void;
 }
 
-function SourceButton({ source, selected, onChoose }: { source: CaptureSource; selected: boolean; onChoose: (id: string) => void }) {
+function SourceButton({
+  source,
+  selected,
+  onChoose,
+}: {
+  source: CaptureSource;
+  selected: boolean;
+  onChoose: (id: string) => void;
+}) {
   return (
-    <button type="button" class="source" aria-pressed={selected} onClick={() => onChoose(source.id)} title={source.name}>
+    <button
+      type="button"
+      class="source"
+      aria-pressed={selected}
+      onClick={() => onChoose(source.id)}
+      title={source.name}
+    >
       <span class="source-thumb" aria-hidden="true">
-        {source.thumbnail ? <img src={source.thumbnail} alt="" /> : <span class="source-kind">{source.kind === 'screen' ? 'Screen' : 'Window'}</span>}
+        {source.thumbnail ? (
+          <img src={source.thumbnail} alt="" />
+        ) : (
+          <span class="source-kind">{source.kind === 'screen' ? 'Screen' : 'Window'}</span>
+        )}
       </span>
       <span class="source-name">{source.name}</span>
     </button>
   );
 }
 
-export function DisplaySelectorView({ sources, selectedId, captureLabel, status, onChoose, onRefresh }: DisplaySelectorViewProps) {
+export function DisplaySelectorView({
+  sources,
+  selectedId,
+  captureLabel,
+  status,
+  onChoose,
+  onRefresh,
+}: DisplaySelectorViewProps) {
   const live = status === 'live';
   return (
     <section class="card display-selector" aria-labelledby="display-title">

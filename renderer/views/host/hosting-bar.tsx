@@ -18,7 +18,15 @@ export interface HostingBarViewProps {
   readonly notice?: string | null;
 }
 
-export function HostingBarView({ status, error, starting, onStart, onStop, onDismissError, notice = null }: HostingBarViewProps) {
+export function HostingBarView({
+  status,
+  error,
+  starting,
+  onStart,
+  onStop,
+  onDismissError,
+  notice = null,
+}: HostingBarViewProps) {
   const buttons = hostingButtons(status);
   return (
     <div class="hosting-bar card">

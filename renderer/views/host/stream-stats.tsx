@@ -25,7 +25,11 @@ function ViewerRow({ viewer }: { viewer: ViewerEntry }) {
       <td>{formatBitrate(sent?.bitrateBps ?? got?.bitrateBps)}</td>
       <td>{formatFps(sent?.fps)}</td>
       <td>{formatFps(got?.fps)}</td>
-      <td>{sent?.width && sent.height ? formatResolution(sent.width, sent.height) : formatResolution(got?.width, got?.height)}</td>
+      <td>
+        {sent?.width && sent.height
+          ? formatResolution(sent.width, sent.height)
+          : formatResolution(got?.width, got?.height)}
+      </td>
       <td>{formatMs(sent?.rttMs)}</td>
       <td>{formatPercent(sent?.packetLossPct ?? got?.packetLossPct)}</td>
       <td>{formatMs(sent?.jitterMs ?? got?.jitterMs)}</td>
@@ -49,7 +53,9 @@ export function StreamStatsView({ viewers, totalHistory, uplink = null }: Stream
           <span class="muted">Total sent</span> <strong>{formatBitrate(total)}</strong>
         </p>
       </div>
-      {totalHistory.length > 0 && <SparklineChart values={totalHistory} label="Total bitrate" width={480} height={56} class="sparkline-wide" />}
+      {totalHistory.length > 0 && (
+        <SparklineChart values={totalHistory} label="Total bitrate" width={480} height={56} class="sparkline-wide" />
+      )}
       {viewers.length === 0 ? (
         <p class="muted">Numbers appear here once someone is watching.</p>
       ) : (
@@ -66,7 +72,10 @@ export function StreamStatsView({ viewers, totalHistory, uplink = null }: Stream
                 <th scope="col">Packet loss</th>
                 <th scope="col">Jitter</th>
                 <th scope="col">Codec</th>
-                <th scope="col" title="The most this viewer can take, from the packets it loses; the host sends for the weakest. None: not limited">
+                <th
+                  scope="col"
+                  title="The most this viewer can take, from the packets it loses; the host sends for the weakest. None: not limited"
+                >
                   Limit
                 </th>
                 <th scope="col">Last minute</th>
@@ -96,5 +105,11 @@ export function StreamStatsView({ viewers, totalHistory, uplink = null }: Stream
 
 export function StreamStats() {
   const { host } = useApp().state;
-  return <StreamStatsView viewers={host.viewers.value.filter((v) => v.state !== 'waiting')} totalHistory={host.totalBitrateHistory.value} uplink={host.uplink.value} />;
+  return (
+    <StreamStatsView
+      viewers={host.viewers.value.filter((v) => v.state !== 'waiting')}
+      totalHistory={host.totalBitrateHistory.value}
+      uplink={host.uplink.value}
+    />
+  );
 }

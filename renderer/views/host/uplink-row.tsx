@@ -16,7 +16,11 @@ export function UplinkRow({ uplink }: { readonly uplink: UplinkEntry }) {
   return (
     <tr class="uplink-row" data-testid="uplink-row">
       <th scope="row">
-        To the relay <span class="muted small">({STATE_WORDS[uplink.state]}{restarted})</span>
+        To the relay{' '}
+        <span class="muted small">
+          ({STATE_WORDS[uplink.state]}
+          {restarted})
+        </span>
       </th>
       <td>{formatBitrate(uplink.bitrateBps)}</td>
       <td>{formatFps(uplink.fps)}</td>
@@ -24,7 +28,9 @@ export function UplinkRow({ uplink }: { readonly uplink: UplinkEntry }) {
         {UNKNOWN}
       </td>
       <td>VP8</td>
-      <td title="What the relay lets the host send: the weakest watching viewer's limit, or the cap">{formatBitrate(uplink.targetBps)}</td>
+      <td title="What the relay lets the host send: the weakest watching viewer's limit, or the cap">
+        {formatBitrate(uplink.targetBps)}
+      </td>
       <td class="spark-cell">
         <SparklineChart values={uplink.bitrateHistory} label="Bitrate to the relay" width={72} height={20} />
       </td>

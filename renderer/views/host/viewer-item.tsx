@@ -25,7 +25,10 @@ export function ViewerItem({ viewer, onAdmit, onDeny, onKick }: ViewerItemProps)
           <span class={`badge badge-${viewer.state}`}>{viewerStateLabel(viewer.state)}</span>
           {!waiting && <span class="badge">{connectionTypeLabel(viewer.stats?.connectionType)}</span>}
           {trust && (
-            <span class={viewer.verified ? 'badge badge-verified' : 'badge badge-unverified'} title={trustExplanation(viewer.verified === true)}>
+            <span
+              class={viewer.verified ? 'badge badge-verified' : 'badge badge-unverified'}
+              title={trustExplanation(viewer.verified === true)}
+            >
               {trust}
             </span>
           )}
@@ -41,15 +44,30 @@ export function ViewerItem({ viewer, onAdmit, onDeny, onKick }: ViewerItemProps)
       <div class="viewer-actions">
         {waiting ? (
           <>
-            <button type="button" class="button primary small" title={`Let ${viewer.name} in`} onClick={() => onAdmit(viewer.id)}>
+            <button
+              type="button"
+              class="button primary small"
+              title={`Let ${viewer.name} in`}
+              onClick={() => onAdmit(viewer.id)}
+            >
               Admit
             </button>
-            <button type="button" class="button small" title={`Turn ${viewer.name} away`} onClick={() => onDeny(viewer.id)}>
+            <button
+              type="button"
+              class="button small"
+              title={`Turn ${viewer.name} away`}
+              onClick={() => onDeny(viewer.id)}
+            >
               Deny
             </button>
           </>
         ) : (
-          <button type="button" class="button danger-subtle small" title={`Remove ${viewer.name}`} onClick={() => onKick(viewer.id)}>
+          <button
+            type="button"
+            class="button danger-subtle small"
+            title={`Remove ${viewer.name}`}
+            onClick={() => onKick(viewer.id)}
+          >
             Kick
           </button>
         )}

@@ -10,11 +10,13 @@ export function ConnectionTrust({ security }: { readonly security: JoinSecurity 
   return (
     <div class="connection-trust" aria-label="Connection security">
       <p>
-        <span class={security.verified ? 'badge badge-verified' : 'badge badge-unverified'}>{label}</span> <span class="field-note">{trustExplanation(security.verified)}</span>
+        <span class={security.verified ? 'badge badge-verified' : 'badge badge-unverified'}>{label}</span>{' '}
+        <span class="field-note">{trustExplanation(security.verified)}</span>
       </p>
       {security.safetyCode && (
         <p>
-          Safety code <strong class="mono safety-code">{security.safetyCode}</strong> <span class="field-note">the host sees the same code next to your name</span>
+          Safety code <strong class="mono safety-code">{security.safetyCode}</strong>{' '}
+          <span class="field-note">the host sees the same code next to your name</span>
         </p>
       )}
       {refused && (

@@ -96,15 +96,40 @@ function TypedAddress({ onLink }: { readonly onLink: (link: string) => void }) {
       <div class="typed-address-fields">
         <div class="field">
           <label for={`${id}-address`}>Address</label>
-          <input id={`${id}-address`} type="text" inputMode="url" autoComplete="off" spellcheck={false} placeholder="192.168.1.20" value={parts.address} onInput={(e) => update({ address: e.currentTarget.value })} />
+          <input
+            id={`${id}-address`}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="192.168.1.20"
+            value={parts.address}
+            onInput={(e) => update({ address: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for={`${id}-port`}>Port</label>
-          <input id={`${id}-port`} type="text" inputMode="numeric" autoComplete="off" placeholder="9470" value={parts.port} onInput={(e) => update({ port: e.currentTarget.value })} />
+          <input
+            id={`${id}-port`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="9470"
+            value={parts.port}
+            onInput={(e) => update({ port: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for={`${id}-code`}>Access code</label>
-          <input id={`${id}-code`} class="mono" type="text" autoComplete="off" spellcheck={false} value={parts.code} onInput={(e) => update({ code: e.currentTarget.value })} />
+          <input
+            id={`${id}-code`}
+            class="mono"
+            type="text"
+            autoComplete="off"
+            spellcheck={false}
+            value={parts.code}
+            onInput={(e) => update({ code: e.currentTarget.value })}
+          />
         </div>
       </div>
       {problem && (parts.address || parts.port || parts.code) && <p class="field-note">{problem}</p>}

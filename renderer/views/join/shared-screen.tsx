@@ -45,7 +45,8 @@ function useFullscreen(target: { current: HTMLElement | null }): [boolean, () =>
   const [active, setActive] = useState(false);
   const supported = typeof document !== 'undefined' && document.fullscreenEnabled !== false;
   useEffect(() => {
-    const update = () => setActive(document.fullscreenElement !== null && document.fullscreenElement === target.current);
+    const update = () =>
+      setActive(document.fullscreenElement !== null && document.fullscreenElement === target.current);
     document.addEventListener('fullscreenchange', update);
     return () => document.removeEventListener('fullscreenchange', update);
   }, [target]);
@@ -85,7 +86,9 @@ export function SharedScreen({ stream, status, fit, showStats, stats, onToggleFi
   }, [stream]);
 
   const overlay = overlayFor(status, stream !== null);
-  const stageClass = ['stage', fit === 'actual' ? 'stage-actual' : 'stage-fit', overlay ? 'is-dimmed' : ''].filter(Boolean).join(' ');
+  const stageClass = ['stage', fit === 'actual' ? 'stage-actual' : 'stage-fit', overlay ? 'is-dimmed' : '']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div class={fullscreen ? 'screen is-fullscreen' : 'screen'} ref={container}>

@@ -1,6 +1,14 @@
 // The viewer's own numbers over the picture.
 import type { StreamStats } from '../../stats/normalise-stats';
-import { connectionTypeLabel, formatBitrate, formatCodec, formatFps, formatMs, formatPercent, formatResolution } from '../format';
+import {
+  connectionTypeLabel,
+  formatBitrate,
+  formatCodec,
+  formatFps,
+  formatMs,
+  formatPercent,
+  formatResolution,
+} from '../format';
 
 export interface StatsOverlayProps {
   readonly stats: StreamStats | null;

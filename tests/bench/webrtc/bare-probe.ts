@@ -99,7 +99,9 @@ export class BareProbe {
     private readonly relay: WebSocketServer,
     readonly origin: string,
   ) {
-    relay.on('connection', (socket, request) => this.attach(socket, new URL(request.url ?? '/', origin).searchParams.get('role')));
+    relay.on('connection', (socket, request) =>
+      this.attach(socket, new URL(request.url ?? '/', origin).searchParams.get('role')),
+    );
   }
 
   static async start(): Promise<BareProbe> {
@@ -113,14 +115,25 @@ export class BareProbe {
   }
 
   /** A host page sharing the fake screen at this size, in its own context of `browser`. */
-  async openHost(browser: BenchBrowser, width: number, height: number, fps: number, codec: string): Promise<{ context: BrowserContext; page: Page; size: string }> {
+  async openHost(
+    browser: BenchBrowser,
+    width: number,
+    height: number,
+    fps: number,
+    codec: string,
+  ): Promise<{ context: BrowserContext; page: Page; size: string }> {
     const { context, page } = await browser.newPage();
     await page.goto(`${this.origin}/host`);
-    const size = (await page.evaluate(`window.bareStart(${width}, ${height}, ${fps}, ${JSON.stringify(codec)})`)) as string;
+    const size = (await page.evaluate(
+      `window.bareStart(${width}, ${height}, ${fps}, ${JSON.stringify(codec)})`,
+    )) as string;
     return { context, page, size };
   }
 
-  /** One fresh viewer context joins; ms from its start to the first decoded frame, and the codec it got. The viewer leaves after. */
+  /**
+   * One fresh viewer context joins; ms from its start to the first decoded frame, and the codec it got. The viewer
+   * leaves after.
+   */
   async join(browser: BenchBrowser): Promise<{ ms: number; codec: string | null }> {
     const { context, page } = await browser.newPage();
     try {

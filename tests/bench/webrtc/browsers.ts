@@ -4,7 +4,9 @@ import { chromium, type Browser, type BrowserContext, type BrowserServer, type P
 import { probeScript, type ProbeOptions, type ProbeSnapshot, type SendSample, type VideoSample } from './probe';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags testing.md found to work here (Playwright adds --no-sandbox and friends), but the fake capture device's. */
+/**
+ * The flags testing.md found to work here (Playwright adds --no-sandbox and friends), but the fake capture device's.
+ */
 const CHROMIUM_ARGS = ['--use-fake-ui-for-media-stream', '--disable-gpu', '--disable-quic'];
 
 /**
@@ -12,7 +14,8 @@ const CHROMIUM_ARGS = ['--use-fake-ui-for-media-stream', '--disable-gpu', '--dis
  * second (without the option: 20 fps, whatever frameRate the page asks for). Constraints
  * still cap it: a 30 fps request on a 60 fps device gets 30.
  */
-export const fakeCaptureFlag = (fps?: number) => (fps ? `--use-fake-device-for-media-stream=fps=${fps}` : '--use-fake-device-for-media-stream');
+export const fakeCaptureFlag = (fps?: number) =>
+  fps ? `--use-fake-device-for-media-stream=fps=${fps}` : '--use-fake-device-for-media-stream';
 const STEP_TIMEOUT_MS = 15_000;
 
 export type PresetLabel = 'Balanced' | 'Motion';
@@ -28,7 +31,11 @@ export class BenchBrowser {
   ) {}
 
   static async launch(label: string, args: string[], probe: ProbeOptions = {}): Promise<BenchBrowser> {
-    const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...args] });
+    const server = await chromium.launchServer({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...args],
+    });
     try {
       const browser = await chromium.connect(server.wsEndpoint());
       return new BenchBrowser(label, server, browser, probeScript(probe));
@@ -71,7 +78,13 @@ export class BenchBrowser {
  * Polls an expression until it is truthy. Not page.waitForFunction: the app's CSP
  * (script-src 'self') forbids the eval it uses; Runtime.evaluate is not subject to it.
  */
-async function waitFor(page: Page, expression: string, what: string, timeoutMs = STEP_TIMEOUT_MS, intervalMs = 50): Promise<void> {
+async function waitFor(
+  page: Page,
+  expression: string,
+  what: string,
+  timeoutMs = STEP_TIMEOUT_MS,
+  intervalMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate(expression))) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -85,7 +98,8 @@ export const sampleVideo = (page: Page) => call<VideoSample>(page, 'window.__ben
 export const sampleSenders = (page: Page) => call<SendSample[]>(page, 'window.__bench.sampleSenders()');
 export const openPeers = (page: Page) => call<number>(page, 'window.__bench.openPeers()');
 /** getStats polling for the first-frame-* milestones of connections made from now on (0: off). */
-export const setStatsPoll = (page: Page, ms: number) => call<void>(page, `window.__bench.setStatsPoll(${Math.max(0, Math.floor(ms))})`);
+export const setStatsPoll = (page: Page, ms: number) =>
+  call<void>(page, `window.__bench.setStatsPoll(${Math.max(0, Math.floor(ms))})`);
 
 /** The host page, sharing with the given preset. */
 export class HostPage {
@@ -103,13 +117,20 @@ export class HostPage {
     return this.delivery === 'relay' ? 1 : 0;
   }
 
-  static async open(browser: BenchBrowser, hostUrl: string, joinUrl: string, preset: PresetLabel, delivery: DeliveryMode = 'direct'): Promise<HostPage> {
+  static async open(
+    browser: BenchBrowser,
+    hostUrl: string,
+    joinUrl: string,
+    preset: PresetLabel,
+    delivery: DeliveryMode = 'direct',
+  ): Promise<HostPage> {
     const { context, page } = await browser.newPage();
     try {
       // The app's own setting (renderer/host/delivery-choice.ts), stored on this device.
       await page.addInitScript(`localStorage.setItem('webrtc-desktop-host.delivery', ${JSON.stringify(delivery)})`);
       const response = await page.goto(hostUrl);
-      if (response?.status() !== 200) throw new Error(`host page: HTTP ${response?.status() ?? 'no response'} (is dist/renderer built?)`);
+      if (response?.status() !== 200)
+        throw new Error(`host page: HTTP ${response?.status() ?? 'no response'} (is dist/renderer built?)`);
       await page.getByRole('button', { name: 'Start hosting' }).waitFor();
       // Connected to the server: the join link is on the page.
       const shown = `[...document.querySelectorAll('input[readonly]')].find((el) => el.value.startsWith(${JSON.stringify(`${joinUrl}&k=`)}))`;
@@ -122,7 +143,11 @@ export class HostPage {
       await waitFor(page, 'window.__bench.snapshot().captures.length > 0', 'the host page capturing');
       if (!(await radio.isChecked())) throw new Error(`host page: preset ${preset} is not selected after starting`);
       const mode = await page.getByTestId('delivery-mode').textContent({ timeout: 10_000 });
-      if (delivery === 'relay') await page.getByTestId('delivery-mode').getByText(/^Relay/).waitFor({ timeout: 10_000 });
+      if (delivery === 'relay')
+        await page
+          .getByTestId('delivery-mode')
+          .getByText(/^Relay/)
+          .waitFor({ timeout: 10_000 });
       else if (!mode?.startsWith('Direct')) throw new Error(`host page: delivery ${mode}, not direct`);
       return new HostPage(context, page, preset, joinLink, delivery);
     } catch (error) {

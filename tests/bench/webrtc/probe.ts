@@ -24,7 +24,15 @@ export interface ProbeSnapshot {
   readonly events: ProbeEvent[];
   readonly peers: PeerRecord[];
   /** requestVideoFrameCallback's first call after the click, with its metadata as epoch ms. */
-  readonly rvfc: { at: number; presentationTime: number; expectedDisplayTime: number; receiveTime: number | null; width: number; height: number; presentedFrames: number } | null;
+  readonly rvfc: {
+    at: number;
+    presentationTime: number;
+    expectedDisplayTime: number;
+    receiveTime: number | null;
+    width: number;
+    height: number;
+    presentedFrames: number;
+  } | null;
   readonly captures: { constraints: string; width: number | null; height: number | null; frameRate: number | null }[];
 }
 
@@ -41,7 +49,14 @@ export interface VideoSample {
   readonly decoder: string | null;
   readonly codec: string | null;
   /** inbound-rtp counters: what arrived and what the receiver had to ask for again. */
-  readonly inbound: { framesReceived: number; packetsReceived: number; packetsLost: number; nackCount: number; pliCount: number; freezeCount: number } | null;
+  readonly inbound: {
+    framesReceived: number;
+    packetsReceived: number;
+    packetsLost: number;
+    nackCount: number;
+    pliCount: number;
+    freezeCount: number;
+  } | null;
 }
 
 /** One open peer connection's outbound video (host pages). */
@@ -76,7 +91,10 @@ export interface ProbeOptions {
    * as it did before the app set a start rate.
    */
   readonly stripStartBitrate?: boolean;
-  /** An experiment, off by default: RTCRtpSender.setParameters does nothing (the app's sender settings are never applied). */
+  /**
+   * An experiment, off by default: RTCRtpSender.setParameters does nothing (the app's sender settings are never
+   * applied).
+   */
   readonly skipSetParameters?: boolean;
 }
 

@@ -91,10 +91,19 @@ export interface CpuWindow {
 /** Snapshot of the given process trees (by root pid), the machine and this process. */
 export function cpuMark(roots: number[]): CpuMark {
   const table = allProcesses();
-  return { wallMs: performance.now(), trees: roots.map((root) => treeTicks(root, table)), machine: machineJiffies(), self: process.cpuUsage(), load1: loadavg()[0]! };
+  return {
+    wallMs: performance.now(),
+    trees: roots.map((root) => treeTicks(root, table)),
+    machine: machineJiffies(),
+    self: process.cpuUsage(),
+    load1: loadavg()[0]!,
+  };
 }
 
-/** CPU used between two marks of the same roots. A process born in between counts from 0; one that died in between is lost. */
+/**
+ * CPU used between two marks of the same roots. A process born in between counts from 0; one that died in between is
+ * lost.
+ */
 export function cpuBetween(start: CpuMark, end: CpuMark): CpuWindow {
   const seconds = (end.wallMs - start.wallMs) / 1000;
   const pct = (ticks: number) => (ticks / CLOCK_TICKS / seconds) * 100;

@@ -44,7 +44,9 @@ export type Milestone = (typeof MILESTONES)[number];
 export interface JoinTrace {
   /** getStats numbers when the host sent the first frame and the viewer decoded it (JSON text from the page). */
   readonly details: { readonly hostFirstFrameSent: unknown; readonly viewerFirstFrameDecoded: unknown };
-  /** Join click -> first decoded frame on the <video> (5 ms in-page polling of videoWidth / getVideoPlaybackQuality). */
+  /**
+   * Join click -> first decoded frame on the <video> (5 ms in-page polling of videoWidth / getVideoPlaybackQuality).
+   */
   readonly firstFrameMs: number | null;
   /** Join click -> first requestVideoFrameCallback call (cross-check). */
   readonly rvfcMs: number | null;
@@ -66,11 +68,14 @@ const after = (events: ProbeEvent[], name: string, t0: number) => events.find(([
 export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace {
   const click = viewer.marks.click;
   if (click === undefined) throw new Error('the viewer page saw no Join click');
-  const rel = (at: number | undefined | null) => (at === undefined || at === null ? undefined : Math.round((at - click) * 10) / 10);
+  const rel = (at: number | undefined | null) =>
+    at === undefined || at === null ? undefined : Math.round((at - click) * 10) / 10;
   const vpc: PeerRecord | undefined = viewer.peers[0];
   // The host's link for this viewer: the one that applied an answer after the click (it may be
   // a spare made before the click, so its first milestones can be negative).
-  const hpc: PeerRecord | undefined = host.peers.find((p) => after(p.events, 'setRemote-answer-end', click) !== undefined);
+  const hpc: PeerRecord | undefined = host.peers.find(
+    (p) => after(p.events, 'setRemote-answer-end', click) !== undefined,
+  );
   const vev = (name: string) => (vpc ? after(vpc.events, name, click) : undefined);
   const hev = (name: string) => (hpc ? after(hpc.events, name, click) : undefined);
   const m: Partial<Record<Milestone, number | undefined>> = {
@@ -113,7 +118,9 @@ export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace
     const value = m[name];
     if (value !== undefined) milestones[name] = value;
   }
-  const frameMarks = [viewer.marks['video-width'], viewer.marks['video-frames']].filter((t): t is number => t !== undefined);
+  const frameMarks = [viewer.marks['video-width'], viewer.marks['video-frames']].filter(
+    (t): t is number => t !== undefined,
+  );
   const remote = vpc?.events.filter(([n, , d]) => n === 'remote-candidate' && d) ?? [];
   const detail = (record: PeerRecord | undefined, name: string) => {
     const text = record?.events.find(([n]) => n === name)?.[2];
@@ -124,7 +131,10 @@ export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace
     }
   };
   return {
-    details: { hostFirstFrameSent: detail(hpc, 'first-frame-sent'), viewerFirstFrameDecoded: detail(vpc, 'first-frame-decoded') },
+    details: {
+      hostFirstFrameSent: detail(hpc, 'first-frame-sent'),
+      viewerFirstFrameDecoded: detail(vpc, 'first-frame-decoded'),
+    },
     firstFrameMs: frameMarks.length > 0 ? (rel(Math.min(...frameMarks)) ?? null) : null,
     rvfcMs: rel(viewer.rvfc?.at) ?? null,
     milestones,
@@ -134,7 +144,12 @@ export function traceJoin(viewer: ProbeSnapshot, host: ProbeSnapshot): JoinTrace
       viewerMdns: vpc?.events.some(([n, , d]) => n === 'local-candidate' && /\.local\b/.test(d ?? '')) ?? false,
       hostLocal: hpc?.events.filter(([n, , d]) => n === 'local-candidate' && d).length ?? 0,
       // "candidate:… 1 udp 2122260223 fd00::2 45131 typ host …" -> "udp fd00::2 typ host"
-      sample: remote.slice(0, 4).map(([, , d]) => (d ?? '').split(' ').filter((_, i) => i === 2 || i === 4 || i === 6 || i === 7).join(' ')),
+      sample: remote.slice(0, 4).map(([, , d]) =>
+        (d ?? '')
+          .split(' ')
+          .filter((_, i) => i === 2 || i === 4 || i === 6 || i === 7)
+          .join(' '),
+      ),
     },
   };
 }

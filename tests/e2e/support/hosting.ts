@@ -1,7 +1,16 @@
 // Shared pieces of the hosting end-to-end suites: a real SignalingServer serving the
 // built renderer on loopback, pages that record their errors and console output, and
 // the steps every test repeats (start hosting, join, wait for decoded frames).
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page, type Response, type TestInfo } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Response,
+  type TestInfo,
+} from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -46,8 +55,16 @@ export interface Hosting {
 
 /** Whether the running server has the whole built renderer (it reads dist/renderer once, at start). */
 async function servesBuiltApp(port: number): Promise<boolean> {
-  const [page, script] = await Promise.all([fetch(`http://127.0.0.1:${port}/join`), fetch(`http://127.0.0.1:${port}/app.js`)]);
-  return page.ok && script.ok && !(await page.text()).includes('has not been built') && (await script.arrayBuffer()).byteLength > 0;
+  const [page, script] = await Promise.all([
+    fetch(`http://127.0.0.1:${port}/join`),
+    fetch(`http://127.0.0.1:${port}/app.js`),
+  ]);
+  return (
+    page.ok &&
+    script.ok &&
+    !(await page.text()).includes('has not been built') &&
+    (await script.arrayBuffer()).byteLength > 0
+  );
 }
 
 /**
@@ -62,7 +79,8 @@ export async function startServer(options: SignalingServerOptions = {}): Promise
     const info = await server.start();
     if (await servesBuiltApp(info.port)) return { server, info, joinUrl: info.joinUrls[0]! };
     await server.stop();
-    if (Date.now() > deadline) throw new Error(`${STATIC_DIR} has no complete build of the renderer: run node esbuild.config.mjs`);
+    if (Date.now() > deadline)
+      throw new Error(`${STATIC_DIR} has no complete build of the renderer: run node esbuild.config.mjs`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -97,7 +115,9 @@ export class PageSet {
       this.pageErrors.push(`${label}: ${error.stack ?? error.message}`);
       this.consoleLines.push(`${stamp()} [${label}] pageerror: ${error.stack ?? error.message}`);
     });
-    page.on('console', (message) => this.consoleLines.push(`${stamp()} [${label}] ${message.type()}: ${message.text()}`));
+    page.on('console', (message) =>
+      this.consoleLines.push(`${stamp()} [${label}] ${message.type()}: ${message.text()}`),
+    );
     page.on('crash', () => this.pageErrors.push(`${label}: the page crashed`));
   }
 }
@@ -136,7 +156,12 @@ export interface MediaCounts {
   /** Offers the page's peer connections accepted (setRemoteDescription resolved). */
   readonly offersApplied: number;
   /** Per getDisplayMedia call: what was asked, and whether its video track is still live. */
-  readonly captures: readonly { readonly constraints: string; readonly videoLive: boolean; readonly width: number | null; readonly height: number | null }[];
+  readonly captures: readonly {
+    readonly constraints: string;
+    readonly videoLive: boolean;
+    readonly width: number | null;
+    readonly height: number | null;
+  }[];
 }
 
 /** Every peer connection the page made and has not closed: its states and the answer it applied. */
@@ -151,13 +176,21 @@ export function openPeers(page: Page): Promise<OpenPeer[]> {
   return page.evaluate(() =>
     (window as unknown as { __e2e: { peers: RTCPeerConnection[] } }).__e2e.peers
       .filter((pc) => pc.signalingState !== 'closed')
-      .map((pc) => ({ signalingState: pc.signalingState, connectionState: pc.connectionState, remoteSdp: pc.remoteDescription?.sdp ?? null })),
+      .map((pc) => ({
+        signalingState: pc.signalingState,
+        connectionState: pc.connectionState,
+        remoteSdp: pc.remoteDescription?.sdp ?? null,
+      })),
   );
 }
 
 export function mediaCounts(page: Page): Promise<MediaCounts> {
   return page.evaluate(() => {
-    type Seen = { peerConnections: number; offersApplied: number; captures: { stream: MediaStream; constraints: string }[] };
+    type Seen = {
+      peerConnections: number;
+      offersApplied: number;
+      captures: { stream: MediaStream; constraints: string }[];
+    };
     const seen = (window as unknown as { __e2e: Seen }).__e2e;
     return {
       peerConnections: seen.peerConnections,
@@ -165,7 +198,12 @@ export function mediaCounts(page: Page): Promise<MediaCounts> {
       captures: seen.captures.map(({ stream, constraints }) => {
         const track = stream.getVideoTracks()[0];
         const settings = track?.getSettings();
-        return { constraints, videoLive: track?.readyState === 'live', width: settings?.width ?? null, height: settings?.height ?? null };
+        return {
+          constraints,
+          videoLive: track?.readyState === 'live',
+          width: settings?.width ?? null,
+          height: settings?.height ?? null,
+        };
       }),
     };
   });
@@ -204,7 +242,10 @@ async function attachConsole(testInfo: TestInfo, pages: PageSet): Promise<void> 
 
 /** The app page came from the server (a 404 means dist/renderer is missing or being rebuilt). */
 export function expectServed(response: Response | null): void {
-  expect(response?.status(), `${response?.url() ?? 'the page'}: the built renderer must be served (run node esbuild.config.mjs)`).toBe(200);
+  expect(
+    response?.status(),
+    `${response?.url() ?? 'the page'}: the built renderer must be served (run node esbuild.config.mjs)`,
+  ).toBe(200);
 }
 
 // ---- host page ----
@@ -268,7 +309,10 @@ export function usersList(host: Page, someViewer: string): Locator {
   return host.getByRole('list').filter({ has: viewerItem(host, someViewer) });
 }
 
-export async function selectPreset(host: Page, label: 'Sharp text' | 'Balanced' | 'Motion' | 'Data saver'): Promise<void> {
+export async function selectPreset(
+  host: Page,
+  label: 'Sharp text' | 'Balanced' | 'Motion' | 'Data saver',
+): Promise<void> {
   const radio = host.getByRole('radio', { name: label });
   await radio.check();
   await expect(radio).toBeChecked();
@@ -297,12 +341,19 @@ export function sampleVideo(viewer: Page): Promise<VideoSample | null> {
   return viewer.evaluate(() => {
     const video = document.querySelector<HTMLVideoElement>('video[aria-label="Shared screen"]');
     if (!video) return null;
-    return { width: video.videoWidth, height: video.videoHeight, frames: video.getVideoPlaybackQuality().totalVideoFrames };
+    return {
+      width: video.videoWidth,
+      height: video.videoHeight,
+      frames: video.getVideoPlaybackQuality().totalVideoFrames,
+    };
   });
 }
 
 /** Two samples apart in time: frames were added in between. */
-async function framesAdvance(viewer: Page, gapMs = 400): Promise<{ before: VideoSample | null; after: VideoSample | null }> {
+async function framesAdvance(
+  viewer: Page,
+  gapMs = 400,
+): Promise<{ before: VideoSample | null; after: VideoSample | null }> {
   const before = await sampleVideo(viewer);
   await viewer.waitForTimeout(gapMs);
   const after = await sampleVideo(viewer);
@@ -310,14 +361,20 @@ async function framesAdvance(viewer: Page, gapMs = 400): Promise<{ before: Video
 }
 
 /** Waits until the viewer decodes new frames of exactly this size. Returns the last sample. */
-export async function expectDecoding(viewer: Page, size: { width: number; height: number }, timeout = WAIT_MS): Promise<VideoSample> {
+export async function expectDecoding(
+  viewer: Page,
+  size: { width: number; height: number },
+  timeout = WAIT_MS,
+): Promise<VideoSample> {
   const seen: { last?: VideoSample } = {};
   await expect(async () => {
     const { before, after } = await framesAdvance(viewer);
     expect(after, 'the viewer page has a <video aria-label="Shared screen">').not.toBeNull();
     seen.last = after!;
     expect({ width: after!.width, height: after!.height }).toEqual(size);
-    expect(after!.frames, 'decoded frame count keeps rising').toBeGreaterThan(before?.frames ?? Number.POSITIVE_INFINITY);
+    expect(after!.frames, 'decoded frame count keeps rising').toBeGreaterThan(
+      before?.frames ?? Number.POSITIVE_INFINITY,
+    );
   }).toPass({ timeout, intervals: [100, 250, 500] });
   return seen.last!;
 }

@@ -52,7 +52,14 @@ export async function manInTheMiddle(page: Page): Promise<Tamper> {
   // In order: an answer must not overtake the offer it answers.
   let chain = Promise.resolve();
   const forward = (fn: 'mitmFromHost' | 'mitmFromViewer', data: SignalData) => {
-    chain = chain.then(() => page.evaluate(([name, payload]) => (window as unknown as Record<string, (d: unknown) => void>)[name]!(payload), [fn, data] as const)).catch(() => undefined);
+    chain = chain
+      .then(() =>
+        page.evaluate(
+          ([name, payload]) => (window as unknown as Record<string, (d: unknown) => void>)[name]!(payload),
+          [fn, data] as const,
+        ),
+      )
+      .catch(() => undefined);
   };
   return {
     fromHost: (data, relayed) => {

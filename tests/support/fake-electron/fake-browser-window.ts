@@ -26,8 +26,14 @@ export class FakeBrowserWindow extends EventEmitter {
 
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> } = {}) {
     super();
-    const number = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
-    this.bounds = { x: number('x', 100), y: number('y', 100), width: number('width', 800), height: number('height', 600) };
+    const number = (key: string, fallback: number) =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback;
+    this.bounds = {
+      x: number('x', 100),
+      y: number('y', 100),
+      width: number('width', 800),
+      height: number('height', 600),
+    };
     FakeBrowserWindow.all.push(this);
     windowHooks.onWebContentsCreated?.(this.webContents);
   }

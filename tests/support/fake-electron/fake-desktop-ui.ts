@@ -29,7 +29,8 @@ export class FakeMenu {
   find(label: string): FakeMenuItem | undefined {
     for (const item of this.items) {
       if (item.label === label) return item;
-      const submenu = item.submenu instanceof FakeMenu ? item.submenu : item.submenu ? new FakeMenu(item.submenu) : null;
+      const submenu =
+        item.submenu instanceof FakeMenu ? item.submenu : item.submenu ? new FakeMenu(item.submenu) : null;
       const found = submenu?.find(label);
       if (found) return found;
     }

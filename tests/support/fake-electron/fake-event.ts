@@ -11,4 +11,5 @@ export class FakeEvent<Extra extends object = object> {
   }
 }
 
-export const preventable = <Extra extends object>(extra?: Extra): FakeEvent<Extra> & Extra => new FakeEvent(extra) as FakeEvent<Extra> & Extra;
+export const preventable = <Extra extends object>(extra?: Extra): FakeEvent<Extra> & Extra =>
+  new FakeEvent(extra) as FakeEvent<Extra> & Extra;

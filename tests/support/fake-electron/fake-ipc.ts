@@ -51,7 +51,8 @@ export class FakeContextBridge {
   readonly exposed = new Map<string, unknown>();
 
   exposeInMainWorld(key: string, api: unknown): void {
-    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    if (this.exposed.has(key))
+      throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
     this.exposed.set(key, api);
   }
 }

@@ -33,7 +33,9 @@ export class FakeFrame {
   }
 }
 
-type OpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' };
+type OpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => {
+  action: 'allow' | 'deny';
+};
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
@@ -86,4 +88,7 @@ export class FakeWebContents extends EventEmitter {
 }
 
 /** Set by index.ts: the fake `app`, which announces every new web contents. */
-export const windowHooks: { onWebContentsCreated?: (contents: FakeWebContents) => void; onAllWindowsClosed?: () => void } = {};
+export const windowHooks: {
+  onWebContentsCreated?: (contents: FakeWebContents) => void;
+  onAllWindowsClosed?: () => void;
+} = {};

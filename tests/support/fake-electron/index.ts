@@ -81,7 +81,11 @@ interface FakeDisplay {
   workArea: { x: number; y: number; width: number; height: number };
 }
 /** One 1920x1080 display with a 40 px taskbar, unless a test sets others. */
-export const defaultDisplay = (): FakeDisplay => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } });
+export const defaultDisplay = (): FakeDisplay => ({
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+});
 const screenState = { displays: [defaultDisplay()] };
 export const screen = {
   getAllDisplays: (): FakeDisplay[] => screenState.displays,
@@ -103,7 +107,12 @@ export const clipboard = {
 
 /** A desktopCapturer source with a thumbnail. */
 export function fakeSource(id: string, name: string, displayId = ''): FakeSource {
-  return { id, name, display_id: displayId, thumbnail: { isEmpty: () => false, toDataURL: () => `data:image/png;base64,${id}` } };
+  return {
+    id,
+    name,
+    display_id: displayId,
+    thumbnail: { isEmpty: () => false, toDataURL: () => `data:image/png;base64,${id}` },
+  };
 }
 
 /** Everything tests inspect or set. */
