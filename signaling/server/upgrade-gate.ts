@@ -1,0 +1,48 @@
+// Which WebSocket upgrades get through, and to where: `/signal` to the signaling
+// server, `/relay` to the media relay's control socket, anything else 404.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { RELAY_PATH, SIGNAL_PATH } from '../protocol';
+import { normalizeAddress } from './addresses';
+import type { RelayRoute } from './options';
+import { isHostHeaderAllowed, isOriginAllowed } from './origin-policy';
+import { secretsEqual } from './secrets';
+import type { SocketQuotas } from './socket-quotas';
+
+export interface UpgradeTargets {
+  readonly hostNames: readonly string[];
+  readonly quotas: SocketQuotas;
+  relay(): RelayRoute | null;
+  hostKey(): string;
+  /** Completes a `/signal` upgrade that passed the gate. */
+  signal(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): void;
+}
+
+export function createUpgradeGate(targets: UpgradeTargets) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '').split('?')[0];
+    const relay = targets.relay();
+    if (path === RELAY_PATH && relay) {
+      if (!isOriginAllowed(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, 'Forbidden');
+      return relay.upgrade(req, socket, head, (key) => secretsEqual(key, targets.hostKey()));
+    }
+    if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+    if (
+      !isHostHeaderAllowed(req.headers.host, targets.hostNames) ||
+      !isOriginAllowed(req.headers.origin, req.headers.host)
+    ) {
+      return rejectUpgrade(socket, 403, 'Forbidden');
+    }
+    const address = normalizeAddress(req.socket.remoteAddress);
+    if (!targets.quotas.hasRoomFor(address)) return rejectUpgrade(socket, 503, 'Service Unavailable');
+    targets.signal(req, socket, head, address);
+  };
+}
+
+function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
+}
