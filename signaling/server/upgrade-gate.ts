@@ -18,16 +18,16 @@ export interface UpgradeTargets {
   signal(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): void;
 }
 
+/**
+ * Every route passes the same checks in the same order (Host header, Origin, socket caps), so a route added later
+ * cannot skip one by accident.
+ */
 export function createUpgradeGate(targets: UpgradeTargets) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     const path = (req.url ?? '').split('?')[0];
-    const relay = targets.relay();
-    if (path === RELAY_PATH && relay) {
-      if (!isOriginAllowed(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, 'Forbidden');
-      return relay.upgrade(req, socket, head, (key) => secretsEqual(key, targets.hostKey()));
-    }
-    if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+    const relay = path === RELAY_PATH ? targets.relay() : null;
+    if (path !== SIGNAL_PATH && !relay) return rejectUpgrade(socket, 404, 'Not Found');
     if (
       !isHostHeaderAllowed(req.headers.host, targets.hostNames) ||
       !isOriginAllowed(req.headers.origin, req.headers.host)
@@ -36,7 +36,11 @@ export function createUpgradeGate(targets: UpgradeTargets) {
     }
     const address = normalizeAddress(req.socket.remoteAddress);
     if (!targets.quotas.hasRoomFor(address)) return rejectUpgrade(socket, 503, 'Service Unavailable');
-    targets.signal(req, socket, head, address);
+    if (!relay) return targets.signal(req, socket, head, address);
+    // The relay endpoint owns its sockets: the slot is held from here until the TCP socket closes.
+    targets.quotas.take(address);
+    socket.once('close', () => targets.quotas.release(address));
+    relay.upgrade(req, socket, head, (key) => secretsEqual(key, targets.hostKey()));
   };
 }
 
