@@ -1,3 +1,5 @@
+// IP address helpers shared by the signaling server and the media relay: one spelling of
+// an address whichever stack accepted it, and which addresses are loopback or wildcard.
 import { isIP } from 'node:net';
 
 /** `::ffff:10.0.0.2` -> `10.0.0.2`, so addresses read the same whichever stack accepted them. */

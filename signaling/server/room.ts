@@ -1,6 +1,6 @@
 // The rules of protocol.md: who may say what, approval, relay, host away and return.
 import { assertNever, type ClientMessage, type HostHello, type ViewerHello, type ViewerSummary } from '../protocol';
-import { isLoopback } from './addresses';
+import { isLoopback } from '../network/addresses';
 import type { Client, Departure } from './client';
 import { findDataSpan } from './data-span';
 import { secretsEqual } from './secrets';

@@ -8,7 +8,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage } from '../protocol';
-import { isLoopback, isWildcard } from './addresses';
+import { isLoopback, isWildcard } from '../network/addresses';
 import { Client } from './client';
 import { Heartbeat } from './heartbeat';
 import { createHttpHandler } from './http-handler';

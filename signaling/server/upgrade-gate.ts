@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { RELAY_PATH, SIGNAL_PATH } from '../protocol';
-import { normalizeAddress } from './addresses';
+import { normalizeAddress } from '../network/addresses';
 import type { RelayRoute } from './options';
 import { isHostHeaderAllowed, isOriginAllowed } from './origin-policy';
 import { secretsEqual } from './secrets';
