@@ -20,11 +20,17 @@ export interface SignalingServerOptions {
   requireApproval?: boolean;
   maxViewers?: number;
   maxPayloadBytes?: number;
-  /** Open WebSockets in all; past it upgrades get HTTP 503. */
+  /** Open WebSockets in all; past it upgrades get HTTP 503. The last 4 are kept for the host's own address. */
   maxSockets?: number;
-  /** Open WebSockets from one address (the contract asks for at least 64: NATs). */
+  /** Open WebSockets from one address, IPv6 by /64 (the contract asks for at least 64: NATs). */
   maxSocketsPerAddress?: number;
+  /** Open WebSockets that have not said hello yet, in all and per address; the host's own address is exempt. */
+  maxPendingSockets?: number;
+  maxPendingSocketsPerAddress?: number;
+  /** Time to say hello from the host's own address (127.0.0.1, ::1)... */
   helloTimeoutMs?: number;
+  /** ...and from any other: a socket that holds a slot without a secret goes sooner. */
+  networkHelloTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   heartbeatTimeoutMs?: number;
   messagesPerSecond?: number;
@@ -53,7 +59,10 @@ export const DEFAULTS = {
   maxPayloadBytes: 64 * 1024,
   maxSockets: 1024,
   maxSocketsPerAddress: 64,
+  maxPendingSockets: 128,
+  maxPendingSocketsPerAddress: 8,
   helloTimeoutMs: 5_000,
+  networkHelloTimeoutMs: 2_000,
   heartbeatIntervalMs: 15_000,
   heartbeatTimeoutMs: 30_000,
   messagesPerSecond: 50,

@@ -8,7 +8,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage } from '../protocol';
-import { isLoopback, isWildcard } from '../network/addresses';
+import { isHostAddress, isLoopback, isWildcard } from '../network/addresses';
 import { Client } from './client';
 import { Heartbeat } from './heartbeat';
 import { createHttpHandler } from './http-handler';
@@ -202,10 +202,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     );
     this.clients.add(client);
     this.quotas.take(address);
+    const helloTimeoutMs = isHostAddress(address) ? this.settings.helloTimeoutMs : this.settings.networkHelloTimeoutMs;
     const helloTimer = setTimeout(() => {
-      if (client.role === 'pending')
-        client.fail('hello-timeout', `no hello within ${this.settings.helloTimeoutMs / 1000} s`);
-    }, this.settings.helloTimeoutMs);
+      if (client.role === 'pending') client.fail('hello-timeout', `no hello within ${helloTimeoutMs / 1000} s`);
+    }, helloTimeoutMs);
 
     ws.on('message', (data, isBinary) => this.receive(client, data, isBinary));
     ws.on('pong', () => (client.lastSeen = performance.now()));
@@ -220,7 +220,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   /** Releases a client's slot and tells the room, once, whichever way it went. */
   private forget(client: Client): void {
     if (!this.clients.delete(client)) return;
-    this.quotas.release(client.address);
+    this.quotas.release(client.address, client.role === 'pending');
     this.room.leave(client);
   }
 
@@ -231,7 +231,9 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     if (isBinary) return client.fail('bad-message', 'only text frames are accepted');
     const parsed = parseClientMessage(data.toString());
     if (!parsed.ok) return client.fail(parsed.error.code, parsed.error.message);
+    const wasPending = client.role === 'pending';
     this.room.handle(client, parsed.value, Buffer.isBuffer(data) ? data : undefined);
+    if (wasPending && client.role !== 'pending') this.quotas.settle(client.address);
   }
 }
 

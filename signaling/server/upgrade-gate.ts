@@ -35,11 +35,13 @@ export function createUpgradeGate(targets: UpgradeTargets) {
       return rejectUpgrade(socket, 403, 'Forbidden');
     }
     const address = normalizeAddress(req.socket.remoteAddress);
-    if (!targets.quotas.hasRoomFor(address)) return rejectUpgrade(socket, 503, 'Service Unavailable');
+    // A /relay socket counts toward the caps but not as pending: the relay endpoint, not this server, sees its hello
+    // (and takes it only from loopback).
+    if (!targets.quotas.hasRoomFor(address, relay !== null)) return rejectUpgrade(socket, 503, 'Service Unavailable');
     if (!relay) return targets.signal(req, socket, head, address);
     // The relay endpoint owns its sockets: the slot is held from here until the TCP socket closes.
-    targets.quotas.take(address);
-    socket.once('close', () => targets.quotas.release(address));
+    targets.quotas.take(address, true);
+    socket.once('close', () => targets.quotas.release(address, false));
     relay.upgrade(req, socket, head, (key) => secretsEqual(key, targets.hostKey()));
   };
 }
