@@ -27,6 +27,11 @@ export interface SignalingServerOptions {
   /** Open WebSockets that have not said hello yet, in all and per address; the host's own address is exempt. */
   maxPendingSockets?: number;
   maxPendingSocketsPerAddress?: number;
+  /** Plain HTTP connections (not WebSockets), in all and from one address; the host's own address is exempt. */
+  maxHttpConnections?: number;
+  maxHttpConnectionsPerAddress?: number;
+  /** A request whose headers are not complete by then is dropped, within about half a second. */
+  headersTimeoutMs?: number;
   /** Time to say hello from the host's own address (127.0.0.1, ::1)... */
   helloTimeoutMs?: number;
   /** ...and from any other: a socket that holds a slot without a secret goes sooner. */
@@ -61,6 +66,9 @@ export const DEFAULTS = {
   maxSocketsPerAddress: 64,
   maxPendingSockets: 128,
   maxPendingSocketsPerAddress: 8,
+  maxHttpConnections: 256,
+  maxHttpConnectionsPerAddress: 32,
+  headersTimeoutMs: 10_000,
   helloTimeoutMs: 5_000,
   networkHelloTimeoutMs: 2_000,
   heartbeatIntervalMs: 15_000,

@@ -3,6 +3,7 @@
 // that have not said hello have their own small caps, and the host's own address keeps a
 // reserve. Counted when a socket is accepted, released once when it goes.
 import { addressGroup, isHostAddress } from '../network/addresses';
+import { AddressTally } from './address-tally';
 
 export interface QuotaSettings {
   /** Open WebSockets in all; the last HOST_RESERVE of them only for the host's own address. */
@@ -16,26 +17,9 @@ export interface QuotaSettings {
 /** Slots only the host's own address may take: its signaling and relay sockets, and both again while reconnecting. */
 export const HOST_RESERVE = 4;
 
-/** Counts per key: one number per address group. */
-class Tally {
-  total = 0;
-  private readonly byGroup = new Map<string, number>();
-
-  of(group: string): number {
-    return this.byGroup.get(group) ?? 0;
-  }
-
-  add(group: string, delta: 1 | -1): void {
-    this.total += delta;
-    const left = this.of(group) + delta;
-    if (left > 0) this.byGroup.set(group, left);
-    else this.byGroup.delete(group);
-  }
-}
-
 export class SocketQuotas {
-  private readonly open = new Tally();
-  private readonly pending = new Tally();
+  private readonly open = new AddressTally();
+  private readonly pending = new AddressTally();
 
   constructor(private readonly settings: QuotaSettings) {}
 
