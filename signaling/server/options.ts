@@ -18,7 +18,10 @@ export interface SignalingServerOptions {
   staticDir?: string;
   /** Viewers wait for the host's admit (protocol default: on). */
   requireApproval?: boolean;
+  /** Admitted viewers (the host can change it while hosting). */
   maxViewers?: number;
+  /** Viewers waiting for the host's decision, counted apart from maxViewers. */
+  maxWaitingViewers?: number;
   maxPayloadBytes?: number;
   /** Open WebSockets in all; past it upgrades get HTTP 503. The last 4 are kept for the host's own address. */
   maxSockets?: number;
@@ -61,6 +64,7 @@ export const DEFAULTS = {
   port: 0,
   requireApproval: true,
   maxViewers: 16,
+  maxWaitingViewers: 16,
   maxPayloadBytes: 64 * 1024,
   maxSockets: 1024,
   maxSocketsPerAddress: 64,

@@ -9,7 +9,10 @@ export interface RoomOptions {
   readonly hostKey: string;
   readonly token: string;
   readonly requireApproval: boolean;
+  /** Admitted viewers; a host's `configure` can change it. */
   readonly maxViewers: number;
+  /** Viewers waiting for the host's decision, counted apart: filling the waiting room does not lower maxViewers. */
+  readonly maxWaitingViewers: number;
   readonly newViewerId: () => string;
   /** The join links of the running server, for the host's `session` request. */
   readonly joinUrls: () => readonly string[];
@@ -104,8 +107,10 @@ export class Room {
 
   private welcomeViewer(client: Client, hello: ViewerHello): void {
     if (!secretsEqual(hello.token, this.options.token)) return client.fail('bad-token', 'the access code is wrong');
-    if (this.viewers.size >= this.maxViewers)
+    if (this.count('admitted') >= this.maxViewers)
       return client.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
+    if (this.requireApproval && this.count('waiting') >= this.options.maxWaitingViewers)
+      return client.fail('room-full', 'too many people are waiting to be let in; try again later');
     client.role = 'viewer';
     client.id = this.options.newViewerId();
     client.name = hello.name;
@@ -139,6 +144,10 @@ export class Room {
     if (!viewer) return this.host?.send({ type: 'error', code: 'unknown-peer', message: `no viewer '${id}'` });
     if (action === 'admit') {
       if (viewer.state === 'admitted') return;
+      if (this.count('admitted') >= this.maxViewers) {
+        viewer.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
+        return this.leave(viewer);
+      }
       viewer.state = 'admitted';
       viewer.send({ type: 'admitted' });
       return this.onChange();
@@ -162,6 +171,12 @@ export class Room {
     if (to !== 'host') return client.fail('bad-message', 'a viewer may signal only "host"');
     if (!this.host) return client.send({ type: 'error', code: 'unknown-peer', message: 'the host is not connected' });
     this.host.sendText(signalFrame(client.id, data, raw));
+  }
+
+  private count(state: 'waiting' | 'admitted'): number {
+    let n = 0;
+    for (const viewer of this.viewers.values()) if (viewer.state === state) n += 1;
+    return n;
   }
 
   private toAdmittedViewers(message: { type: 'host-joined' | 'host-left' }): void {

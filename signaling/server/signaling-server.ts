@@ -160,6 +160,7 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
         token: this.secrets.token,
         requireApproval: this.settings.requireApproval,
         maxViewers: this.settings.maxViewers,
+        maxWaitingViewers: this.settings.maxWaitingViewers,
         newViewerId: () => this.secrets.newViewerId(),
         joinUrls: () => this.info?.joinUrls ?? [],
       },
