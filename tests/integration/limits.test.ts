@@ -56,9 +56,13 @@ describe('defaults', () => {
     expect(DEFAULTS).toMatchObject({
       requireApproval: true,
       maxViewers: 16,
+      maxWaitingViewers: 16,
       maxPayloadBytes: 64 * 1024,
       maxSockets: 1024,
+      maxPendingSockets: 128,
+      maxPendingSocketsPerAddress: 8,
       helloTimeoutMs: 5_000,
+      networkHelloTimeoutMs: 2_000,
       heartbeatIntervalMs: 15_000,
       heartbeatTimeoutMs: 30_000,
       messagesPerSecond: 50,
@@ -69,8 +73,8 @@ describe('defaults', () => {
 });
 
 describe('viewer limit', () => {
-  it('closes the viewer past maxViewers with room-full 4005, counting waiting viewers', async () => {
-    const f = await startServer({ maxViewers: 2 });
+  it('closes the viewer past maxViewers with room-full 4005', async () => {
+    const f = await startServer({ maxViewers: 2, requireApproval: false });
     const host = await f.host();
     await f.viewer('One');
     await f.viewer('Two');
@@ -82,6 +86,29 @@ describe('viewer limit', () => {
     expect((await host.next()).type).toBe('viewer-joined');
     expect((await host.next()).type).toBe('viewer-joined');
     expect(host.pending()).toEqual([]);
+  });
+
+  it('counts waiting viewers apart (maxWaitingViewers): squatters in the waiting room do not lower maxViewers', async () => {
+    const f = await startServer({ maxViewers: 2, maxWaitingViewers: 3 });
+    const host = await f.host();
+    // Three sockets with a sniffed token fill the waiting room; a fourth is turned away.
+    const squatters = [await f.viewer('S1'), await f.viewer('S2'), await f.viewer('S3')];
+    const fourth = await connect(f);
+    fourth.send(viewerHello(f, 'S4'));
+    await expectFatal(fourth, 'room-full', 4005);
+    // The host can still let in as many as maxViewers.
+    host.send({ type: 'admit', id: squatters[0]!.id });
+    host.send({ type: 'admit', id: squatters[1]!.id });
+    expect(await squatters[0]!.client.next()).toEqual({ type: 'admitted' });
+    expect(await squatters[1]!.client.next()).toEqual({ type: 'admitted' });
+    // Past it, an admit turns the viewer away with room-full, and the host hears it left.
+    host.send({ type: 'admit', id: squatters[2]!.id });
+    await expectFatal(squatters[2]!.client, 'room-full', 4005);
+    expect(await host.nextOfType('viewer-left')).toEqual({ type: 'viewer-left', id: squatters[2]!.id, reason: 'left' });
+    expect(f.server.snapshot().viewers.map((v) => [v.name, v.state])).toEqual([
+      ['S1', 'admitted'],
+      ['S2', 'admitted'],
+    ]);
   });
 
   it('accepts a new viewer once one has left', async () => {

@@ -370,6 +370,7 @@ describe('viewer states without a host', () => {
     server = new SignalingServer({
       bind: '127.0.0.1',
       maxViewers: 1,
+      maxWaitingViewers: 1, // waiting viewers are capped apart from admitted ones
       networkInterfaces: () => ({}),
       defaultRouteAddress: async () => undefined,
     });
