@@ -4,21 +4,12 @@ import type { ServerMessage } from '../../signaling/protocol';
 import { DEFAULTS } from '../../signaling/server/options';
 import { TestClient } from '../support/test-client';
 import { startServer, track, type Fixture } from '../support/server-fixture';
+import { sleep, until } from '../support/wait';
 
 async function expectFatal(client: TestClient, code: string, closeCode: number): Promise<void> {
   expect(await client.next()).toEqual({ type: 'error', code, message: expect.any(String) });
   expect((await client.closed).code).toBe(closeCode);
   expect(client.pending()).toEqual([]);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(5);
-  }
 }
 
 async function connect(f: Fixture, options: { localAddress?: string } = {}): Promise<TestClient> {
@@ -218,7 +209,7 @@ describe('rate limit', () => {
       viewer.send({ type: 'signal', to: 'host', data: { n } });
       await sleep(20);
     }
-    await until(() => relayed.count === 40);
+    await until(() => relayed.count === 40, 'all 40 signals forwarded');
     expect(viewer.socket.readyState).toBe(viewer.socket.OPEN);
     expect(f.server.snapshot().viewers.map((v) => v.id)).toEqual([id]);
   });
@@ -242,7 +233,7 @@ describe('rate limit', () => {
     const received = countSignals(viewer);
     for (let n = 0; n < 1_500; n += 1) host.send({ type: 'signal', to: id, data: { n } });
     for (let n = 0; n < 300; n += 1) host.send({ type: 'admit', id: `nobody-${n}` });
-    await until(() => received.count === 1_500);
+    await until(() => received.count === 1_500, 'all 1500 signals received');
     for (let n = 0; n < 300; n += 1) expect(await host.next()).toMatchObject({ type: 'error', code: 'unknown-peer' });
     expect(host.socket.readyState).toBe(host.socket.OPEN);
     expect(f.server.snapshot().hostPresent).toBe(true);
@@ -327,7 +318,7 @@ describe('readers that stop reading', () => {
       reason: 'timeout',
     });
     // Others keep working throughout.
-    await until(() => healthyReceived.count === FLOOD / 10, 10_000);
+    await until(() => healthyReceived.count === FLOOD / 10, "the healthy viewer's signals", 10_000);
     healthy.client.send({ type: 'signal', to: 'host', data: { still: 'here' } });
     expect(await host.nextOfType('signal')).toEqual({ type: 'signal', from: healthy.id, data: { still: 'here' } });
 
