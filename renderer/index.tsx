@@ -6,6 +6,7 @@ import { AppContext } from './app/context';
 import { connectDesktop } from './app/desktop-bridge';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
+import { applyTheme, loadTheme } from './app/theme';
 import { currentIceServers } from './app/ice-servers';
 import { HostSession } from './host/host-session';
 import { chooseDelivery } from './host/delivery-choice';
@@ -13,6 +14,7 @@ import { hostKeyFromFragment } from './platform/browser-platform';
 import { detectPlatform } from './platform/detect-platform';
 import { ViewerSession } from './viewer/viewer-session';
 
+applyTheme(loadTheme()); // before the first paint: no flash of the other theme
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = detectPlatform();
@@ -32,7 +34,7 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <AppContext.Provider value={{ state, controls: { host, joinSession } }}>
-      <AppRoot />
+      <AppRoot views={platform.kind === 'electron' ? ['host', 'join'] : [route.view]} />
     </AppContext.Provider>,
     root,
   );

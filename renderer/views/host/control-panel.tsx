@@ -6,7 +6,6 @@ import { reportErrors } from '../common/report-errors';
 import { canPause } from '../host-options';
 import { CapsPicker } from './caps-picker';
 import { DeliveryModeField } from './delivery-mode-field';
-import { IceServersField } from '../common/ice-servers-field';
 import { MaxViewersField } from './max-viewers-field';
 import { PresetPicker } from './preset-picker';
 
@@ -82,7 +81,6 @@ export function ControlPanelView(props: ControlPanelViewProps) {
       </div>
       <MaxViewersField value={props.maxViewers} onCommit={props.onMaxViewers} />
       <DeliveryModeField hosting={props.status !== 'idle'} />
-      <IceServersField />
     </section>
   );
 }
