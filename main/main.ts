@@ -60,7 +60,7 @@ function startDesktopApp(): void {
     staticDir: RENDERER_DIR,
     server: { relay: utilityProcessRelay(RELAY_ENTRY) },
   });
-  const capture = new CaptureService(switches.systemAudio);
+  const capture = new CaptureService(switches.systemAudio, switches.displayServer);
   const links = new JoinLinkInbox();
   let report: HostingReport = IDLE_REPORT;
   const closeToTray = new CloseToTray({
