@@ -13,6 +13,7 @@ import { chooseDelivery } from './host/delivery-choice';
 import { hostKeyFromFragment } from './platform/browser-platform';
 import { detectPlatform } from './platform/detect-platform';
 import { ViewerSession } from './viewer/viewer-session';
+import { RecordingSession } from './host/recording-session';
 
 applyTheme(loadTheme()); // before the first paint: no flash of the other theme
 const route = routeFor(window.location);
@@ -20,6 +21,7 @@ const state = createAppState({ view: route.view, link: route.link, name: loadNam
 const platform = detectPlatform();
 const host = new HostSession(state.host, platform, chooseDelivery(state.host.deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
+const recording = new RecordingSession(state.recording, platform, () => host.sharedStream());
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
 if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
@@ -33,7 +35,7 @@ window.addEventListener('pagehide', () => {
 const root = document.getElementById('app');
 if (root) {
   render(
-    <AppContext.Provider value={{ state, controls: { host, joinSession } }}>
+    <AppContext.Provider value={{ state, controls: { host, joinSession, recording } }}>
       <AppRoot views={platform.kind === 'electron' ? ['host', 'join'] : [route.view]} />
     </AppContext.Provider>,
     root,

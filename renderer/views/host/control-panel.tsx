@@ -8,6 +8,7 @@ import { CapsPicker } from './caps-picker';
 import { DeliveryModeField } from './delivery-mode-field';
 import { MaxViewersField } from './max-viewers-field';
 import { PresetPicker } from './preset-picker';
+import { RecordControl } from './record-control';
 
 export interface ControlPanelViewProps {
   readonly status: HostingStatus;
@@ -45,6 +46,7 @@ export function ControlPanelView(props: ControlPanelViewProps) {
         </button>
       </div>
       {paused && <p class="notice">Paused: viewers keep their place but see no new picture.</p>}
+      <RecordControl />
       <PresetPicker value={props.presetId} onChange={props.onPreset} />
       <CapsPicker caps={props.caps} onChange={props.onCaps} />
       <div class="checks">
