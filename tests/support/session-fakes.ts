@@ -82,6 +82,7 @@ export function fakePlatform(info: () => HostingInfo): Platform & { captures: nu
       this.captures += 1;
       return fakeStream();
     },
+    openRecording: async () => null,
   };
 }
 

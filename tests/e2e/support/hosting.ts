@@ -8,6 +8,7 @@ import {
   expect,
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   type Locator,
   type Page,
   type Response,
@@ -110,8 +111,9 @@ export class PageSet {
     readonly delivery: Delivery = 'relay',
   ) {}
 
-  async open(label: string): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  /** `options` override the desktop-sized default (e.g. a phone's viewport and touch). */
+  async open(label: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     this.contexts.push(context);
     await context.addInitScript(OBSERVE_MEDIA);
     const page = await context.newPage();
