@@ -8,7 +8,7 @@ import type { HostingEndpoint } from '../platform/platform';
 import type { DeliveryFactory } from './host-session';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import { RelayDelivery, type DeliveryMode } from './relay-delivery';
-import { relayUrlFor } from './relay-channel';
+import { relayUrlFor } from './relay-control-socket';
 
 const KEY = 'webrtc-desktop-host.delivery';
 

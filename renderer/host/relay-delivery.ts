@@ -11,7 +11,7 @@ import type { MediaDelivery, SignalData, UplinkReport, ViewerLinkReport } from '
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import type { SenderSettings } from './presets';
 import { PublisherLink } from './publisher-link';
-import { RelayChannel } from './relay-channel';
+import { RelayControlSocket } from './relay-control-socket';
 import { RestartBudget } from './restart-budget';
 import { newLinkId } from './viewer-link';
 
@@ -23,7 +23,7 @@ const STATS_TIMEOUT_MS = 2_000;
 const PUBLISHER_RESTARTS_PER_MINUTE = 3;
 
 export class RelayDelivery implements MediaDelivery {
-  private readonly channel: RelayChannel;
+  private readonly channel: RelayControlSocket;
   private ready = false;
   private publisher: PublisherLink | null = null;
   /** viewer id -> the relay's key for its connection (also the `link` id viewers see). */
@@ -58,7 +58,7 @@ export class RelayDelivery implements MediaDelivery {
     private readonly iceServers: RTCIceServer[],
     private readonly onMode: (mode: DeliveryMode) => void,
   ) {
-    this.channel = new RelayChannel(relayUrl, hostKey, {
+    this.channel = new RelayControlSocket(relayUrl, hostKey, {
       onReady: () => this.relayReady(),
       onMessage: (message) => this.fromRelay(message),
       onGone: () => this.fallBack(),
@@ -248,7 +248,6 @@ export class RelayDelivery implements MediaDelivery {
       case 'stats':
         return this.settleStats(message.request, message);
       case 'error':
-      case 'ready':
         return;
     }
   }
