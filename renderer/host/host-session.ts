@@ -3,17 +3,19 @@
 // through HostControls.
 import {
   assertNever,
-  isPlainObject,
+  parseSignalPayload,
+  parseViewerReport,
   type ClientMessage,
   type ServerMessage,
   type ViewerSummary,
 } from '../../signaling/protocol';
-import { pushHistory, type HostState, type ReceivedReport, type ViewerEntry } from '../app/app-state';
+import { pushHistory, type HostState, type ViewerEntry } from '../app/app-state';
 import type { HostControls } from '../app/controllers';
 import type { HostingEndpoint, Platform } from '../platform/platform';
 import { SignalingConnection } from '../connection/signaling-connection';
 import { totalBitrate } from '../stats/normalise-stats';
 import type { MediaDelivery, SignalData } from './media-delivery';
+import type { SignalPayload } from '../../signaling/protocol';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
 import { hostErrorWords } from './host-error-words';
@@ -116,7 +118,7 @@ export class HostSession implements HostControls {
   }
 
   /** Every signal to a viewer is signed with the link key, end to end. */
-  private sendSignal(viewerId: string, data: SignalData): void {
+  private sendSignal(viewerId: string, data: SignalPayload | SignalData): void {
     this.send({ type: 'signal', to: viewerId, data: this.security ? this.security.seal(viewerId, data) : data });
   }
 
@@ -267,13 +269,14 @@ export class HostSession implements HostControls {
         else this.lose(message.id);
         return;
       case 'viewer-stats':
-        this.updateViewer(message.id, { received: readReport(message.data) });
+        this.updateViewer(message.id, { received: parseViewerReport(message.data) });
         return;
       case 'signal': {
-        const data = this.acceptSignal(message.from, message.data);
+        const opened = this.acceptSignal(message.from, message.data);
+        const data = opened && parseSignalPayload(opened);
         if (!data) return;
         // A viewer leaving on purpose says so: nothing of it is kept for a return.
-        if (data.bye === true) return this.dropViewer(message.from);
+        if ('bye' in data) return this.dropViewer(message.from);
         void this.delivery?.handleSignal(message.from, data).catch(() => undefined);
         return;
       }
@@ -478,23 +481,6 @@ function newEntry(id: string, name: string, address: string, state: ViewerEntry[
     verified: null,
     safetyCode: null,
     refusedSignals: 0,
-  };
-}
-
-const reportNumber = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null;
-
-/** A viewer's `stats` is untrusted input: keep only known numeric fields. */
-export function readReport(data: unknown): ReceivedReport | null {
-  if (!isPlainObject(data)) return null;
-  return {
-    fps: reportNumber(data.fps),
-    width: reportNumber(data.width),
-    height: reportNumber(data.height),
-    bitrateBps: reportNumber(data.bitrateBps),
-    packetLossPct: reportNumber(data.packetLossPct),
-    jitterMs: reportNumber(data.jitterMs),
-    framesDecoded: reportNumber(data.framesDecoded),
   };
 }
 

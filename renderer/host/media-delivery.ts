@@ -6,6 +6,9 @@ import type { StreamStats } from '../stats/normalise-stats';
 import type { SenderSettings } from './presets';
 import type { PublisherLinkState } from './publisher-link';
 
+import type { SignalPayload } from '../../signaling/protocol';
+
+/** A signal's `data` as it goes on the wire: a payload, with its `auth` envelope once sealed. */
 export type SignalData = Record<string, unknown>;
 
 export interface ViewerLinkReport {
@@ -30,7 +33,7 @@ export interface UplinkReport {
 }
 
 export interface MediaDelivery {
-  /** Starts sending to an admitted viewer; signaling data for it goes out through the `send` given at creation. */
+  /** Starts sending to an admitted viewer; signals for it go out through the `send` given at creation. */
   addViewer(viewerId: string): void;
   /** Stops sending to a vanished viewer whose connection is kept in case it comes back (no encoding for nobody). */
   suspend(viewerId: string): void;
@@ -40,8 +43,8 @@ export interface MediaDelivery {
   rebind(formerId: string, viewerId: string): boolean;
   /** Stops sending and releases everything held for the viewer. */
   removeViewer(viewerId: string): void;
-  /** A `signal` from the viewer (answer, candidate). */
-  handleSignal(viewerId: string, data: SignalData): Promise<void>;
+  /** A `signal` from the viewer (answer, candidate), checked and parsed. */
+  handleSignal(viewerId: string, data: SignalPayload): Promise<void>;
   /** What to send: switching it keeps every viewer connected. */
   setSource(stream: MediaStream): Promise<void>;
   applySettings(settings: SenderSettings): Promise<void>;

@@ -1,6 +1,7 @@
 // MediaDelivery with one peer connection (and so one encoder) per viewer. While
 // sharing, one spare link is kept negotiated ahead of the next viewer (offer made,
 // candidates gathered), so a joining viewer gets its offer the moment it is let in.
+import type { SignalPayload } from '../../signaling/protocol';
 import type { MediaDelivery, SignalData, ViewerLinkReport } from './media-delivery';
 import type { SenderSettings } from './presets';
 import { ViewerLink } from './viewer-link';
@@ -56,7 +57,7 @@ export class PeerConnectionDelivery implements MediaDelivery {
     this.links.delete(viewerId);
   }
 
-  async handleSignal(viewerId: string, data: SignalData): Promise<void> {
+  async handleSignal(viewerId: string, data: SignalPayload): Promise<void> {
     await this.links.get(viewerId)?.handleSignal(data);
   }
 

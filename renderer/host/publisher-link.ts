@@ -5,6 +5,7 @@
 import type { RelayCandidate } from '../../signaling/protocol';
 import type { SenderSettings } from './presets';
 import { applySenderSettings } from './sender-settings';
+import { iceCandidateJson } from '../connection/ice-candidate';
 import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
 
 type Tracks = { video: MediaStreamTrack | null; audio: MediaStreamTrack | null };
@@ -35,7 +36,7 @@ export class PublisherLink {
     this.audio = this.pc.addTransceiver(tracks.audio ?? 'audio', { direction: 'sendonly' });
     this.preferVp8();
     this.pc.onicecandidate = (event) => {
-      if (event.candidate) relay.candidate(event.candidate.toJSON() as RelayCandidate);
+      if (event.candidate) relay.candidate(iceCandidateJson(event.candidate));
     };
     this.pc.onconnectionstatechange = () => this.watchConnection();
   }

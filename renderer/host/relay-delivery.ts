@@ -5,7 +5,7 @@
 // messages, so for a viewer nothing changes. A lost link to the relay is made
 // again (viewers restart at its first keyframe); if the relay is not there, goes
 // away or keeps losing the link, every viewer is handed to the direct delivery.
-import type { RelayCandidate, RelayLinkStats, RelayServerMessage } from '../../signaling/protocol';
+import type { RelayLinkStats, RelayServerMessage, SignalPayload } from '../../signaling/protocol';
 import { checkFingerprints } from '../security/dtls-check';
 import type { MediaDelivery, SignalData, UplinkReport, ViewerLinkReport } from './media-delivery';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
@@ -108,18 +108,19 @@ export class RelayDelivery implements MediaDelivery {
     this.updateSending();
   }
 
-  async handleSignal(viewerId: string, data: SignalData): Promise<void> {
+  async handleSignal(viewerId: string, data: SignalPayload): Promise<void> {
     if (this.fallback) return this.fallback.handleSignal(viewerId, data);
     const peer = this.peers.get(viewerId);
-    if (!peer || (data.link !== undefined && data.link !== peer)) return; // meant for a connection we replaced
-    const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
-    if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
+    if (!peer || !('sdp' in data || 'candidate' in data)) return;
+    if (data.link !== undefined && data.link !== peer) return; // meant for a connection we replaced
+    if ('sdp' in data && data.sdp.type === 'answer') {
+      const { sdp } = data;
       // The relay applies only the first answer per connection (later ones find it stable): pin that one.
       if (!this.answers.has(peer)) this.answers.set(peer, sdp.sdp);
       return this.channel.send({ type: 'viewer-answer', peer, sdp: sdp.sdp });
     }
-    const candidate = data.candidate as RelayCandidate | undefined;
-    if (candidate && typeof candidate === 'object' && typeof candidate.candidate === 'string') {
+    if ('candidate' in data) {
+      const { candidate } = data;
       this.channel.send({
         type: 'viewer-candidate',
         peer,

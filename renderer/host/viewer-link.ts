@@ -1,6 +1,7 @@
 // One RTCPeerConnection from the host to one viewer: the host offers, ICE trickles,
 // the viewer answers. Send-only transceivers for video and (possibly silent) audio,
 // so switching source or toggling audio never needs a new negotiation.
+import { iceCandidateJson } from '../connection/ice-candidate';
 import { checkDtls } from '../security/dtls-check';
 import { normaliseStats, type StatsSample } from '../stats/normalise-stats';
 import { orderVideoCodecs } from './codec-preferences';
@@ -9,6 +10,7 @@ import type { SenderSettings } from './presets';
 import { applySenderSettings } from './sender-settings';
 import { START_BITRATE_BPS, withStartBitrate } from './start-bitrate';
 import { randomHex } from '../security/base64url';
+import type { SignalPayload } from '../../signaling/protocol';
 
 /** Random id of one peer connection, so a viewer can tell a new connection's offer from a renegotiation. */
 export function newLinkId(): string {
@@ -46,7 +48,7 @@ export class ViewerLink {
     this.audio = this.pc.addTransceiver(tracks.audio ?? 'audio', { direction: 'sendonly', streams: [stream] });
     this.preferCodecs();
     this.pc.onicecandidate = (event) => {
-      if (event.candidate) this.send({ candidate: event.candidate.toJSON() });
+      if (event.candidate) this.send({ candidate: iceCandidateJson(event.candidate) });
     };
     this.pc.onnegotiationneeded = () => void this.offer();
     void this.applySettings(settings);
@@ -60,10 +62,11 @@ export class ViewerLink {
     return this.pc.connectionState === 'connected';
   }
 
-  async handleSignal(data: SignalData): Promise<void> {
+  async handleSignal(data: SignalPayload): Promise<void> {
+    if (!('sdp' in data || 'candidate' in data)) return;
     if (data.link !== undefined && data.link !== this.linkId) return; // meant for a connection we replaced
-    const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
-    if (sdp && sdp.type === 'answer' && typeof sdp.sdp === 'string') {
+    if ('sdp' in data && data.sdp.type === 'answer') {
+      const { sdp } = data;
       if (this.pc.signalingState !== 'have-local-offer') return; // a late answer to an offer we replaced
       const startBps = Math.min(START_BITRATE_BPS, this.settings?.maxBitrate ?? START_BITRATE_BPS);
       await this.pc.setRemoteDescription({ type: 'answer', sdp: withStartBitrate(sdp.sdp, startBps) });
@@ -71,10 +74,9 @@ export class ViewerLink {
       await this.applySettings(this.settings); // nothing to do when set before negotiation
       return;
     }
-    const candidate = data.candidate as RTCIceCandidateInit | undefined;
-    if (candidate && typeof candidate === 'object') {
+    if ('candidate' in data) {
       // A candidate for an old ICE generation or a malformed one is no reason to drop the viewer.
-      await this.pc.addIceCandidate(candidate).catch(() => undefined);
+      await this.pc.addIceCandidate(data.candidate).catch(() => undefined);
     }
   }
 

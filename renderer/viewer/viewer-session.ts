@@ -1,13 +1,15 @@
 // The viewer side: one signaling connection as viewer and one receive-only peer
 // connection to the host. Recovers by itself: the host restarts ICE on failure; a
 // dropped socket is followed by a fresh hello, with backoff, until the user leaves.
+import { iceCandidateJson } from '../connection/ice-candidate';
 import {
   assertNever,
-  isPlainObject,
   parseJoinLink,
+  parseSignalPayload,
   signalUrlFor,
   type JoinTarget,
   type ServerMessage,
+  type SignalPayload,
 } from '../../signaling/protocol';
 import type { JoinState } from '../app/app-state';
 import type { JoinControls } from '../app/controllers';
@@ -32,7 +34,7 @@ export class ViewerSession implements JoinControls {
   private target: JoinTarget | null = null;
   private connection: SignalingConnection | null = null;
   private pc: RTCPeerConnection | null = null;
-  private linkId: unknown = undefined;
+  private linkId: string | undefined = undefined;
   /** The peer connection has had an offer (it belongs to one host link). */
   private peerBound = false;
   /** From the host once admitted: lets a reconnect in without the host clicking again. */
@@ -136,8 +138,10 @@ export class ViewerSession implements JoinControls {
         if (!this.isPlaying()) this.setStatus('connecting');
         return;
       case 'signal': {
-        const data = this.security ? this.security.accept(message.data) : message.data;
-        if (data) void this.handleSignal(data).catch(() => undefined);
+        // Checked (signed when the link has `k`), then read: the one place a host signal enters.
+        const opened = this.security ? this.security.accept(message.data) : message.data;
+        const payload = opened && parseSignalPayload(opened);
+        if (payload) void this.handleSignal(payload).catch(() => undefined);
         return;
       }
       case 'error': {
@@ -178,45 +182,42 @@ export class ViewerSession implements JoinControls {
 
   // ---- media ----
 
-  private async handleSignal(data: Record<string, unknown>): Promise<void> {
-    if (data.verify === 'required') {
+  private async handleSignal(data: SignalPayload): Promise<void> {
+    if ('verify' in data) {
       this.turnedAway = true;
       return;
     }
-    if (typeof data.rejoin === 'string') {
+    if ('rejoin' in data) {
       this.rejoin = data.rejoin;
       return;
     }
-    if (isPlainObject(data.control)) {
-      const paused = data.control.paused === true;
-      if (paused) this.setStatus('paused');
+    if ('control' in data) {
+      if (data.control.paused) this.setStatus('paused');
       else if (this.state.status.value === 'paused') this.setStatus(this.isPlaying() ? 'watching' : 'connecting');
       return;
     }
-    const sdp = data.sdp as RTCSessionDescriptionInit | undefined;
-    if (sdp && sdp.type === 'offer' && typeof sdp.sdp === 'string') {
+    if ('sdp' in data && data.sdp.type === 'offer') {
       // A different link id is a new connection from the host (it reloaded or restarted);
       // the connection made at Join is still unbound and takes the first offer's id.
       if (this.pc && !this.peerBound) this.linkId = data.link;
       else if (!this.pc || data.link !== this.linkId) this.openPeer(data.link);
       this.peerBound = true;
       const pc = this.pc!;
-      await pc.setRemoteDescription({ type: 'offer', sdp: sdp.sdp });
-      this.offerSdp = sdp.sdp;
+      await pc.setRemoteDescription({ type: 'offer', sdp: data.sdp.sdp });
+      this.offerSdp = data.sdp.sdp;
       const answer = await pc.createAnswer();
       await pc
         .setLocalDescription({ type: 'answer', sdp: answerAsDtlsServer(answer.sdp ?? '') })
         .catch(() => pc.setLocalDescription(answer));
-      this.sendSignal({ sdp: { type: 'answer', sdp: pc.localDescription?.sdp ?? answer.sdp } });
+      this.sendSignal({ sdp: { type: 'answer', sdp: pc.localDescription?.sdp ?? answer.sdp ?? '' } });
       return;
     }
-    const candidate = data.candidate as RTCIceCandidateInit | undefined;
-    if (candidate && typeof candidate === 'object' && this.pc && data.link === this.linkId) {
-      await this.pc.addIceCandidate(candidate).catch(() => undefined);
+    if ('candidate' in data && this.pc && data.link === this.linkId) {
+      await this.pc.addIceCandidate(data.candidate).catch(() => undefined);
     }
   }
 
-  private openPeer(linkId: unknown): void {
+  private openPeer(linkId: string | undefined): void {
     this.closePeer();
     this.linkId = linkId;
     const pc = new RTCPeerConnection({ iceServers: this.iceServers(), bundlePolicy: 'max-bundle' });
@@ -227,7 +228,7 @@ export class ViewerSession implements JoinControls {
       this.state.stream.value = stream;
     };
     pc.onicecandidate = (event) => {
-      if (event.candidate) this.sendSignal({ candidate: event.candidate.toJSON() });
+      if (event.candidate) this.sendSignal({ candidate: iceCandidateJson(event.candidate) });
     };
     pc.onconnectionstatechange = () => {
       if (pc !== this.pc) return;
@@ -257,7 +258,7 @@ export class ViewerSession implements JoinControls {
     this.state.stats.value = null;
   }
 
-  private sendSignal(data: Record<string, unknown>): void {
+  private sendSignal(data: SignalPayload): void {
     const payload = { ...data, link: this.linkId };
     const signed = this.security ? this.security.seal(payload) : payload;
     if (signed) this.connection?.send({ type: 'signal', to: 'host', data: signed });
