@@ -1,4 +1,4 @@
-// The host side: capture, one signaling connection as host, and a MediaDelivery
+// The host side: capture, one signaling connection as host, and a Delivery
 // that gets the picture to every admitted viewer. Writes HostState; views call it
 // through HostControls.
 import {
@@ -16,7 +16,8 @@ import { SignalingConnection } from '../connection/signaling-connection';
 import { totalBitrate } from '../stats/normalise-stats';
 import type { MediaDelivery, SignalData } from './media-delivery';
 import type { SignalPayload } from '../../signaling/protocol';
-import { PeerConnectionDelivery } from './peer-connection-delivery';
+import { Delivery } from './delivery';
+import { DirectStrategy } from './direct-strategy';
 import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
 import { hostErrorWords } from './host-error-words';
 import { ReturningViewers } from './returning-viewers';
@@ -26,7 +27,7 @@ const STATS_INTERVAL_MS = 1_000;
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
 
 export type DeliveryFactory = (
-  send: (viewerId: string, data: SignalData) => void,
+  send: (viewerId: string, data: SignalPayload) => void,
   endpoint: HostingEndpoint,
 ) => MediaDelivery;
 
@@ -45,7 +46,8 @@ export class HostSession implements HostControls {
   constructor(
     private readonly state: HostState,
     private readonly platform: Platform,
-    private readonly createDelivery: DeliveryFactory = (send) => new PeerConnectionDelivery(send),
+    private readonly createDelivery: DeliveryFactory = (send) =>
+      new Delivery(send, [(context) => new DirectStrategy(context)], { onMode: () => undefined }),
   ) {
     void platform.systemAudioSupport().then((support) => {
       state.systemAudioUnavailable.value = support.available

@@ -56,8 +56,11 @@ export const authTagSchema = z.object({
 });
 export type AuthTag = z.infer<typeof authTagSchema>;
 
-/** A number a viewer reported, or null when it sent none or something else. */
-const reported = z.catch(z.nullable(z.number()), null);
+/** A number a viewer reported, or null when it sent none or something else (z.catch would do, at 2.6 KB of bundle). */
+const reported = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => (typeof value === 'number' && Number.isFinite(value) ? value : null)),
+);
 
 /** A viewer's `stats` `data` as the host shows it: only these numbers, each null when missing or not a number. */
 export const viewerReportSchema = z.object({

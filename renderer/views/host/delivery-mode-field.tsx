@@ -3,7 +3,7 @@
 // when it starts; the connection card shows the mode actually in use.
 import { useId, useState } from 'preact/hooks';
 import { loadDeliveryPreference, saveDeliveryPreference } from '../../host/delivery-choice';
-import type { DeliveryMode } from '../../host/relay-delivery';
+import type { DeliveryMode } from '../../host/delivery-strategy';
 
 const CHOICES: readonly { readonly mode: DeliveryMode; readonly label: string }[] = [
   { mode: 'relay', label: 'Relay (encode once)' },
