@@ -1,6 +1,7 @@
 // What the views may ask for. Implemented by host-session and viewer-session;
 // views get them from context and never touch WebRTC or sockets themselves.
 import type { PresetId, UserCaps } from '../host/presets';
+import type { DeliveryPreference } from './delivery-preference';
 
 export interface HostControls {
   /** Connects to the signaling server without sharing yet (the headless /host page does this on load). */
@@ -22,6 +23,8 @@ export interface HostControls {
   /** Switches what is shared without disconnecting anyone (replaceTrack). */
   chooseSource(sourceId?: string): Promise<void>;
   refreshSources(): Promise<void>;
+  /** Direct or through the relay, from the next Start hosting. */
+  setDeliveryPreference(mode: DeliveryPreference): void;
 }
 
 export interface JoinControls {

@@ -1,8 +1,8 @@
 // Which strategies a hosting session's Delivery runs: the relay (the default: the host
 // encodes once for everyone) with direct (one connection and encoder per viewer) as its
 // fallback, unless direct is chosen on this device. A new strategy is listed here.
-import type { Signal } from '@preact/signals';
-import { loadText, saveText, type ReadableStorage, type WritableStorage } from '../app/device-storage';
+import type { ReadonlySignal, Signal } from '@preact/signals';
+import type { DeliveryPreference } from '../app/delivery-preference';
 import type { HostingEndpoint } from '../platform/platform';
 import { Delivery } from './delivery';
 import type { DeliveryMode, StrategyFactory } from './delivery-strategy';
@@ -11,19 +11,16 @@ import type { DeliveryFactory } from './host-session';
 import { relayUrlFor } from './relay-control-socket';
 import { RelayStrategy } from './relay-strategy';
 
-const KEY = 'webrtc-desktop-host.delivery';
-
-export const loadDeliveryPreference = (storage?: ReadableStorage): DeliveryMode =>
-  loadText(KEY, storage) === 'direct' ? 'direct' : 'relay';
-export const saveDeliveryPreference = (mode: DeliveryMode, storage?: WritableStorage): void =>
-  saveText(KEY, mode, storage);
-
-export function chooseDelivery(mode: Signal<DeliveryMode | null>, iceServers: () => RTCIceServer[]): DeliveryFactory {
+export function chooseDelivery(
+  preference: ReadonlySignal<DeliveryPreference>,
+  mode: Signal<DeliveryMode | null>,
+  iceServers: () => RTCIceServer[],
+): DeliveryFactory {
   return (send, endpoint: HostingEndpoint) => {
     const direct: StrategyFactory = (context) => new DirectStrategy(context, iceServers());
     const relay: StrategyFactory = (context) =>
       new RelayStrategy(context, relayUrlFor(endpoint.signalUrl), endpoint.hostKey);
-    const strategies = loadDeliveryPreference() === 'direct' ? [direct] : [relay, direct];
+    const strategies = preference.value === 'direct' ? [direct] : [relay, direct];
     return new Delivery(send, strategies, {
       onMode: (now) => (mode.value = now),
       onProblem: (message) => console.warn(`media relay: ${message}`),

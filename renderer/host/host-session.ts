@@ -5,6 +5,7 @@
 // (every signal to and from viewers), CaptureController, StatsPoller, host-words.
 import type { ClientMessage, SignalPayload } from '../../signaling/protocol';
 import type { HostState } from '../app/app-state';
+import type { DeliveryPreference } from '../app/delivery-preference';
 import type { HostControls } from '../app/controllers';
 import type { HostingEndpoint, Platform } from '../platform/platform';
 import { CaptureController } from './capture-controller';
@@ -167,6 +168,10 @@ export class HostSession implements HostControls {
 
   async refreshSources(): Promise<void> {
     this.state.sources.value = await this.platform.listSources();
+  }
+
+  setDeliveryPreference(mode: DeliveryPreference): void {
+    this.state.deliveryPreference.value = mode;
   }
 
   private welcomed(): void {

@@ -8,3 +8,4 @@ export * from './parse';
 export * from './result';
 export * from './relay-messages';
 export * from './signal-data';
+export * from './app-constants';
