@@ -26,9 +26,9 @@ export class RelayStrategy implements DeliveryStrategy {
   private readonly statsRequests: RelayStatsRequests;
   private ready = false;
   private uplinkConnection: UplinkConnection | null = null;
-  /** viewer id -> the relay's key for its connection (also the connection id viewers see as `link`). */
+  /** viewer id -> its connection id: `link` to the viewer, `peer` to the relay. */
   private readonly connections = new Map<string, string>();
-  /** Relay key -> the viewer's answer as received (signed when it holds the link key): the relay's report is pinned. */
+  /** Connection id -> the viewer's answer as received (signed with the link key if it has one): pinned. */
   private readonly answers = new Map<string, string>();
   /** Viewers kept for a possible return, sent nothing meanwhile. */
   private readonly suspended = new Set<string>();
@@ -58,56 +58,57 @@ export class RelayStrategy implements DeliveryStrategy {
 
   addViewer(viewerId: string): void {
     this.removeViewer(viewerId);
-    const key = newConnectionId();
-    this.connections.set(viewerId, key);
-    if (this.ready) this.control.send({ type: 'viewer-open', peer: key });
+    const connectionId = newConnectionId();
+    this.connections.set(viewerId, connectionId);
+    if (this.ready) this.control.send({ type: 'viewer-open', peer: connectionId });
     this.updateSending();
   }
 
   suspend(viewerId: string): void {
-    const key = this.connections.get(viewerId);
-    if (!key) return;
+    const connectionId = this.connections.get(viewerId);
+    if (!connectionId) return;
     this.suspended.add(viewerId);
-    this.control.send({ type: 'viewer-active', peer: key, active: false });
+    this.control.send({ type: 'viewer-active', peer: connectionId, active: false });
     this.updateSending();
   }
 
   rebind(formerId: string, viewerId: string): boolean {
-    const key = this.connections.get(formerId);
-    if (!key) return false;
+    const connectionId = this.connections.get(formerId);
+    if (!connectionId) return false;
     this.connections.delete(formerId);
     this.suspended.delete(formerId);
     this.removeViewer(viewerId);
-    this.connections.set(viewerId, key);
-    this.control.send({ type: 'viewer-active', peer: key, active: true });
+    this.connections.set(viewerId, connectionId);
+    this.control.send({ type: 'viewer-active', peer: connectionId, active: true });
     this.updateSending();
     return true;
   }
 
   removeViewer(viewerId: string): void {
-    const key = this.connections.get(viewerId);
-    if (!key) return;
+    const connectionId = this.connections.get(viewerId);
+    if (!connectionId) return;
     this.connections.delete(viewerId);
     this.suspended.delete(viewerId);
-    this.answers.delete(key);
-    this.control.send({ type: 'viewer-close', peer: key });
+    this.answers.delete(connectionId);
+    this.control.send({ type: 'viewer-close', peer: connectionId });
     this.updateSending();
   }
 
   async handleSignal(viewerId: string, data: SignalPayload): Promise<void> {
-    const peer = this.connections.get(viewerId);
-    if (!peer || !('sdp' in data || 'candidate' in data)) return;
-    if (data.link !== undefined && data.link !== peer) return; // meant for a connection we replaced
+    // The relay's key for the viewer's connection is its connection id, `link` on the wire (`peer` to the relay).
+    const connectionId = this.connections.get(viewerId);
+    if (!connectionId || !('sdp' in data || 'candidate' in data)) return;
+    if (data.link !== undefined && data.link !== connectionId) return; // meant for a connection we replaced
     if ('sdp' in data) {
       if (data.sdp.type !== 'answer') return;
       // The relay applies only the first answer per connection (later ones find it stable): pin that one.
-      if (!this.answers.has(peer)) this.answers.set(peer, data.sdp.sdp);
-      return this.control.send({ type: 'viewer-answer', peer, sdp: data.sdp.sdp });
+      if (!this.answers.has(connectionId)) this.answers.set(connectionId, data.sdp.sdp);
+      return this.control.send({ type: 'viewer-answer', peer: connectionId, sdp: data.sdp.sdp });
     }
     const { candidate, sdpMid, sdpMLineIndex } = data.candidate;
     this.control.send({
       type: 'viewer-candidate',
-      peer,
+      peer: connectionId,
       candidate: { candidate, sdpMid: sdpMid ?? null, sdpMLineIndex: sdpMLineIndex ?? null },
     });
   }
@@ -163,7 +164,8 @@ export class RelayStrategy implements DeliveryStrategy {
   private relayReady(): void {
     this.ready = true;
     this.context.ready();
-    for (const key of this.connections.values()) this.control.send({ type: 'viewer-open', peer: key });
+    for (const connectionId of this.connections.values())
+      this.control.send({ type: 'viewer-open', peer: connectionId });
     if (this.tracks.video) this.publish();
   }
 
@@ -199,7 +201,7 @@ export class RelayStrategy implements DeliveryStrategy {
         void this.uplinkConnection?.accept(message.sdp).catch(() => this.context.fail('the relay answer failed'));
         return;
       case 'viewer-offer': {
-        const viewerId = [...this.connections].find(([, key]) => key === message.peer)?.[0];
+        const viewerId = [...this.connections].find(([, connectionId]) => connectionId === message.peer)?.[0];
         if (viewerId !== undefined)
           this.context.send(viewerId, { sdp: { type: 'offer', sdp: message.sdp }, link: message.peer });
         return;

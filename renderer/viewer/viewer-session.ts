@@ -1,4 +1,4 @@
-// The viewer side: one signaling connection as viewer and one receive-only peer
+// The viewer side: one signaling connection as viewer and one receive-only
 // connection to the host. Recovers by itself: the host restarts ICE on failure; a
 // dropped socket is followed by a fresh hello, with backoff, until the user leaves.
 import {
