@@ -58,6 +58,9 @@ await Promise.all([
     jsx: 'automatic',
     jsxImportSource: 'preact',
     entryPoints: { app: 'renderer/index.tsx' },
+    // Code only some pages need (the QR encoder, for the Host view) loads as its own chunk.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     outdir: 'dist/renderer',
     logLevel: quiet ? 'error' : 'warning',
   }),
