@@ -1,11 +1,30 @@
 // How the relay's werift connections are set up. One video codec (VP8: werift
 // forwards it reliably and its keyframes are easy to find) and Opus, no transport-wide
 // congestion control (werift's feedback made Chrome's estimate collapse; the relay
-// sends REMB instead), no STUN (viewers reach the relay where they reach the
-// signaling server), and loopback for the host page on this computer.
-import { type RTCPeerConnection, type PeerConfig, useAbsSendTime, useOPUS, useVP8 } from 'werift';
+// sends REMB instead), no STUN unless the user set one (viewers reach the relay where
+// they reach the signaling server), and loopback for the host page on this computer.
+import { Connection, type RTCPeerConnection, type PeerConfig, useAbsSendTime, useOPUS, useVP8 } from 'werift';
 
 export const RELAY_VIDEO_CODEC = 'video/VP8';
+
+/**
+ * werift's ICE falls back to Google's public STUN server (`stun.l.google.com:19302`, hard-coded) whenever no STUN
+ * server is configured: every connection would send the host's address to a third party, and on a LAN whose DNS does
+ * not answer the first one waits seconds for that name. The app may contact only servers the user configured, so with
+ * none set there is none. werift derives the server in one method, from the constructor and from setIceServers: it
+ * is wrapped once, here, before any connection exists; if werift renames it, loading this module fails loudly.
+ */
+function withoutFallbackStunServer(): void {
+  const method = 'applyStunTurnServersFromOptions';
+  const derive: unknown = Reflect.get(Connection.prototype, method);
+  if (typeof derive !== 'function')
+    throw new Error(`werift's ICE Connection has no ${method}: recheck its STUN fallback`);
+  Reflect.set(Connection.prototype, method, function (this: Connection) {
+    derive.call(this);
+    if (!this.options.stunServer) this.stunServer = undefined;
+  });
+}
+withoutFallbackStunServer();
 
 export function relayPeerConfig(): Partial<PeerConfig> {
   return {

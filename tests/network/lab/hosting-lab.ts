@@ -10,6 +10,8 @@ import { startInNamespace } from './processes';
 
 const SERVE = join(__dirname, '../../../dist/signaling/serve.js');
 export const SIGNALING_PORT = 9470;
+/** The signaling server (and its relay) runs with this group id: its packets told apart from the browser's. */
+export const APP_GID = 4747;
 const ICE_SERVERS_KEY = 'webrtc-desktop-host.ice-servers';
 
 const serveJson = z.object({ hostUrl: z.string(), joinUrl: z.string() });
@@ -43,8 +45,17 @@ export async function startHosting(
     startInNamespace(
       namespace,
       'signaling server',
-      process.execPath,
-      [SERVE, '--port', String(SIGNALING_PORT), '--auto-admit', '--json'],
+      'setpriv',
+      [
+        `--regid=${APP_GID}`,
+        '--clear-groups',
+        process.execPath,
+        SERVE,
+        '--port',
+        String(SIGNALING_PORT),
+        '--auto-admit',
+        '--json',
+      ],
       env,
     ),
   );
@@ -66,15 +77,47 @@ export async function joinFrom(
   namespace: string,
   joinLink: string,
   name: string,
-  { iceServers = [] as readonly string[] } = {},
+  { iceServers = [] as readonly string[], timeFirstFrame = false } = {},
 ): Promise<Page> {
   const pages = await pagesIn(lab, namespace);
   const viewer = await pages.open(`viewer ${name}`);
   await withIceServers(viewer, iceServers);
   await viewer.goto(joinLink);
   await viewer.getByLabel('Your name').fill(name);
+  if (timeFirstFrame) await viewer.evaluate(MARK_FIRST_FRAME);
   await viewer.getByRole('button', { name: 'Join' }).click();
   return viewer;
+}
+
+/**
+ * Both instants read in the page: the Join click (capture phase, before the app's handler) and the first frame
+ * inbound-rtp counts as decoded.
+ */
+const MARK_FIRST_FRAME = `(() => {
+  const marks = { clickedAt: 0, firstFrameAt: 0 };
+  Object.defineProperty(window, '__firstFrame', { value: marks });
+  document.addEventListener('click', () => (marks.clickedAt ||= performance.now()), true);
+  const poll = setInterval(async () => {
+    for (const pc of window.__e2e.peers) {
+      (await pc.getStats()).forEach((stat) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'video' && stat.framesDecoded > 0 && !marks.firstFrameAt) {
+          marks.firstFrameAt = performance.now();
+          clearInterval(poll);
+        }
+      });
+    }
+  }, 10);
+})()`;
+
+/** Join click -> first decoded frame, in ms, of a viewer joined with `timeFirstFrame`. */
+export async function joinToFirstFrame(viewer: Page, timeout = WAIT_MS): Promise<number> {
+  const read = () =>
+    viewer.evaluate(() => {
+      const marks = (window as unknown as { __firstFrame: { clickedAt: number; firstFrameAt: number } }).__firstFrame;
+      return marks.firstFrameAt > 0 ? marks.firstFrameAt - marks.clickedAt : null;
+    });
+  await expect.poll(read, { timeout, message: 'a first frame was decoded' }).not.toBeNull();
+  return Math.round((await read()) ?? 0);
 }
 
 /** The join link with its host part replaced (the address a viewer elsewhere uses). */

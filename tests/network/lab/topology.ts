@@ -93,3 +93,16 @@ export function cutOff(router: string, address: string): () => void {
   );
   return () => nft(router, 'delete table ip outage');
 }
+
+const DNS_SINK = join(__dirname, 'dns-sink.py');
+
+/**
+ * A LAN whose DNS does not answer (no internet): the host's resolver is the router, which reads every query and
+ * answers none. The returned process prints the names asked.
+ */
+export async function noAnsweringDns(lab: Lab, net: RoutedLab): Promise<LabProcess> {
+  lab.namespaces.etcFile(net.home, 'resolv.conf', `nameserver ${HOME.gateway}\n`);
+  const sink = lab.own(startInNamespace(net.router, 'dns sink', PYTHON, [DNS_SINK, HOME.gateway, '--seconds', '120']));
+  await sink.waitFor(/dns sink ready/);
+  return sink;
+}
