@@ -216,7 +216,7 @@ export class RelayDelivery implements MediaDelivery {
       this.sending,
       this.settings,
       {
-        publish: (sdp) => this.channel.send({ type: 'publish', sdp }),
+        publish: (sdp) => this.channel.send({ type: 'publish', sdp, iceServers: this.iceServers }),
         candidate: (candidate) => this.channel.send({ type: 'publisher-candidate', candidate }),
       },
       () => this.publisherLost(link),

@@ -4,6 +4,7 @@
 // sends REMB instead), no STUN unless the user set one (viewers reach the relay where
 // they reach the signaling server), and loopback for the host page on this computer.
 import { Connection, type RTCPeerConnection, type PeerConfig, useAbsSendTime, useOPUS, useVP8 } from 'werift';
+import type { RelayIceServer } from '../protocol';
 
 export const RELAY_VIDEO_CODEC = 'video/VP8';
 
@@ -38,13 +39,28 @@ export function relayPeerConfig(): Partial<PeerConfig> {
 }
 
 /**
+ * The host's STUN/TURN servers (from its `publish`), for viewer connections made from then on. Kept here, not per
+ * connection: a relay serves one host page at a time, and its viewers are where those servers matter (the publisher
+ * is on this computer). werift uses the first STUN and the first TURN server of the list.
+ */
+let viewerIceServers: RelayIceServer[] = [];
+
+export function useViewerIceServers(servers: readonly RelayIceServer[]): void {
+  viewerIceServers = servers.map((server) => ({ ...server }));
+}
+
+/**
  * A viewer's connection also stamps each video packet with the relay's send time
  * (abs-send-time): without it Chromium's receive-side estimate (its REMB) reads the
  * RTP timestamps, i.e. capture times, and takes the host's encoder and pacer jitter for
- * queueing.
+ * queueing. It uses the host's STUN/TURN servers.
  */
 export function viewerPeerConfig(): Partial<PeerConfig> {
-  return { ...relayPeerConfig(), headerExtensions: { video: [useAbsSendTime()], audio: [] } };
+  return {
+    ...relayPeerConfig(),
+    headerExtensions: { video: [useAbsSendTime()], audio: [] },
+    iceServers: viewerIceServers.map((server) => ({ ...server })),
+  };
 }
 
 /** Resolves once every candidate is in the local description, so it is sent whole (the relay does not trickle). */

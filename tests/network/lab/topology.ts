@@ -1,10 +1,9 @@
 // The lab's networks. "home" (the host: server, relay, host page) on 198.51.100.0/24,
 // a router, and the viewer "away" on 203.0.113.0/24, optionally through a shaper
 // (delay, random loss, rate) between the router and the viewer.
-import { nft, PYTHON } from './commands';
-import type { Lab } from './lab-fixture';
 import { join } from 'node:path';
-import { inNamespace } from './commands';
+import { inNamespace, nft, PYTHON } from './commands';
+import type { Lab } from './lab-fixture';
 import { startInNamespace, type LabProcess } from './processes';
 
 export const HOME = { host: '198.51.100.2', gateway: '198.51.100.1' } as const;
