@@ -25,7 +25,9 @@ test('on lossy Wi-Fi (40 ms each way, 3 % loss, 4 Mbit/s) frames keep coming', a
     expect(sample.fps, 'frames keep coming').toBeGreaterThan(0);
     samples.push(sample);
   }
-  const line = samples.map((s) => `${s.fps} fps ${s.kbps} kbit/s (${s.lost} lost)`).join('; ');
+  await net.shaper?.stop();
+  const shaped = /shaper done (.*)/.exec(net.shaper?.log() ?? '')?.[1] ?? 'no count';
+  const line = `${samples.map((s) => `${s.fps} fps ${s.kbps} kbit/s (${s.lost} lost)`).join('; ')}; shaper ${shaped}`;
   console.log(`lossy Wi-Fi, relay mode, per 3 s: ${line}`);
   test.info().annotations.push({ type: 'lossy Wi-Fi', description: line });
 });

@@ -54,17 +54,31 @@ export class Lab {
 
 const unavailable = labUnavailable();
 
+/**
+ * Labs not yet torn down. A worker that exits without running fixture teardown (its runner was interrupted or
+ * killed) still removes their namespaces, and with them every process in them, browsers included.
+ */
+const live = new Set<Lab>();
+process.once('exit', () => live.forEach((lab) => lab.namespaces.remove()));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.once(signal, () => {
+    live.forEach((lab) => lab.namespaces.remove());
+    process.exit(130);
+  });
+
 export const test = base.extend<{ lab: Lab }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
   lab: async ({}, use, testInfo) => {
     test.skip(unavailable !== null, `network lab skipped: ${unavailable}`);
     const lab = new Lab(`t${testInfo.workerIndex}${testInfo.testId.slice(0, 6)}`);
+    live.add(lab);
     try {
       await use(lab);
     } finally {
       if (testInfo.status !== testInfo.expectedStatus)
         await testInfo.attach('lab-processes.txt', { body: lab.processLogs(), contentType: 'text/plain' });
       await lab.tearDown();
+      live.delete(lab);
     }
   },
 });

@@ -13,6 +13,8 @@ export interface RoutedLab {
   readonly home: string;
   readonly router: string;
   readonly away: string;
+  /** With shaping: the forwarder (it prints what it forwarded and dropped when stopped). */
+  readonly shaper?: LabProcess;
 }
 
 export interface Shaping {
@@ -35,11 +37,12 @@ export function routedLab(lab: Lab, shaping?: Shaping): RoutedLab {
     { namespace: home, device: 'eth0', address: `${HOME.host}/24` },
     { namespace: router, device: 'lan0', address: `${HOME.gateway}/24` },
   );
+  let shaperProcess: LabProcess | undefined;
   if (shaping) {
     const shaper = ns.add('shaper');
     ns.link({ namespace: router, device: 'wan0', address: `${AWAY.gateway}/24` }, { namespace: shaper, device: 's0' });
     ns.link({ namespace: shaper, device: 's1' }, { namespace: away, device: 'eth0', address: `${AWAY.viewer}/24` });
-    startShaper(lab, shaper, shaping);
+    shaperProcess = startShaper(lab, shaper, shaping);
   } else {
     ns.link(
       { namespace: router, device: 'wan0', address: `${AWAY.gateway}/24` },
@@ -48,7 +51,7 @@ export function routedLab(lab: Lab, shaping?: Shaping): RoutedLab {
   }
   ns.route(home, 'default', HOME.gateway);
   ns.route(away, 'default', AWAY.gateway);
-  return { home, router, away };
+  return { home, router, away, shaper: shaperProcess };
 }
 
 /** tc TBF caps the rate each way; the userspace forwarder adds the delay and the loss. */
