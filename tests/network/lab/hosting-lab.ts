@@ -22,9 +22,11 @@ export interface LabHosting {
   readonly joinLink: string;
 }
 
-/** Opens pages in a browser of the namespace, with STUN/TURN servers typed in (one per line) if given. */
+/** Opens pages in a browser of the namespace; their console lines go into the lab's report. */
 export async function pagesIn(lab: Lab, namespace: string): Promise<PageSet> {
-  return new PageSet(await lab.browserIn(namespace));
+  const pages = new PageSet(await lab.browserIn(namespace));
+  lab.consoleLines.push(pages.consoleLines);
+  return pages;
 }
 
 async function withIceServers(page: Page, iceServers: readonly string[]): Promise<void> {

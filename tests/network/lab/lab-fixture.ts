@@ -41,8 +41,12 @@ export class Lab {
     return browser;
   }
 
+  /** Console lines of the lab's pages (PageSets register here). */
+  readonly consoleLines: string[][] = [];
+
   processLogs(): string {
-    return this.processes.map((p) => `---- ${p.label}\n${p.log()}`).join('\n');
+    const consoles = this.consoleLines.map((lines) => `---- browser console\n${lines.join('\n')}`);
+    return [...this.processes.map((p) => `---- ${p.label}\n${p.log()}`), ...consoles].join('\n');
   }
 
   async tearDown(): Promise<void> {
