@@ -53,13 +53,17 @@ export function useViewerIceServers(servers: readonly RelayIceServer[]): void {
  * A viewer's connection also stamps each video packet with the relay's send time
  * (abs-send-time): without it Chromium's receive-side estimate (its REMB) reads the
  * RTP timestamps, i.e. capture times, and takes the host's encoder and pacer jitter for
- * queueing. It uses the host's STUN/TURN servers.
+ * queueing. It uses the host's STUN/TURN servers, and also offers passive ICE-TCP candidates: a viewer whose network
+ * lets no UDP through still reaches the relay where it reaches the signaling server (werift's active TCP candidates
+ * only dial out to a viewer's passive ones).
  */
 export function viewerPeerConfig(): Partial<PeerConfig> {
   return {
     ...relayPeerConfig(),
     headerExtensions: { video: [useAbsSendTime()], audio: [] },
     iceServers: viewerIceServers.map((server) => ({ ...server })),
+    iceUseTcp: true,
+    iceTcpPassive: true,
   };
 }
 

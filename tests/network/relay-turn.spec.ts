@@ -1,34 +1,17 @@
 // Relay mode with the host behind NAT: only the signaling port is forwarded, so a
 // viewer away reaches the relay's media only through the TURN server set on the host.
-import type { Page } from '@playwright/test';
 import { startCoturn } from './lab/coturn';
-import { expectFramesFlowing, joinFrom, linkVia, SIGNALING_PORT, startHosting } from './lab/hosting-lab';
+import {
+  expectFramesFlowing,
+  joinFrom,
+  linkVia,
+  selectedRemote,
+  SIGNALING_PORT,
+  startHosting,
+} from './lab/hosting-lab';
 import { expect, test } from './lab/lab-fixture';
 import { NAT, natLab } from './lab/nat-topology';
 import { turnUnavailable } from './lab/commands';
-
-/** The viewer's selected candidate pair: the far end's candidate type and address. */
-function selectedRemote(viewer: Page): Promise<{ type: string; address: string; protocol: string } | null> {
-  return viewer.evaluate(async () => {
-    for (const pc of (window as unknown as { __e2e: { peers: RTCPeerConnection[] } }).__e2e.peers) {
-      if (pc.connectionState !== 'connected') continue;
-      const stats = new Map<string, Record<string, unknown>>();
-      (await pc.getStats()).forEach((stat: Record<string, unknown>) => stats.set(String(stat.id), stat));
-      for (const stat of stats.values()) {
-        if (stat.type !== 'transport' || !stat.selectedCandidatePairId) continue;
-        const pair = stats.get(String(stat.selectedCandidatePairId));
-        const remote = stats.get(String(pair?.remoteCandidateId));
-        if (remote)
-          return {
-            type: String(remote.candidateType),
-            address: String(remote.address),
-            protocol: String(remote.protocol),
-          };
-      }
-    }
-    return null;
-  });
-}
 
 test.describe('host behind NAT, TURN set on the host', () => {
   test.skip(turnUnavailable() !== null, `network lab TURN scenarios skipped: ${turnUnavailable()}`);

@@ -194,3 +194,26 @@ export async function measure(viewer: Page, windowMs: number): Promise<{ fps: nu
     lost: b.packetsLost - a.packetsLost,
   };
 }
+
+/** The viewer's selected candidate pair: the far end's candidate type and address. */
+export function selectedRemote(viewer: Page): Promise<{ type: string; address: string; protocol: string } | null> {
+  return viewer.evaluate(async () => {
+    for (const pc of (window as unknown as { __e2e: { peers: RTCPeerConnection[] } }).__e2e.peers) {
+      if (pc.connectionState !== 'connected') continue;
+      const stats = new Map<string, Record<string, unknown>>();
+      (await pc.getStats()).forEach((stat: Record<string, unknown>) => stats.set(String(stat.id), stat));
+      for (const stat of stats.values()) {
+        if (stat.type !== 'transport' || !stat.selectedCandidatePairId) continue;
+        const pair = stats.get(String(stat.selectedCandidatePairId));
+        const remote = stats.get(String(pair?.remoteCandidateId));
+        if (remote)
+          return {
+            type: String(remote.candidateType),
+            address: String(remote.address),
+            protocol: String(remote.protocol),
+          };
+      }
+    }
+    return null;
+  });
+}

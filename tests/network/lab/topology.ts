@@ -108,3 +108,16 @@ export async function noAnsweringDns(lab: Lab, net: RoutedLab): Promise<LabProce
   await sink.waitFor(/dns sink ready/);
   return sink;
 }
+
+/** The router lets no UDP to or from the viewer through (a network that allows TCP only). */
+export function blockUdp(router: string, address: string): void {
+  nft(
+    router,
+    `table ip noudp {
+  chain forward { type filter hook forward priority -10; policy accept;
+    ip saddr ${address} meta l4proto udp drop
+    ip daddr ${address} meta l4proto udp drop
+  }
+}`,
+  );
+}
