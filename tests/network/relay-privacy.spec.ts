@@ -3,7 +3,7 @@
 // a LAN whose DNS does not answer; and the first viewer's join -> first frame is printed.
 // (The host page's browser is the test's Chromium, not the app: its own lookups are not watched.)
 import { EgressWatch } from './lab/egress-watch';
-import { APP_GID, expectFramesFlowing, joinFrom, joinToFirstFrame, startHosting } from './lab/hosting-lab';
+import { APP_GID, expectFramesFlowing, joinFrom, joinToFirstFrame, report, startHosting } from './lab/hosting-lab';
 import { expect, test } from './lab/lab-fixture';
 import { AWAY, HOME, noAnsweringDns, routedLab } from './lab/topology';
 
@@ -22,8 +22,7 @@ test('with no STUN/TURN server set, the app sends nothing to anyone but its view
   const viewer = await joinFrom(lab, net.away, joinLink, 'First', { timeFirstFrame: true });
   const firstFrameMs = await joinToFirstFrame(viewer);
   await expectFramesFlowing(viewer);
-  console.log(`LAN without DNS, relay mode: first viewer's Join -> first frame ${firstFrameMs} ms`);
-  test.info().annotations.push({ type: 'join -> first frame (no DNS)', description: `${firstFrameMs} ms` });
+  report("first viewer's join -> first frame, DNS not answering", `${firstFrameMs} ms`);
   expect(
     watch.seen(),
     `packets from the host namespace to anyone but the viewer, and DNS queries\n${dns.log()}`,

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { PageSet, WAIT_MS } from '../../e2e/support/hosting';
-import { expect, type Lab } from './lab-fixture';
+import { expect, test, type Lab } from './lab-fixture';
 import { startInNamespace } from './processes';
 
 const SERVE = join(__dirname, '../../../dist/signaling/serve.js');
@@ -216,4 +216,19 @@ export function selectedRemote(viewer: Page): Promise<{ type: string; address: s
     }
     return null;
   });
+}
+
+/** A measurement for the lead: printed, and kept as the test's annotation (bench:network collects them). */
+export function report(measured: string, value: string): void {
+  console.log(`${test.info().title}: ${measured}: ${value}`);
+  test.info().annotations.push({ type: measured, description: value });
+}
+
+/** Joins (timed) and waits for frames; reports Join -> first frame. */
+export async function joinAndWatch(...args: Parameters<typeof joinFrom>): Promise<Page> {
+  const [lab, namespace, joinLink, name, options] = args;
+  const viewer = await joinFrom(lab, namespace, joinLink, name, { ...options, timeFirstFrame: true });
+  report('join -> first frame', `${await joinToFirstFrame(viewer, 30_000)} ms`);
+  await expectFramesFlowing(viewer);
+  return viewer;
 }
