@@ -23,4 +23,34 @@ test.describe('host behind NAT, TURN set on the host', () => {
       address: NAT.turn,
     });
   });
+
+  test('a viewer away watches through TURN over TLS (turns:) set on the host, in relay mode', async ({ lab }) => {
+    test.setTimeout(90_000);
+    const net = natLab(lab, SIGNALING_PORT);
+    const turn = await startCoturn(lab, net.turn, NAT.turn);
+    // The host trusts the TURN server's certificate as it would a real one's (here: self-signed, given to Node).
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: turn.certificate };
+    const { joinLink } = await startHosting(lab, net.home, { iceServers: [turn.turnTls], env });
+    const viewer = await joinAndWatch(lab, net.away, linkVia(joinLink, NAT.homePublic), 'Away TLS', {
+      iceServers: [turn.stun],
+    });
+    expect(await selectedRemote(viewer), "the relay's TURN candidate").toMatchObject({
+      type: 'relay',
+      address: NAT.turn,
+    });
+  });
+
+  test('a viewer away watches through TURN over TCP set on the host, in relay mode', async ({ lab }) => {
+    test.setTimeout(90_000);
+    const net = natLab(lab, SIGNALING_PORT);
+    const turn = await startCoturn(lab, net.turn, NAT.turn);
+    const { joinLink } = await startHosting(lab, net.home, { iceServers: [turn.turnTcp] });
+    const viewer = await joinAndWatch(lab, net.away, linkVia(joinLink, NAT.homePublic), 'Away TCP', {
+      iceServers: [turn.stun],
+    });
+    expect(await selectedRemote(viewer), "the relay's TURN candidate").toMatchObject({
+      type: 'relay',
+      address: NAT.turn,
+    });
+  });
 });

@@ -41,9 +41,9 @@ export function labUnavailable(): string | null {
   return null;
 }
 
-/** Why the TURN scenarios cannot run, or null when coturn is there. */
+/** Why the TURN scenarios cannot run, or null when coturn (and openssl, for its TLS certificate) are there. */
 export function turnUnavailable(): string | null {
-  return works('turnserver', ['--version']) || existsSync('/usr/bin/turnserver')
-    ? null
-    : 'coturn (turnserver) is not installed';
+  if (!works('turnserver', ['--version'])) return 'coturn (turnserver) is not installed';
+  if (!works('openssl', ['version'])) return "openssl is not installed (the TURN server's TLS certificate)";
+  return null;
 }

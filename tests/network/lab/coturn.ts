@@ -1,6 +1,11 @@
 // coturn (Debian's turnserver) as the lab's STUN/TURN server "on the internet": UDP and
-// TCP on 3478, long-term credentials, and the lab ranges allowed as peers (coturn
-// refuses to relay to documentation and shared-address ranges by default).
+// TCP on 3478, TLS on 5349 (a self-signed certificate for its address, which the host
+// trusts through NODE_EXTRA_CA_CERTS), long-term credentials, and the lab ranges allowed
+// as peers (coturn refuses to relay to documentation and shared-address ranges by default).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from './commands';
 import type { Lab } from './lab-fixture';
 import { startInNamespace } from './processes';
 
@@ -13,11 +18,44 @@ export interface TurnServer {
   /** Lines for the app's "STUN/TURN servers" field. */
   readonly turnUdp: string;
   readonly turnTcp: string;
+  readonly turnTls: string;
   readonly stun: string;
+  /** The certificate of its TLS listener (PEM), for NODE_EXTRA_CA_CERTS. */
+  readonly certificate: string;
+}
+
+/** A self-signed certificate for the address, in a directory the lab removes afterwards. */
+function certificateFor(lab: Lab, address: string): { cert: string; key: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'wdhlab-turn-'));
+  lab.removeAfterwards(dir);
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${address}`,
+    '-addext',
+    `subjectAltName=IP:${address}`,
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
+  return { cert, key };
 }
 
 export async function startCoturn(lab: Lab, namespace: string, address: string): Promise<TurnServer> {
   const port = 3478;
+  const tlsPort = 5349;
+  const { cert, key } = certificateFor(lab, address);
   const args = [
     '-n', // no configuration file
     `--listening-ip=${address}`,
@@ -29,7 +67,9 @@ export async function startCoturn(lab: Lab, namespace: string, address: string):
     `--user=${TURN_USER.username}:${TURN_USER.credential}`,
     '--realm=lab',
     ...LAB_PEERS.map((range) => `--allowed-peer-ip=${range}`),
-    '--no-tls',
+    `--tls-listening-port=${tlsPort}`,
+    `--cert=${cert}`,
+    `--pkey=${key}`,
     '--no-dtls',
     '--no-cli',
     '--no-rfc5780',
@@ -47,6 +87,8 @@ export async function startCoturn(lab: Lab, namespace: string, address: string):
     port,
     turnUdp: `turn:${address}:${port}?transport=udp ${credentials}`,
     turnTcp: `turn:${address}:${port}?transport=tcp ${credentials}`,
+    turnTls: `turns:${address}:${tlsPort} ${credentials}`,
     stun: `stun:${address}:${port}`,
+    certificate: cert,
   };
 }

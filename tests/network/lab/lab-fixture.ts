@@ -2,6 +2,7 @@
 // namespaces, processes and browsers and takes all of them down afterwards, also when
 // the test failed or timed out. The tier skips, saying why, where it cannot run.
 import { test as base, expect, chromium, type Browser } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, labUnavailable } from './commands';
 import { Namespaces } from './namespaces';
@@ -19,6 +20,7 @@ export class Lab {
   readonly namespaces: Namespaces;
   private readonly processes: LabProcess[] = [];
   private readonly browsers: Browser[] = [];
+  private readonly paths: string[] = [];
 
   constructor(testId: string) {
     this.namespaces = new Namespaces(testId);
@@ -28,6 +30,11 @@ export class Lab {
   own<T extends LabProcess>(process: T): T {
     this.processes.push(process);
     return process;
+  }
+
+  /** A file or directory the test made, removed at the end. */
+  removeAfterwards(path: string): void {
+    this.paths.push(path);
   }
 
   /** A headless Chromium whose network is the namespace's. */
@@ -53,6 +60,7 @@ export class Lab {
     await Promise.all(this.browsers.splice(0).map((browser) => browser.close().catch(() => undefined)));
     await Promise.all(this.processes.splice(0).map((process) => process.stop()));
     this.namespaces.remove();
+    this.paths.splice(0).forEach((path) => rmSync(path, { recursive: true, force: true }));
   }
 }
 
