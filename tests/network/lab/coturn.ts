@@ -24,8 +24,8 @@ export interface TurnServer {
   readonly certificate: string;
 }
 
-/** A self-signed certificate for the address, in a directory the lab removes afterwards. */
-function certificateFor(lab: Lab, address: string): { cert: string; key: string } {
+/** A self-signed certificate for the address, in a directory the lab removes afterwards (coturn's pid file too). */
+function certificateFor(lab: Lab, address: string): { cert: string; key: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'wdhlab-turn-'));
   lab.removeAfterwards(dir);
   const cert = join(dir, 'cert.pem');
@@ -49,13 +49,14 @@ function certificateFor(lab: Lab, address: string): { cert: string; key: string 
     '-out',
     cert,
   ]);
-  return { cert, key };
+  return { cert, key, dir };
 }
 
 export async function startCoturn(lab: Lab, namespace: string, address: string): Promise<TurnServer> {
   const port = 3478;
   const tlsPort = 5349;
-  const { cert, key } = certificateFor(lab, address);
+  const { cert, key, dir } = certificateFor(lab, address);
+  const pidFile = join(dir, 'turnserver.pid');
   const args = [
     '-n', // no configuration file
     `--listening-ip=${address}`,
@@ -77,7 +78,7 @@ export async function startCoturn(lab: Lab, namespace: string, address: string):
     '--log-file=stdout',
     '--simple-log',
     '--verbose',
-    `--pidfile=/run/${namespace}-turnserver.pid`,
+    `--pidfile=${pidFile}`,
   ];
   const server = lab.own(startInNamespace(namespace, 'coturn', 'turnserver', args));
   await server.waitFor(/Total (UDP|General) servers|IPv4. (UDP|TCP) listener opened on/);
