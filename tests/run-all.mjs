@@ -1,5 +1,5 @@
 // `npm test`: builds, runs every tier (jest unit + integration + property, Playwright
-// in Chromium, the desktop app's _electron suite) and ends with one line:
+// in Chromium, the desktop app's _electron suite, the network lab) and ends with one line:
 // `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,10 +41,12 @@ if (existsSync('test-results/jest.json')) {
 }
 
 // Browser suites, then the desktop app's _electron suite (it skips, saying why, where
-// the Electron binary could not be downloaded).
+// the Electron binary could not be downloaded), then the network lab (it skips, saying
+// why, where it is not root or has no `ip netns`).
 for (const [config, results] of [
   ['playwright.config.ts', 'test-results/playwright.json'],
   ['playwright.electron.config.ts', 'test-results/playwright-electron.json'],
+  ['playwright.network.config.ts', 'test-results/playwright-network.json'],
 ]) {
   run(npx, ['playwright', 'test', '-c', config]);
   if (existsSync(results)) {

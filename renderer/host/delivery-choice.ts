@@ -19,7 +19,7 @@ export function chooseDelivery(
   return (send, endpoint: HostingEndpoint) => {
     const direct: StrategyFactory = (context) => new DirectStrategy(context, iceServers());
     const relay: StrategyFactory = (context) =>
-      new RelayStrategy(context, relayUrlFor(endpoint.signalUrl), endpoint.hostKey);
+      new RelayStrategy(context, relayUrlFor(endpoint.signalUrl), endpoint.hostKey, iceServers);
     const strategies = preference.value === 'direct' ? [direct] : [relay, direct];
     return new Delivery(send, strategies, {
       onMode: (now) => (mode.value = now),

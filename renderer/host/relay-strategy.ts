@@ -47,6 +47,8 @@ export class RelayStrategy implements DeliveryStrategy {
     private readonly context: StrategyContext,
     relayUrl: string,
     hostKey: string,
+    /** The host's STUN/TURN servers, for the relay's connections to viewers (the uplink is loopback). */
+    private readonly iceServers: () => RTCIceServer[] = () => [],
   ) {
     this.control = new RelayControlSocket(relayUrl, hostKey, {
       onReady: () => this.relayReady(),
@@ -177,7 +179,7 @@ export class RelayStrategy implements DeliveryStrategy {
       this.sending,
       this.settings,
       {
-        publish: (sdp) => this.control.send({ type: 'publish', sdp }),
+        publish: (sdp) => this.control.send({ type: 'publish', sdp, iceServers: this.iceServers() }),
         candidate: (candidate) => this.control.send({ type: 'publisher-candidate', candidate }),
       },
       () => this.uplinkLost(uplink),

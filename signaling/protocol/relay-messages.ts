@@ -20,10 +20,26 @@ const candidate = z.object({
 const certificateFingerprint = z.string().check(z.maxLength(256), z.regex(CERTIFICATE_FINGERPRINT));
 export type RelayCandidate = z.infer<typeof candidate>;
 
+const iceServerUrl = z.string().check(z.maxLength(512), z.regex(/^(stun|stuns|turn|turns):\S+$/));
+/** One STUN/TURN server as the host page has it (RTCIceServer): the relay's viewer connections use it too. */
+const iceServer = z.object({
+  urls: z.union([iceServerUrl, z.array(iceServerUrl).check(z.minLength(1), z.maxLength(8))]),
+  username: z.optional(z.string().check(z.maxLength(256))),
+  credential: z.optional(z.string().check(z.maxLength(256))),
+});
+export type RelayIceServer = z.infer<typeof iceServer>;
+
 const relayClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), key: z.string().check(z.maxLength(256)) }),
-  /** The host's offer for its one publishing connection; answered by `published`. */
-  z.object({ type: z.literal('publish'), sdp: sdpText }),
+  /**
+   * The host's offer for its one publishing connection; answered by `published`. `iceServers`: the host's STUN/TURN
+   * servers, for the relay's connections to viewers from now on (none when absent).
+   */
+  z.object({
+    type: z.literal('publish'),
+    sdp: sdpText,
+    iceServers: z.optional(z.array(iceServer).check(z.maxLength(8))),
+  }),
   z.object({ type: z.literal('publisher-candidate'), candidate }),
   /** Open a connection to one viewer; answered by `viewer-offer`. */
   z.object({ type: z.literal('viewer-open'), peer: peerKey }),

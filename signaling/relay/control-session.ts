@@ -3,6 +3,7 @@
 // throw past here: a bad message gets an `error` reply.
 import { assertNever, parseRelayClientMessage, type RelayClientMessage, type RelayServerMessage } from '../protocol';
 import type { Relay } from './relay';
+import { useViewerIceServers } from './werift-config';
 
 export class ControlSession {
   constructor(
@@ -24,6 +25,7 @@ export class ControlSession {
       case 'hello':
         return; // checked before the session starts
       case 'publish': {
+        useViewerIceServers(message.iceServers ?? []);
         const { sdp, codec } = await this.relay.publish(message.sdp);
         return this.reply({ type: 'published', sdp, codec });
       }
