@@ -6,7 +6,7 @@ import { InProcessRelay } from './relay-runner';
 export { RelayEndpoint } from './relay-endpoint';
 export { childProcessPort, PortRelay, workerPort, type FromWorker, type RelayPort, type ToWorker } from './relay-port';
 export { InProcessRelay, type RelayRunner } from './relay-runner';
-export type { RelayCounts, RelayDiagnostics } from './relay';
+export type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
 
 /** The relay in a worker thread running `workerFile` (the built relay-worker.js). */
 export const workerRelay = (workerFile: string) => () => new RelayEndpoint(new PortRelay(workerPort(workerFile)));

@@ -4,7 +4,7 @@
 // signaling socket or the window. No werift here: the parent does not load the relay.
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import type { RelayCounts, RelayDiagnostics } from './relay';
+import type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
 import type { RelayRunner } from './relay-runner';
 
 /** Messages between PortRelay and relay-worker.ts. */
