@@ -4,7 +4,16 @@ import { childProcessPort, PortRelay, workerPort } from './relay-port';
 import { InProcessRelay } from './relay-runner';
 
 export { RelayEndpoint } from './relay-endpoint';
-export { childProcessPort, PortRelay, workerPort, type FromWorker, type RelayPort, type ToWorker } from './relay-port';
+export {
+  childProcessPort,
+  PortRelay,
+  relayPort,
+  workerPort,
+  type FromWorker,
+  type RelayHost,
+  type RelayPort,
+  type ToWorker,
+} from './relay-port';
 export { InProcessRelay, type RelayRunner } from './relay-runner';
 export type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
 
