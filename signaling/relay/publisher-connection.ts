@@ -11,6 +11,7 @@ import {
   type RtpPacket,
 } from 'werift';
 import type { RelayCandidate } from '../protocol';
+import { InboundGuards } from './inbound-guards';
 import { negotiatedPayloadTypes } from './payload-types';
 import type { Rates } from './rate-counters';
 import { ReceivedMedia } from './received-media';
@@ -34,6 +35,7 @@ export interface PublisherEvents {
 export class PublisherConnection {
   readonly pc = new RTCPeerConnection(relayPeerConfig());
   private readonly received = new ReceivedMedia();
+  private readonly guards = new InboundGuards();
   private keyframeRequests = 0;
   private socketsEnlarged = 0;
   /** The bitrate last sent in a REMB (null: none sent yet). */
@@ -54,6 +56,7 @@ export class PublisherConnection {
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await gatheringComplete(this.pc);
     this.socketsEnlarged = enlargeSocketBuffers(this.pc);
+    this.guards.install(this.pc);
     this.rembTimer ??= setInterval(() => this.sendRemb(this.events.targetBps()), REMB_INTERVAL_MS);
     return {
       sdp: this.pc.localDescription?.sdp ?? '',
@@ -106,6 +109,7 @@ export class PublisherConnection {
   stats(): PublisherDiagnostics {
     return {
       ...this.received.stats(),
+      ...this.guards.stats(),
       targetBps: this.rembBps,
       keyframeRequests: this.keyframeRequests,
       socketsEnlarged: this.socketsEnlarged,

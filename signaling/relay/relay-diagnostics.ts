@@ -4,6 +4,7 @@
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import type { ForwardedMediaStats } from './forwarded-media';
+import type { InboundGuardStats } from './inbound-guards';
 import type { ReceivedMediaStats } from './received-media';
 import type { ViewerTransportStats } from './viewer-transport';
 
@@ -16,7 +17,7 @@ export interface RelayCounts {
 }
 
 /** The publisher's counters since it connected. */
-export interface PublisherDiagnostics extends ReceivedMediaStats {
+export interface PublisherDiagnostics extends ReceivedMediaStats, InboundGuardStats {
   /** The bitrate last sent to the host in a REMB (null: none sent yet). */
   readonly targetBps: number | null;
   readonly keyframeRequests: number;

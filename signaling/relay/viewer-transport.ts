@@ -6,6 +6,7 @@ import { RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from 'werif
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { transportCertificates } from './dtls-certificates';
 import { negotiatedPayloadTypes, payloadTypePairs } from './payload-types';
+import { InboundGuards, type InboundGuardStats } from './inbound-guards';
 import { addRemoteCandidate } from './remote-candidate';
 import { enlargeSocketBuffers } from './socket-buffers';
 import { ViewerFeedback, type ViewerFeedbackEvents, type ViewerFeedbackStats } from './viewer-feedback';
@@ -22,7 +23,7 @@ export type TransportLinkStats = Pick<
   'rttMs' | 'packetLossPct' | 'localCertificate' | 'remoteCertificate'
 >;
 
-export interface ViewerTransportStats extends ViewerFeedbackStats {
+export interface ViewerTransportStats extends ViewerFeedbackStats, InboundGuardStats {
   readonly connected: boolean;
   /** UDP sockets given bigger kernel buffers (0: werift's internals changed; see socket-buffers.ts). */
   readonly socketsEnlarged: number;
@@ -34,6 +35,7 @@ export class ViewerTransport {
   private readonly video: RTCRtpTransceiver;
   private readonly audio: RTCRtpTransceiver;
   private readonly feedback: ViewerFeedback;
+  private readonly guards = new InboundGuards();
   private socketsEnlarged = 0;
 
   /** `videoBytesSent`: the running total the forwarder counts, for the bandwidth estimate. */
@@ -50,6 +52,7 @@ export class ViewerTransport {
     await this.pc.setLocalDescription(await this.pc.createOffer());
     await gatheringComplete(this.pc);
     this.socketsEnlarged = enlargeSocketBuffers(this.pc);
+    this.guards.install(this.pc);
     // a=setup:actpass, as RFC 8842 requires of an offer. Our viewer answers passive
     // (renderer/viewer/dtls-answer-role.ts), which makes werift the DTLS client: as the
     // server, werift often lost Chrome's first ClientHello (sent before werift's ICE was
@@ -127,6 +130,7 @@ export class ViewerTransport {
       connected: this.connected,
       socketsEnlarged: this.socketsEnlarged,
       ...this.feedback.stats(),
+      ...this.guards.stats(),
       retransmits: outboundNumber(this.video.sender.collectStats(Date.now()), 'retransmittedPacketsSent'),
     };
   }
