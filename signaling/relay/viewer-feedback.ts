@@ -1,6 +1,6 @@
-// What one viewer says back about our video: keyframe requests (PLI, FIR), NACKs (the
-// retransmissions themselves are werift's sender's), and the RTCP its bandwidth
-// estimate is made from (viewer-bandwidth.ts). Counts each kind it hears.
+// What one viewer says back about our video: keyframe requests (PLI, FIR) and the RTCP
+// its bandwidth estimate is made from (viewer-bandwidth.ts); NACKs go to
+// retransmit-limiter.ts. Counts each kind it hears.
 import { RtcpPayloadSpecificFeedback, type RTCRtpSender } from 'werift';
 import { TARGET_CAP_BPS } from './publisher-target';
 import { ViewerBandwidth } from './viewer-bandwidth';
@@ -18,9 +18,6 @@ export interface ViewerFeedbackEvents {
 export interface ViewerFeedbackStats {
   readonly plisIn: number;
   readonly firsIn: number;
-  readonly nacksIn: number;
-  /** Sequence numbers asked for again in those NACKs. */
-  readonly nackedPackets: number;
   /** RTCP the bandwidth estimate was made from: REMBs, and receiver reports about our video. */
   readonly rembsIn: number;
   readonly reportsIn: number;
@@ -33,8 +30,6 @@ export class ViewerFeedback {
   private readonly bandwidth: ViewerBandwidth;
   private plisIn = 0;
   private firsIn = 0;
-  private nacksIn = 0;
-  private nackedPackets = 0;
 
   /** `videoBytesSent`: the running total of video bytes sent to this viewer, which loss reports are read against. */
   constructor(sender: RTCRtpSender, videoBytesSent: () => number, events: ViewerFeedbackEvents) {
@@ -42,10 +37,6 @@ export class ViewerFeedback {
     sender.onPictureLossIndication.subscribe(() => {
       this.plisIn += 1;
       events.keyframeWanted();
-    });
-    sender.onGenericNack.subscribe((nack) => {
-      this.nacksIn += 1;
-      this.nackedPackets += nack.lost.length;
     });
     sender.onRtcp.subscribe((packet) => {
       if (this.bandwidth.receive(packet, performance.now(), videoBytesSent())) events.estimateChanged();
@@ -64,8 +55,6 @@ export class ViewerFeedback {
     return {
       plisIn: this.plisIn,
       firsIn: this.firsIn,
-      nacksIn: this.nacksIn,
-      nackedPackets: this.nackedPackets,
       rembsIn: this.bandwidth.rembsIn,
       reportsIn: this.bandwidth.reportsIn,
       rembBps: this.bandwidth.rembBps,

@@ -1,13 +1,16 @@
 // The relay's werift connection to one viewer: send-only video and audio, offered by
 // the relay with every candidate (it does not trickle), carrying what the forwarder
-// gives it. werift's sender answers the viewer's NACKs from its packet history; what
-// the viewer says back is read by viewer-feedback.ts.
+// gives it. werift's sender answers the viewer's NACKs from its packet history, within
+// the limits of retransmit-limiter.ts; the rest of what the viewer says back is read by
+// viewer-feedback.ts, and strangers' datagrams are kept out by inbound-guards.ts.
 import { RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from 'werift';
 import type { RelayCandidate, RelayLinkStats } from '../protocol';
 import { transportCertificates } from './dtls-certificates';
 import { negotiatedPayloadTypes, payloadTypePairs } from './payload-types';
 import { InboundGuards, type InboundGuardStats } from './inbound-guards';
+import { gateNacks } from './nack-gate';
 import { addRemoteCandidate } from './remote-candidate';
+import { RetransmitLimiter, type RetransmitStats } from './retransmit-limiter';
 import { enlargeSocketBuffers } from './socket-buffers';
 import { ViewerFeedback, type ViewerFeedbackEvents, type ViewerFeedbackStats } from './viewer-feedback';
 import { gatheringComplete, viewerPeerConfig } from './werift-config';
@@ -23,7 +26,7 @@ export type TransportLinkStats = Pick<
   'rttMs' | 'packetLossPct' | 'localCertificate' | 'remoteCertificate'
 >;
 
-export interface ViewerTransportStats extends ViewerFeedbackStats, InboundGuardStats {
+export interface ViewerTransportStats extends ViewerFeedbackStats, RetransmitStats, InboundGuardStats {
   readonly connected: boolean;
   /** UDP sockets given bigger kernel buffers (0: werift's internals changed; see socket-buffers.ts). */
   readonly socketsEnlarged: number;
@@ -36,6 +39,7 @@ export class ViewerTransport {
   private readonly audio: RTCRtpTransceiver;
   private readonly feedback: ViewerFeedback;
   private readonly guards = new InboundGuards();
+  private readonly retransmits = new RetransmitLimiter();
   private socketsEnlarged = 0;
 
   /** `videoBytesSent`: the running total the forwarder counts, for the bandwidth estimate. */
@@ -46,6 +50,7 @@ export class ViewerTransport {
     this.video = this.pc.addTransceiver('video', { direction: 'sendonly' });
     this.audio = this.pc.addTransceiver('audio', { direction: 'sendonly' });
     this.feedback = new ViewerFeedback(this.video.sender, videoBytesSent, events);
+    gateNacks(this.video.sender, this.retransmits);
   }
 
   async offer(): Promise<string> {
@@ -104,6 +109,7 @@ export class ViewerTransport {
   }
 
   sendVideo(packet: RtpPacket): void {
+    this.retransmits.sent(packet.header.sequenceNumber, packet.payload.length + packet.header.serializeSize);
     void this.video.sender.sendRtp(packet).catch(() => undefined);
   }
 
@@ -130,6 +136,7 @@ export class ViewerTransport {
       connected: this.connected,
       socketsEnlarged: this.socketsEnlarged,
       ...this.feedback.stats(),
+      ...this.retransmits.stats(),
       ...this.guards.stats(),
       retransmits: outboundNumber(this.video.sender.collectStats(Date.now()), 'retransmittedPacketsSent'),
     };
