@@ -38,9 +38,9 @@ function nominated(pc: RTCPeerConnection): CandidatePair {
   return pair;
 }
 
-/** Every datagram the viewer's werift sends while `act` runs, as an observer on the path sees them. */
-async function captured(act: () => Promise<void>): Promise<Buffer[]> {
-  const protocol = nominated(viewer.pc).protocol;
+/** Every datagram `from`'s werift sends while `act` runs, as an observer on the path sees them. */
+async function captured(act: () => Promise<void>, from: RTCPeerConnection = viewer.pc): Promise<Buffer[]> {
+  const protocol = nominated(from).protocol;
   const send = protocol.sendData.bind(protocol);
   const seen: Buffer[] = [];
   protocol.sendData = (data, addr) => {
@@ -75,16 +75,15 @@ async function capturedPli(): Promise<Buffer> {
   return pli;
 }
 
-/** Hands `datagram` to the relay's socket for the viewer as though it came from `from`. */
-function deliverAtRelay(datagram: Buffer, from: Address): void {
-  const forwarder = relay['viewers'].get('v')!;
-  const protocol = nominated(forwarder['transport'].pc).protocol;
+/** Hands `datagram` to the relay's socket for the viewer (or `at`) as though it came from `from`. */
+function deliverAtRelay(datagram: Buffer, from: Address, at = relay['viewers'].get('v')!['transport'].pc): void {
+  const protocol = nominated(at).protocol;
   if (!(protocol instanceof StunProtocol)) throw new Error('not a UDP pair');
   protocol.transport.onData(datagram, from);
 }
 
-async function sendFromAttacker(datagram: Buffer, times: number): Promise<void> {
-  const [host, port] = nominated(viewer.pc).remoteAddr;
+async function sendFromAttacker(datagram: Buffer, times: number, to = viewer.pc): Promise<void> {
+  const [host, port] = nominated(to).remoteAddr;
   for (let i = 0; i < times; i++)
     await new Promise<void>((resolve, reject) =>
       attacker.send(datagram, port, host, (error) => (error ? reject(error) : resolve())),
@@ -151,4 +150,22 @@ it('keeps forwarding to a viewer after unauthenticated DTLS alerts, from another
   await until(() => received > 30, 'more video to reach the viewer', 3_000);
   expect(relay['viewers'].get('v')!['transport'].pc.dtlsTransports[0]!.state).toBe('connected');
   expect(diagnostics().dtlsRecordsDropped).toBeGreaterThanOrEqual(3);
+});
+
+it("does not forward the host's video packets again when they are replayed to the publisher's port", async () => {
+  const rtp = (await captured(() => new Promise((resolve) => setTimeout(resolve, 100)), publisher.pc)).find(
+    (d) => d[0]! >= 128 && d[0]! < 192 && !(d[1]! >= 192 && d[1]! <= 223), // RTP, not RTCP (RFC 5761)
+  );
+  expect(rtp).toBeDefined();
+  const relayEnd = relay['publisher']!.pc;
+  const hostAddress = nominated(relayEnd).remoteAddr;
+  const before = relay.diagnostics().publisher!;
+  await sendFromAttacker(rtp!, 10, publisher.pc);
+  for (let i = 0; i < 10; i++) deliverAtRelay(rtp!, hostAddress, relayEnd);
+  await settle();
+  const after = relay.diagnostics().publisher!;
+  // A replayed packet that got through would come in late (its number is behind the newest).
+  expect(after.late).toBe(before.late);
+  expect(after.foreignDatagrams - before.foreignDatagrams).toBeGreaterThanOrEqual(10);
+  expect(after.replaysDropped - before.replaysDropped).toBe(10);
 });
