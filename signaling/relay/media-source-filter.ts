@@ -24,8 +24,7 @@ export class MediaSourceFilter {
         const transport = protocol.transport;
         const deliver = transport.onData;
         transport.onData = (data, addr) => {
-          if ((data[0] ?? 0) <= STUN_FIRST_BYTE_MAX || fromSelectedPair(connection, protocol, addr))
-            return deliver(data, addr);
+          if ((data[0] ?? 0) <= STUN_FIRST_BYTE_MAX || fromSelectedPair(connection, addr)) return deliver(data, addr);
           this.foreign += 1;
         };
       }
@@ -37,17 +36,15 @@ export class MediaSourceFilter {
 }
 
 /**
- * The nominated pair's far end; before ICE has nominated one, the far end of a pair on this socket whose check
- * succeeded (werift only counts a check answered from the very address it was sent to, with the right password).
+ * From the nominated pair's far end; before ICE has nominated one, from the far end of a pair whose check succeeded
+ * (werift only counts a check answered from the very address it was sent to, with the right password). On any of the
+ * connection's sockets: the far side sends to the local end of the pair it selected, which need not be werift's.
  */
-function fromSelectedPair(connection: IceConnection, protocol: StunProtocol, [host, port]: Address): boolean {
+function fromSelectedPair(connection: IceConnection, [host, port]: Address): boolean {
   const nominated = connection.nominated;
-  if (nominated) return nominated.protocol === protocol && sameAddress(nominated.remoteAddr, host, port);
+  if (nominated) return sameAddress(nominated.remoteAddr, host, port);
   return connection.checkList.some(
-    (pair) =>
-      pair.protocol === protocol &&
-      pair.state === CandidatePairState.SUCCEEDED &&
-      sameAddress(pair.remoteAddr, host, port),
+    (pair) => pair.state === CandidatePairState.SUCCEEDED && sameAddress(pair.remoteAddr, host, port),
   );
 }
 
