@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRelayClientMessage } from '../protocol';
 import { isLoopback, normalizeAddress } from '../server/addresses';
-import type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
+import type { RelayCounts, RelayDiagnostics } from './relay';
 import type { RelayRunner } from './relay-runner';
 
 const HELLO_TIMEOUT_MS = 5_000;
