@@ -5,7 +5,7 @@
 // stops it with hosting. If it cannot start, hosts send directly (the server says so).
 import { utilityProcess } from 'electron';
 import { RelayEndpoint } from '../signaling/relay/relay-endpoint';
-import { PortRelay, type FromWorker, type RelayPort } from '../signaling/relay/relay-port';
+import { PortRelay, relayPort, type RelayPort } from '../signaling/relay/relay-port';
 
 const SERVICE_NAME = 'WebRTC Desktop Host media relay';
 
@@ -15,25 +15,13 @@ export const utilityProcessRelay = (entryFile: string) => () =>
 
 function utilityPort(entryFile: string): RelayPort {
   const child = utilityProcess.fork(entryFile, [], { serviceName: SERVICE_NAME, stdio: 'ignore' });
-  let running = true;
-  const gone = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      running = false;
-      resolve();
-    }),
-  );
-  return {
+  return relayPort({
     get pid() {
       return child.pid ?? null;
     },
-    post: (message) => {
-      if (running) child.postMessage(message);
-    },
-    onMessage: (listener) => child.on('message', (message: unknown) => listener(message as FromWorker)),
-    onExit: (listener) => child.once('exit', (code: number) => listener(`exited with ${code}`)),
-    terminate: async () => {
-      if (running) child.kill();
-      await gone;
-    },
-  };
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onEnd: (listener) => child.once('exit', (code: number) => listener(`exited with ${code}`)),
+    kill: () => void child.kill(),
+  });
 }

@@ -4,9 +4,18 @@ import { childProcessPort, PortRelay, workerPort } from './relay-port';
 import { InProcessRelay } from './relay-runner';
 
 export { RelayEndpoint } from './relay-endpoint';
-export { childProcessPort, PortRelay, workerPort, type FromWorker, type RelayPort, type ToWorker } from './relay-port';
+export {
+  childProcessPort,
+  PortRelay,
+  relayPort,
+  workerPort,
+  type FromWorker,
+  type RelayHost,
+  type RelayPort,
+  type ToWorker,
+} from './relay-port';
 export { InProcessRelay, type RelayRunner } from './relay-runner';
-export type { RelayCounts, RelayDiagnostics } from './relay';
+export type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
 
 /** The relay in a worker thread running `workerFile` (the built relay-worker.js). */
 export const workerRelay = (workerFile: string) => () => new RelayEndpoint(new PortRelay(workerPort(workerFile)));

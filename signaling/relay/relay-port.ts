@@ -4,7 +4,7 @@
 // signaling socket or the window. No werift here: the parent does not load the relay.
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import type { RelayCounts, RelayDiagnostics } from './relay';
+import type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
 import type { RelayRunner } from './relay-runner';
 
 /** Messages between PortRelay and relay-worker.ts. */
@@ -107,40 +107,100 @@ export class PortRelay implements RelayRunner {
   }
 }
 
+/**
+ * The least a thread or process must offer to carry the relay: a Worker, a ChildProcess and an Electron
+ * UtilityProcess each fit it in a few lines (workerPort, childProcessPort, main/relay-process.ts).
+ */
+export interface RelayHost {
+  /** OS process id when it is its own process, else null; read when asked (a process may know it only once spawned). */
+  readonly pid: number | null;
+  /** Sends one message; only called while it runs. */
+  send(message: ToWorker): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** It failed to start or ended; may be told more than once (an error, then the exit). */
+  onEnd(listener: (reason: string) => void): void;
+  /** Asks it to end; the port waits for onEnd. */
+  kill(): void;
+}
+
+/** The one adapter from a thread or process to a RelayPort: messages checked, nothing sent once it ended. */
+export function relayPort(host: RelayHost): RelayPort {
+  let running = true;
+  const gone = new Promise<void>((resolve) =>
+    host.onEnd(() => {
+      running = false;
+      resolve();
+    }),
+  );
+  return {
+    get pid() {
+      return host.pid;
+    },
+    post: (message) => {
+      if (running) host.send(message);
+    },
+    onMessage: (listener) =>
+      host.onMessage((message) => {
+        if (isFromWorker(message)) listener(message);
+      }),
+    onExit: (listener) => host.onEnd(listener),
+    terminate: async () => {
+      if (running) host.kill();
+      await gone;
+    },
+  };
+}
+
 /** A worker thread of this process running `workerFile` (the built relay-worker.js). */
 export function workerPort(workerFile: string): RelayPort {
   const worker = new Worker(workerFile);
-  return {
+  return relayPort({
     pid: null,
-    post: (message) => worker.postMessage(message),
+    send: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', listener),
-    onExit: (listener) => {
+    onEnd: (listener) => {
       worker.once('error', (error) => listener(error.message));
       worker.once('exit', (code) => listener(`exited with ${code}`));
     },
-    terminate: async () => {
-      await worker.terminate();
-    },
-  };
+    kill: () => void worker.terminate(),
+  });
 }
 
 /** A Node child process running `entryFile` (the same relay-worker.js): its own CPU and memory, readable from /proc. */
 export function childProcessPort(entryFile: string): RelayPort {
   const child = fork(entryFile, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
+  return relayPort({
     pid: child.pid ?? null,
-    post: (message) => {
+    send: (message) => {
       if (child.connected) child.send(message);
     },
-    onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
-    onExit: (listener) => {
+    onMessage: (listener) => child.on('message', listener),
+    onEnd: (listener) => {
       child.once('error', (error) => listener(error.message));
       child.once('exit', (code, signal) => listener(`exited with ${code ?? signal}`));
     },
-    terminate: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-      await gone;
-    },
-  };
+    kill: () => void child.kill(),
+  });
+}
+
+/** The relay's own messages, told apart from anything else arriving on the channel. */
+function isFromWorker(message: unknown): message is FromWorker {
+  if (typeof message !== 'object' || message === null || !('kind' in message)) return false;
+  const { kind } = message;
+  if (kind === 'ready') return true;
+  if (kind === 'text') return 'text' in message && typeof message.text === 'string';
+  return kind === 'done' && 'id' in message && typeof message.id === 'number';
+}
+
+/** A message from PortRelay, told apart from anything else arriving on the relay's side of the channel. */
+export function isToWorker(message: unknown): message is ToWorker {
+  if (typeof message !== 'object' || message === null || !('kind' in message)) return false;
+  const { kind } = message;
+  if (kind === 'open') return true;
+  if (kind === 'text') return 'text' in message && typeof message.text === 'string';
+  return (
+    (kind === 'reset' || kind === 'counts' || kind === 'diagnostics') &&
+    'id' in message &&
+    typeof message.id === 'number'
+  );
 }

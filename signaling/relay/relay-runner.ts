@@ -1,7 +1,7 @@
 // Where the relay runs, behind one interface: in this thread (InProcessRelay, tests and
 // the entry of a relay thread or process), or elsewhere through a port (relay-port.ts).
 import type { RelayServerMessage } from '../protocol';
-import type { RelayCounts, RelayDiagnostics } from './relay';
+import type { RelayCounts, RelayDiagnostics } from './relay-diagnostics';
 import { ControlSession } from './control-session';
 import { Relay } from './relay';
 

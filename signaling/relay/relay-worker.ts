@@ -3,12 +3,12 @@
 // process (desktop app) or a Node child process (bench, tests). Each gives the parent
 // a different message port; the relay behind it is the same.
 import { parentPort } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from './relay-port';
+import { isToWorker, type FromWorker, type ToWorker } from './relay-port';
 import { InProcessRelay } from './relay-runner';
 
 interface ParentChannel {
   post(message: FromWorker): void;
-  listen(listener: (message: ToWorker) => void): void;
+  listen(listener: (message: unknown) => void): void;
 }
 
 /** Electron's utility process: `process.parentPort`, messages wrapped in `{ data }`. */
@@ -22,14 +22,11 @@ function parentChannel(): ParentChannel {
   if (thread) return { post: (m) => thread.postMessage(m), listen: (l) => thread.on('message', l) };
   const electron = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   if (electron)
-    return {
-      post: (m) => electron.postMessage(m),
-      listen: (l) => electron.on('message', (event) => l(event.data as ToWorker)),
-    };
+    return { post: (m) => electron.postMessage(m), listen: (l) => electron.on('message', (event) => l(event.data)) };
   if (process.send) {
     // A child process: nothing left to do once the parent is gone.
     process.on('disconnect', () => process.exit(0));
-    return { post: (m) => process.send?.(m), listen: (l) => process.on('message', (m) => l(m as ToWorker)) };
+    return { post: (m) => process.send?.(m), listen: (l) => process.on('message', l) };
   }
   throw new Error('relay-worker must run in a worker thread, a utility process or a child process with IPC');
 }
@@ -37,7 +34,12 @@ function parentChannel(): ParentChannel {
 const channel = parentChannel();
 const relay = new InProcessRelay();
 
-channel.listen((message) => {
+channel.listen((received) => {
+  if (isToWorker(received)) carryOut(received);
+});
+channel.post({ kind: 'ready' });
+
+function carryOut(message: ToWorker): void {
   switch (message.kind) {
     case 'open':
       return relay.open((text) => channel.post({ kind: 'text', text }));
@@ -52,5 +54,4 @@ channel.listen((message) => {
         .diagnostics()
         .then((diagnostics) => channel.post({ kind: 'done', id: message.id, diagnostics }));
   }
-});
-channel.post({ kind: 'ready' });
+}

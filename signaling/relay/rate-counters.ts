@@ -1,13 +1,13 @@
-// Counters of one media link, turned into rates when stats are read: bytes and
-// frames (a marker bit ends a video frame) since the previous reading.
+// Rate counters of one connection, turned into rates when read: bytes and frames (a
+// marker bit ends a video frame) since the previous reading.
 import type { RtpPacket } from 'werift';
 
-export interface LinkRates {
+export interface Rates {
   readonly bitrateBps: number | null;
   readonly fps: number | null;
 }
 
-export class LinkCounters {
+export class RateCounters {
   private bytes = 0;
   private frames = 0;
   private previous: { at: number; bytes: number; frames: number } | undefined;
@@ -18,7 +18,7 @@ export class LinkCounters {
   }
 
   /** Rates since the last call (null on the first). */
-  read(now: number): LinkRates {
+  read(now: number): Rates {
     const before = this.previous;
     this.previous = { at: now, bytes: this.bytes, frames: this.frames };
     if (!before || now <= before.at) return { bitrateBps: null, fps: null };
