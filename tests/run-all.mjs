@@ -1,5 +1,5 @@
 // `npm test`: builds, runs every tier (jest unit + integration + property, Playwright
-// in Chromium, the desktop app's _electron suite) and ends with one line:
+// in Chromium, WHIP publishing to Janus, the desktop app's _electron suite) and ends with one line:
 // `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +44,7 @@ if (existsSync('test-results/jest.json')) {
 // the Electron binary could not be downloaded).
 for (const [config, results] of [
   ['playwright.config.ts', 'test-results/playwright.json'],
+  ['playwright.whip.config.ts', 'test-results/playwright-whip.json'],
   ['playwright.electron.config.ts', 'test-results/playwright-electron.json'],
 ]) {
   run(npx, ['playwright', 'test', '-c', config]);

@@ -1,30 +1,16 @@
 // Janus + Meetecho's simple-whip-server on loopback, for the WHIP tests: started with their own
 // config and ports, stopped (with their temp dirs removed) also when a test fails.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildService } from './child-service';
 import { freePort } from '../../e2e/support/hosting';
 import { JanusVideoRoomApi } from './janus-api';
-import { JANUS_LIB_DIR, TEST_ROOM, writeJanusConfig } from './janus-config';
+import { JANUS_BINARY, WHIP_SERVER_DIR } from './availability';
+import { TEST_ROOM, writeJanusConfig } from './janus-config';
 import { WhipFrontEnd } from './whip-front-end';
 
-export const JANUS_BINARY = process.env.JANUS_BINARY ?? '/usr/bin/janus';
-/** Where tests/whip/setup puts the WHIP server's source and its npm dependencies. */
-export const WHIP_SERVER_DIR =
-  process.env.WDH_WHIP_SERVER_DIR ?? join(homedir(), '.cache', 'wdh', 'simple-whip-server');
 const START_TIMEOUT_MS = 15_000;
-
-/** Why the stack cannot run here, or undefined when it can. */
-export function whipStackUnavailable(): string | undefined {
-  if (!existsSync(JANUS_BINARY)) return `Janus is not installed (${JANUS_BINARY}; apt-get install janus)`;
-  if (!existsSync(join(JANUS_LIB_DIR, 'plugins', 'libjanus_videoroom.so')))
-    return `Janus's VideoRoom plugin is missing under ${JANUS_LIB_DIR}`;
-  if (!existsSync(join(WHIP_SERVER_DIR, '.wdh-ready-1')))
-    return `the WHIP server source is not set up in ${WHIP_SERVER_DIR} (run tests/whip/setup)`;
-  return undefined;
-}
 
 export interface WhipStack {
   readonly janus: JanusVideoRoomApi;

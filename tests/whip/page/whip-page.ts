@@ -1,0 +1,69 @@
+// The test page's script: publishes the fake screen (VP8) and its fake audio (Opus) through the
+// WHIP client module, and reports what it sent. Built by the WHIP tests with esbuild.
+import { WhipPublisher, type WhipFailure } from '../../../signaling/protocol/whip';
+
+interface PublishOutcome {
+  readonly startedAt: number;
+  readonly failure?: WhipFailure;
+}
+
+let connection: RTCPeerConnection | undefined;
+let captureFps: number | undefined;
+let publisher: WhipPublisher | undefined;
+const trickleFailures: WhipFailure[] = [];
+
+function preferVp8(transceiver: RTCRtpTransceiver): void {
+  const codecs = RTCRtpReceiver.getCapabilities('video')?.codecs ?? [];
+  const vp8 = codecs.filter((c) => /^video\/(vp8|rtx)$/i.test(c.mimeType));
+  transceiver.setCodecPreferences(vp8);
+}
+
+async function publish(endpointUrl: string, token: string | undefined): Promise<PublishOutcome> {
+  const stream = await navigator.mediaDevices.getDisplayMedia({
+    video: { width: 1280, height: 720, frameRate: 30 },
+    audio: true,
+  });
+  captureFps = stream.getVideoTracks()[0]?.getSettings().frameRate;
+  const startedAt = Date.now();
+  const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+  connection = pc;
+  for (const track of stream.getTracks()) {
+    const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    if (track.kind === 'video') preferVp8(transceiver);
+  }
+  const whip = new WhipPublisher(pc, endpointUrl, {
+    token,
+    onFailure: (failure) => trickleFailures.push(failure),
+  });
+  publisher = whip;
+  pc.addEventListener('icecandidate', (event) => whip.addLocalCandidate(event.candidate));
+  const started = await whip.start();
+  return started.ok ? { startedAt } : { startedAt, failure: started.error };
+}
+
+/** Frames the video sender has sent so far, and the connection's state. */
+async function sent(): Promise<{
+  framesSent: number;
+  captureFps: number | undefined;
+  state: string;
+  trickleFailures: WhipFailure[];
+}> {
+  let framesSent = 0;
+  const report = await connection?.getStats();
+  report?.forEach((stat: { type: string; kind?: string; framesSent?: number }) => {
+    if (stat.type === 'outbound-rtp' && stat.kind === 'video') framesSent += stat.framesSent ?? 0;
+  });
+  return { framesSent, captureFps, state: connection?.connectionState ?? 'none', trickleFailures };
+}
+
+/** DELETEs the session but keeps the connection open, so a test can tell DELETE from a hang-up. */
+async function stop(): Promise<WhipFailure | undefined> {
+  const stopped = await publisher?.stop();
+  return stopped && !stopped.ok ? stopped.error : undefined;
+}
+
+function close(): void {
+  connection?.close();
+}
+
+Object.assign(window, { whipTest: { publish, sent, stop, close } });
