@@ -30,6 +30,11 @@ const candidate = (port: number) => ({
   candidate: `candidate:${port} 1 udp 2122260223 127.0.0.1 ${port} typ host`,
   sdpMid: '0',
 });
+const restartAnswer = {
+  status: 200,
+  headers: { 'content-type': 'application/trickle-ice-sdpfrag', etag: '"e2"' },
+  body: 'a=ice-ufrag:srv2\r\na=ice-pwd:serverPasswordNumberTwo\r\na=candidate:9 1 udp 1 127.0.0.1 6000 typ host\r\n',
+};
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 let server: FakeWhipServer;
@@ -100,11 +105,7 @@ it('reports a trickle PATCH the server refused', async () => {
 
 it('restarts ICE: new local credentials out, the server credentials and candidates into the connection', async () => {
   await publisher.start();
-  server.script = () => ({
-    status: 200,
-    headers: { 'content-type': 'application/trickle-ice-sdpfrag', etag: '"e2"' },
-    body: 'a=ice-ufrag:srv2\r\na=ice-pwd:serverPasswordNumberTwo\r\na=candidate:9 1 udp 1 127.0.0.1 6000 typ host\r\n',
-  });
+  server.script = () => restartAnswer;
   expect(await publisher.restartIce()).toEqual({ ok: true, value: undefined });
   expect(patches()[0]).toMatchObject({ headers: { 'if-match': '*' } });
   expect(patches()[0]?.body).toBe('a=ice-ufrag:restart1\r\na=ice-pwd:offerPasswordOfTwentyTwo\r\n');
@@ -112,6 +113,27 @@ it('restarts ICE: new local credentials out, the server credentials and candidat
   expect(restartedAnswer).toMatch(/a=ice-ufrag:srv2\r\n/);
   expect(restartedAnswer).not.toMatch(/answerUfrag/);
   expect(peer.added).toEqual([{ candidate: 'candidate:9 1 udp 1 127.0.0.1 6000 typ host', sdpMid: '0' }]);
+});
+
+it('holds candidates gathered during an ICE restart until the server has answered it', async () => {
+  await publisher.start();
+  let answerRestart: () => void = () => undefined;
+  server.script = (request) =>
+    request.headers['if-match'] === '*'
+      ? new Promise((resolve) => {
+          answerRestart = () => resolve(restartAnswer);
+        })
+      : { status: 204 };
+  const restarting = publisher.restartIce();
+  await settle();
+  publisher.addLocalCandidate(candidate(6001));
+  await settle();
+  expect(patches()).toHaveLength(1);
+  answerRestart();
+  expect((await restarting).ok).toBe(true);
+  await settle();
+  expect(patches().map((p) => p.headers['if-match'])).toEqual(['*', '"e2"']);
+  expect(patches()[1]?.body).toMatch(/^a=ice-ufrag:restart1\r\n[\s\S]*a=candidate:6001 /);
 });
 
 it('DELETEs the session on stop', async () => {

@@ -30,6 +30,8 @@ export class WhipPublisher {
   private trickling = true;
   private flushing: Promise<void> | undefined;
   private stopped = false;
+  /** While an ICE restart waits for its answer, new candidates wait too: they belong to the restarted session. */
+  private restarting = false;
   private session: WhipSession | undefined;
   private answerSdp = '';
 
@@ -71,10 +73,20 @@ export class WhipPublisher {
   async restartIce(): Promise<Result<void, WhipFailure>> {
     const session = this.session;
     if (!session) return err(notStarted);
+    this.restarting = true;
     await this.flushing;
     // Candidates of the old credentials mean nothing to the restarted session.
     this.pending = [];
     this.gatheringDone = false;
+    try {
+      return await this.exchangeRestart(session);
+    } finally {
+      this.restarting = false;
+      this.scheduleFlush();
+    }
+  }
+
+  private async exchangeRestart(session: WhipSession): Promise<Result<void, WhipFailure>> {
     const offer = await this.peer.createOffer({ iceRestart: true });
     await this.peer.setLocalDescription({ type: 'offer', sdp: offer.sdp ?? '' });
     const localSdp = this.peer.localDescription?.sdp ?? offer.sdp ?? '';
@@ -96,7 +108,7 @@ export class WhipPublisher {
   }
 
   private scheduleFlush(): void {
-    if (this.flushing || this.stopped || !this.trickling || !this.session) return;
+    if (this.flushing || this.restarting || this.stopped || !this.trickling || !this.session) return;
     // A macrotask later: candidates that arrive together go out in one PATCH.
     this.flushing = new Promise<void>((resolve) => setTimeout(resolve, 0))
       .then(() => this.flush())

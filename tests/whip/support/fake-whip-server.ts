@@ -16,7 +16,8 @@ export interface ScriptedReply {
   readonly body?: string;
 }
 
-export type Script = (request: RecordedRequest) => ScriptedReply | 'hang';
+/** A reply, one that comes later (a promise), or 'hang': never answer. */
+export type Script = (request: RecordedRequest) => ScriptedReply | Promise<ScriptedReply> | 'hang';
 
 export class FakeWhipServer {
   readonly requests: RecordedRequest[] = [];
@@ -26,10 +27,10 @@ export class FakeWhipServer {
     let body = '';
     request.setEncoding('utf8');
     request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const recorded = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body };
       this.requests.push(recorded);
-      const reply = this.script(recorded);
+      const reply = await this.script(recorded);
       if (reply === 'hang') return;
       response.writeHead(reply.status, reply.headers).end(reply.body ?? '');
     });
