@@ -18,6 +18,8 @@ test.skip(unavailable !== undefined, unavailable);
 interface WhipTestPage {
   publish(endpoint: string, token: string | undefined): Promise<{ startedAt: number; failure?: WhipFailure }>;
   sent(): Promise<{ framesSent: number; captureFps?: number; state: string; trickleFailures: WhipFailure[] }>;
+  iceInUse(): Promise<{ inUse: string | undefined; described: string | undefined }>;
+  restartIce(): Promise<WhipFailure | undefined>;
   stop(): Promise<WhipFailure | undefined>;
   close(): void;
 }
@@ -106,6 +108,29 @@ test('publishes VP8 and Opus to Janus, which receives the frames we send, and DE
   } finally {
     video.close();
     audio.close();
+  }
+});
+
+test('an ICE restart over PATCH keeps the media flowing to Janus', async ({ page }) => {
+  const video = await RtpCounter.open();
+  try {
+    const endpoint = await stack.whip.createEndpoint('wdh-restart', { forwardTo: { audio: 0, video: video.port } });
+    await openPublisher(page);
+    expect((await publish(page, endpoint, undefined)).failure).toBeUndefined();
+    await expect.poll(() => video.counts().frames, { timeout: 10_000 }).toBeGreaterThan(0);
+    const before = await page.evaluate(() => whipTest.iceInUse());
+    expect(before.inUse).toBe(before.described);
+    expect(await page.evaluate(() => whipTest.restartIce())).toBeUndefined();
+    // Media now flows on the restarted ICE session: Janus took the new credentials too.
+    const restarted = (await page.evaluate(() => whipTest.iceInUse())).described;
+    expect(restarted).not.toBe(before.described);
+    await expect.poll(async () => (await page.evaluate(() => whipTest.iceInUse())).inUse).toBe(restarted);
+    const afterRestart = video.counts().frames;
+    await expect.poll(() => video.counts().frames - afterRestart, { timeout: 10_000 }).toBeGreaterThan(30);
+    expect((await page.evaluate(() => whipTest.sent())).state).toBe('connected');
+    await page.evaluate(() => whipTest.stop());
+  } finally {
+    video.close();
   }
 });
 

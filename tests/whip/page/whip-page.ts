@@ -56,6 +56,23 @@ async function sent(): Promise<{
   return { framesSent, captureFps, state: connection?.connectionState ?? 'none', trickleFailures };
 }
 
+/** The ICE username fragment of the local candidate in use, and the one the local description holds. */
+async function iceInUse(): Promise<{ inUse: string | undefined; described: string | undefined }> {
+  const stats = new Map<string, Record<string, unknown>>();
+  (await connection?.getStats())?.forEach((stat: Record<string, unknown> & { id: string }) => stats.set(stat.id, stat));
+  const transport = [...stats.values()].find((stat) => stat.type === 'transport');
+  const pair = stats.get(String(transport?.selectedCandidatePairId));
+  const local = stats.get(String(pair?.localCandidateId));
+  const described = /a=ice-ufrag:(\S+)/.exec(connection?.localDescription?.sdp ?? '')?.[1];
+  return { inUse: typeof local?.usernameFragment === 'string' ? local.usernameFragment : undefined, described };
+}
+
+/** An ICE restart through the WHIP session (PATCH with If-Match: *). */
+async function restartIce(): Promise<WhipFailure | undefined> {
+  const restarted = await publisher?.restartIce();
+  return restarted && !restarted.ok ? restarted.error : undefined;
+}
+
 /** DELETEs the session but keeps the connection open, so a test can tell DELETE from a hang-up. */
 async function stop(): Promise<WhipFailure | undefined> {
   const stopped = await publisher?.stop();
@@ -66,4 +83,4 @@ function close(): void {
   connection?.close();
 }
 
-Object.assign(window, { whipTest: { publish, sent, stop, close } });
+Object.assign(window, { whipTest: { publish, sent, iceInUse, restartIce, stop, close } });
