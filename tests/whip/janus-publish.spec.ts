@@ -6,6 +6,7 @@ import type { WhipFailure } from '../../signaling/protocol/whip';
 import { servePublishPage, type PageServer } from './support/page-server';
 import { RtpCounter } from './support/rtp-counter';
 import { whipStackUnavailable } from './support/availability';
+import { H264_ONLY_ROOM } from './support/janus-config';
 import { startWhipStack, type WhipStack } from './support/whip-stack';
 
 const TOKEN = 'wdh-test-token';
@@ -142,6 +143,15 @@ test('a wrong token is refused, in plain words', async ({ page }) => {
   // This 2023 server answers 403 (RFC 9725 servers answer 401); both mean a wrong token.
   expect(failure?.message).toMatch(/^The media server refused the token: check the WHIP token \(HTTP 403/);
   expect(await stack.whip.isPublishing('wdh-token')).toBe(false);
+});
+
+test('a room without our codec is "refused the codecs", and the half-made session is deleted', async ({ page }) => {
+  const endpoint = await stack.whip.createEndpoint('wdh-h264', { room: H264_ONLY_ROOM });
+  await openPublisher(page);
+  const { failure } = await publish(page, endpoint, undefined);
+  expect(failure?.code).toBe('codecs-refused');
+  expect(failure?.message).toBe('The media server refused the video codecs we offered');
+  expect(await stack.whip.isPublishing('wdh-h264')).toBe(false);
 });
 
 test('an endpoint the server does not have is "not found"', async ({ page }) => {

@@ -7,6 +7,8 @@ export const JANUS_LIB_DIR = process.env.JANUS_LIB_DIR ?? '/usr/lib/x86_64-linux
 /** The test room. Janus's demo room 1234 caps publishers at 128 kbit/s, far below a shared screen. */
 export const TEST_ROOM = 4242;
 export const TEST_ROOM_BITRATE_BPS = 8_000_000;
+/** A room that takes only H.264 video: a VP8-only publisher is refused its codec there. */
+export const H264_ONLY_ROOM = 4243;
 
 export interface JanusPorts {
   readonly http: number;
@@ -50,6 +52,13 @@ room-${TEST_ROOM}: {
   fir_freq = 10
   audiocodec = "opus"
   videocodec = "vp8"
+}
+room-${H264_ONLY_ROOM}: {
+  description = "WDH WHIP tests, H.264 only"
+  publishers = 4
+  bitrate = ${TEST_ROOM_BITRATE_BPS}
+  audiocodec = "opus"
+  videocodec = "h264"
 }
 `,
   };

@@ -10,6 +10,8 @@ const endpointList = z.array(z.object({ id: z.string(), enabled: z.boolean(), pu
 
 export interface WhipEndpointOptions {
   readonly token?: string;
+  /** The VideoRoom it publishes into (default: the VP8 test room). */
+  readonly room?: number;
   /** Forward the publisher's RTP here (the WHIP server asks Janus for rtp_forward as it publishes). */
   readonly forwardTo?: { readonly audio: number; readonly video: number };
 }
@@ -46,7 +48,7 @@ export class WhipFrontEnd {
     const response = await fetch(`${this.baseUrl}/create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id, room: TEST_ROOM, token: options.token, recipient }),
+      body: JSON.stringify({ id, room: options.room ?? TEST_ROOM, token: options.token, recipient }),
     });
     if (!response.ok) throw new Error(`creating WHIP endpoint ${id}: HTTP ${response.status} ${await response.text()}`);
     return `${this.baseUrl}/endpoint/${id}`;
