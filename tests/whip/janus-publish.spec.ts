@@ -18,7 +18,14 @@ test.skip(unavailable !== undefined, unavailable);
 
 interface WhipTestPage {
   publish(endpoint: string, token: string | undefined): Promise<{ startedAt: number; failure?: WhipFailure }>;
-  sent(): Promise<{ framesSent: number; captureFps?: number; state: string; trickleFailures: WhipFailure[] }>;
+  sent(): Promise<{
+    framesSent: number;
+    captureFps?: number;
+    limitedBy?: string;
+    sourceFps?: number;
+    state: string;
+    trickleFailures: WhipFailure[];
+  }>;
   iceInUse(): Promise<{ inUse: string | undefined; described: string | undefined }>;
   restartIce(): Promise<WhipFailure | undefined>;
   stop(): Promise<WhipFailure | undefined>;
@@ -80,6 +87,8 @@ test('publishes VP8 and Opus to Janus, which receives the frames we send, and DE
     const report = {
       firstFrameMs,
       captureFps: end.captureFps,
+      limitedBy: end.limitedBy,
+      sourceFps: end.sourceFps,
       sentFrames,
       forwardedFrames,
       sentFps: (sentFrames * 1000) / MEASURE_MS,

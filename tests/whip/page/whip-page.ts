@@ -45,15 +45,32 @@ async function publish(endpointUrl: string, token: string | undefined): Promise<
 async function sent(): Promise<{
   framesSent: number;
   captureFps: number | undefined;
+  /** Why the encoder sends less than it captures, if it does ('cpu', 'bandwidth', 'none'). */
+  limitedBy: string | undefined;
+  /** Frames per second the capture delivers to the sender right now. */
+  sourceFps: number | undefined;
   state: string;
   trickleFailures: WhipFailure[];
 }> {
   let framesSent = 0;
+  let limitedBy: string | undefined;
+  let sourceFps: number | undefined;
   const report = await connection?.getStats();
-  report?.forEach((stat: { type: string; kind?: string; framesSent?: number }) => {
-    if (stat.type === 'outbound-rtp' && stat.kind === 'video') framesSent += stat.framesSent ?? 0;
+  type Stat = { type: string; kind?: string; framesSent?: number; qualityLimitationReason?: string };
+  report?.forEach((stat: Stat & { framesPerSecond?: number }) => {
+    if (stat.type === 'media-source' && stat.kind === 'video') sourceFps = stat.framesPerSecond;
+    if (stat.type !== 'outbound-rtp' || stat.kind !== 'video') return;
+    framesSent += stat.framesSent ?? 0;
+    limitedBy = stat.qualityLimitationReason;
   });
-  return { framesSent, captureFps, state: connection?.connectionState ?? 'none', trickleFailures };
+  return {
+    framesSent,
+    captureFps,
+    limitedBy,
+    sourceFps,
+    state: connection?.connectionState ?? 'none',
+    trickleFailures,
+  };
 }
 
 /** The ICE username fragment of the local candidate in use, and the one the local description holds. */

@@ -1,5 +1,5 @@
-// The few Janus VideoRoom requests the tests need, over Janus's HTTP API (synchronous requests
-// answer in the HTTP response): list a room's publishers, RTP-forward one to a UDP port.
+// The Janus VideoRoom request the tests need, over Janus's HTTP API (synchronous requests answer
+// in the HTTP response): list a room's participants, to see a publisher come and go.
 import { z } from 'zod';
 
 const created = z.object({ janus: z.literal('success'), data: z.object({ id: z.number() }) });
@@ -34,19 +34,6 @@ export class JanusVideoRoomApi {
   async participants(): Promise<JanusParticipant[]> {
     const data = await this.request({ request: 'listparticipants', room: this.room });
     return participants.parse(data).participants.map((p) => ({ id: p.id, display: p.display, publisher: p.publisher }));
-  }
-
-  /** Forwards a publisher's audio and video RTP (legacy syntax: the first stream of each kind) to loopback. */
-  async rtpForward(publisherId: number, ports: { audio: number; video: number }): Promise<void> {
-    await this.request({
-      request: 'rtp_forward',
-      room: this.room,
-      publisher_id: publisherId,
-      host: '127.0.0.1',
-      host_family: 'ipv4',
-      audio_port: ports.audio,
-      video_port: ports.video,
-    });
   }
 
   private async request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
