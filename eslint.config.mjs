@@ -41,6 +41,15 @@ const rendererBoundary = {
   ],
 };
 
+/**
+ * main/ is the Electron app's composition root: it may start the parts below, never be imported by them, so each part
+ * still runs where Electron is not (the CLI server, the relay's own process, the sandboxed preload).
+ */
+const mainBoundary = (part, why) => ({ regex: '(^|/)main(/|$)', message: `${part} must not import main/: ${why}` });
+const serverToMain = mainBoundary('signaling/', 'the server also runs without Electron (npm run serve).');
+const relayToMain = mainBoundary('signaling/relay/', 'the relay runs in its own process, which main/ only starts.');
+const preloadToMain = mainBoundary('preload/', 'the preload reaches the main process over IPC only.');
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -64,13 +73,27 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', rendererBoundary] },
   },
   {
-    // The protocol module is shared with the renderer: it must stay browser-safe.
+    files: ['signaling/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverToMain] }] },
+  },
+  {
+    // Replaces the signaling/ rule above for the relay (ESLint takes the last matching options).
+    files: ['signaling/relay/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [relayToMain] }] },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [preloadToMain] }] },
+  },
+  {
+    // The protocol module is shared with the renderer: it must stay browser-safe (and, as signaling/, off main/).
     files: ['signaling/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            serverToMain,
             {
               group: ['node:*', 'ws', 'electron', ...NODE_BUILTINS, '../server/**', '../cli/**'],
               message: 'signaling/protocol is shared with the browser: no Node imports.',

@@ -4,16 +4,10 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { APP_ROUTES, contentSecurityPolicy, mimeTypeFor } from '../signaling/server/web-content';
+import { APP_ROUTES, mimeTypeFor } from '../signaling/server/web-content';
+import { APP_CONTENT_SECURITY_POLICY } from './app-content-security-policy';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 import { log } from './main-log';
-
-/**
- * Like the headless server's policy, plus ws:/wss: in connect-src: the Host view talks
- * to its own server on ws://127.0.0.1:PORT and the Join view to other hosts anywhere on
- * the LAN, whose addresses are not known in advance.
- */
-export const APP_CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self' ws: wss:");
 
 /** Must run before the app is ready: Chromium reads scheme privileges at start-up. */
 export function registerAppScheme(): void {

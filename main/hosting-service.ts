@@ -2,8 +2,8 @@
 // stopped for the window, on the saved port, or on a free one (and the user is told)
 // when something else holds it.
 import type { HostingStarted, IpcResult } from '../preload/api-types';
-import { DEFAULT_PORT } from '../signaling/cli/serve-args';
 import { err, ok, type Result } from '../signaling/protocol';
+import { DEFAULT_HOSTING_PORT } from '../signaling/protocol/hosting-defaults';
 import { SignalingError, SignalingServer, type HostingInfo, type SignalingServerOptions } from '../signaling/server';
 import type { SettingsStore } from './settings-store';
 
@@ -28,7 +28,7 @@ export class HostingService {
 
   /** The saved port, or the headless default. */
   async preferredPort(): Promise<number> {
-    return (await this.options.settings.read()).hostingPort ?? DEFAULT_PORT;
+    return (await this.options.settings.read()).hostingPort ?? DEFAULT_HOSTING_PORT;
   }
 
   setPreferredPort(port: number): Promise<void> {

@@ -8,17 +8,25 @@ import type { HostingService } from './hosting-service';
 import { createIpcRouter } from './ipc-main-wrappers';
 import { toJoinLink } from './join-links';
 import { log } from './main-log';
+import type { RecordingFiles } from './recording-files';
 
 export interface IpcServices {
   /** The window allowed to call; requests from anything else are refused. */
   readonly trustedWindow: () => BrowserWindow | null;
   readonly hosting: HostingService;
   readonly capture: CaptureService;
+  readonly recordings: RecordingFiles;
   /** The renderer's hosting state, for the tray and join-request notifications. */
   readonly onHostingReport: (report: HostingReport) => void;
 }
 
-export function registerIpcHandlers({ trustedWindow, hosting, capture, onHostingReport }: IpcServices): void {
+export function registerIpcHandlers({
+  trustedWindow,
+  hosting,
+  capture,
+  recordings,
+  onHostingReport,
+}: IpcServices): void {
   const ipc = createIpcRouter(trustedWindow);
   ipc.handle('startHosting', async () => {
     const started = await hosting.start();
@@ -42,6 +50,13 @@ export function registerIpcHandlers({ trustedWindow, hosting, capture, onHosting
   ipc.handle('systemAudioSupport', async () => ok(capture.systemAudioSupport()));
   // Read in main, so the page needs no clipboard permission; only a valid join link comes back.
   ipc.handle('readClipboardJoinLink', async () => ok(toJoinLink(await clipboard.readText())));
+  ipc.handle('openRecording', (request) => recordings.start(request));
+  ipc.handle('writeRecording', (chunk) => recordings.write(chunk));
+  ipc.handle('closeRecording', async ({ recordingId }) => {
+    const saved = await recordings.finish(recordingId);
+    if (saved.ok) log.info('recording: saved'); // not the path: it can hold the user's name
+    return saved;
+  });
   ipc.handle('reportHostingState', async (report) => {
     onHostingReport(report);
     return ok(null);

@@ -19,7 +19,9 @@ import { log, openLogFile } from './main-log';
 import { applyPermissionPolicy } from './permissions';
 import { applyPlatformSwitches } from './platform-switches';
 import { finishWorkBeforeQuit } from './quit-guard';
+import { RecordingFiles } from './recording-files';
 import { utilityProcessRelay } from './relay-process';
+import { askWhereToSaveRecording } from './save-dialog';
 import { guardAllWebContents } from './secure-window';
 import { SettingsStore } from './settings-store';
 import { handleSquirrelEvent } from './squirrel-startup';
@@ -60,7 +62,11 @@ function startDesktopApp(): void {
     staticDir: RENDERER_DIR,
     server: { relay: utilityProcessRelay(RELAY_ENTRY) },
   });
-  const capture = new CaptureService(switches.systemAudio);
+  const capture = new CaptureService(switches.systemAudio, switches.displayServer);
+  const recordings = new RecordingFiles({
+    folder: app.getPath('videos'),
+    askWhereToSave: (defaultPath) => askWhereToSaveRecording(appWindow.current(), defaultPath),
+  });
   const links = new JoinLinkInbox();
   let report: HostingReport = IDLE_REPORT;
   const closeToTray = new CloseToTray({
@@ -115,7 +121,7 @@ function startDesktopApp(): void {
       serveAppProtocol(RENDERER_DIR);
       applyPermissionPolicy(session.defaultSession);
       capture.install(session.defaultSession);
-      registerIpcHandlers({ trustedWindow: () => appWindow.current(), hosting, capture, onHostingReport });
+      registerIpcHandlers({ trustedWindow: () => appWindow.current(), hosting, capture, recordings, onHostingReport });
       installAppMenu({
         platform,
         isPackaged: app.isPackaged,

@@ -68,6 +68,21 @@ export interface ViewerDecision {
   readonly decision: 'admit' | 'deny';
 }
 
+export interface RecordingOpenRequest {
+  /** The file name the save dialog suggests (main picks the folder). */
+  readonly suggestedName: string;
+}
+
+export interface RecordingOpened {
+  /** Names the open file in later writes; the page never learns its path before it is saved. */
+  readonly recordingId: string;
+}
+
+export interface RecordingChunk {
+  readonly recordingId: string;
+  readonly bytes: Uint8Array;
+}
+
 export interface DesktopApi {
   startHosting(): Promise<IpcResult<HostingStarted>>;
   stopHosting(): Promise<IpcResult<null>>;
@@ -81,6 +96,12 @@ export interface DesktopApi {
   systemAudioSupport(): Promise<IpcResult<SystemAudioSupport>>;
   /** A join link on the clipboard (http form), or null when there is none. */
   readClipboardJoinLink(): Promise<IpcResult<string | null>>;
+  /** Asks where to save a recording (the system's save dialog) and opens that file; null when cancelled. */
+  openRecording(request: RecordingOpenRequest): Promise<IpcResult<RecordingOpened | null>>;
+  /** Appends a chunk of the recording to its file. */
+  writeRecording(request: RecordingChunk): Promise<IpcResult<null>>;
+  /** Finishes the file; the answer is where it was saved. */
+  closeRecording(request: { readonly recordingId: string }): Promise<IpcResult<string>>;
   /** Tells main the hosting state after every change: the tray and notifications follow it. */
   reportHostingState(report: HostingReport): Promise<IpcResult<null>>;
   /** Join links opened from outside (protocol link, second launch, argv), in http form. */

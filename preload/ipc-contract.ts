@@ -48,6 +48,15 @@ export const hostingReport: z.ZodMiniType<HostingReport> = z
     z.refine((report) => report.waitingViewers.length <= report.waiting, 'more waiting viewers listed than counted'),
   );
 
+/** A second of 1080p WebM is well under 2 MB; more in one chunk is not ours. */
+export const RECORDING_CHUNK_MAX_BYTES = 16 * 1024 * 1024;
+const recordingId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+// What the renderer suggests is only a name: no folders, no other extension.
+const recordingName = z.string().check(z.maxLength(128), z.regex(/^[\w.-]+\.webm$/));
+const recordingBytes = z
+  .instanceof(Uint8Array)
+  .check(z.refine((bytes) => bytes.byteLength <= RECORDING_CHUNK_MAX_BYTES, 'recording chunk too large'));
+
 export const invokeChannels = {
   startHosting: { channel: 'hosting:start', request: noArguments },
   stopHosting: { channel: 'hosting:stop', request: noArguments },
@@ -58,6 +67,9 @@ export const invokeChannels = {
   systemAudioSupport: { channel: 'capture:system-audio-support', request: noArguments },
   readClipboardJoinLink: { channel: 'join:read-clipboard', request: noArguments },
   reportHostingState: { channel: 'hosting:report-state', request: hostingReport },
+  openRecording: { channel: 'recording:open', request: z.strictObject({ suggestedName: recordingName }) },
+  writeRecording: { channel: 'recording:write', request: z.strictObject({ recordingId, bytes: recordingBytes }) },
+  closeRecording: { channel: 'recording:close', request: z.strictObject({ recordingId }) },
 } as const satisfies { readonly [M in InvokeMethod]: InvokeSpec<RequestOf<M>> };
 
 /** Main -> renderer messages, each delivered to one DesktopApi subscription. */

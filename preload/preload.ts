@@ -14,6 +14,9 @@ const api: DesktopApi = {
   systemAudioSupport: () => invoke('systemAudioSupport', undefined),
   readClipboardJoinLink: () => invoke('readClipboardJoinLink', undefined),
   reportHostingState: (report) => invoke('reportHostingState', report),
+  openRecording: (request) => invoke('openRecording', request),
+  writeRecording: (request) => invoke('writeRecording', request),
+  closeRecording: (request) => invoke('closeRecording', request),
   onJoinLink: (listener) => subscribe('joinLink', listener),
   onViewerDecision: (listener) => subscribe('viewerDecision', listener),
   // The payload is an empty marker: the page's listener gets nothing from the IPC message.

@@ -6,18 +6,22 @@ import { AppContext } from './app/context';
 import { connectDesktop } from './app/desktop-bridge';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
+import { applyTheme, loadTheme } from './app/theme';
 import { currentIceServers } from './app/ice-servers';
 import { HostSession } from './host/host-session';
 import { chooseDelivery } from './host/delivery-choice';
 import { hostKeyFromFragment } from './platform/browser-platform';
 import { detectPlatform } from './platform/detect-platform';
 import { ViewerSession } from './viewer/viewer-session';
+import { RecordingSession } from './host/recording-session';
 
+applyTheme(loadTheme()); // before the first paint: no flash of the other theme
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = detectPlatform();
 const host = new HostSession(state.host, platform, chooseDelivery(state.host.deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
+const recording = new RecordingSession(state.recording, platform, () => host.sharedStream());
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
 if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
@@ -31,8 +35,8 @@ window.addEventListener('pagehide', () => {
 const root = document.getElementById('app');
 if (root) {
   render(
-    <AppContext.Provider value={{ state, controls: { host, joinSession } }}>
-      <AppRoot />
+    <AppContext.Provider value={{ state, controls: { host, joinSession, recording } }}>
+      <AppRoot views={platform.kind === 'electron' ? ['host', 'join'] : [route.view]} />
     </AppContext.Provider>,
     root,
   );

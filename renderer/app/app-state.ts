@@ -3,6 +3,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { CaptureSource } from '../platform/platform';
 import type { UplinkReport } from '../host/media-delivery';
+import type { RecordingState } from '../host/recording-session';
 import type { PresetId, UserCaps } from '../host/presets';
 import type { StreamStats } from '../stats/normalise-stats';
 
@@ -140,6 +141,7 @@ export interface JoinState {
 export interface AppState {
   readonly view: Signal<View>;
   readonly host: HostState;
+  readonly recording: RecordingState;
   readonly join: JoinState;
 }
 
@@ -149,6 +151,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
   const viewers = signal<readonly ViewerEntry[]>([]);
   return {
     view: signal(initial.view ?? 'join'),
+    recording: { since: signal(null), outcome: signal(null) },
     host: {
       status: signal('idle'),
       error: signal(null),

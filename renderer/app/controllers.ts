@@ -1,6 +1,7 @@
 // What the views may ask for. Implemented by host-session and viewer-session;
 // views get them from context and never touch WebRTC or sockets themselves.
 import type { PresetId, UserCaps } from '../host/presets';
+import type { RecordingControls } from '../host/recording-session';
 
 export interface HostControls {
   /** Connects to the signaling server without sharing yet (the headless /host page does this on load). */
@@ -32,5 +33,6 @@ export interface JoinControls {
 
 export interface Controllers {
   readonly host: HostControls;
+  readonly recording: RecordingControls;
   readonly joinSession: JoinControls;
 }

@@ -211,6 +211,11 @@ export class HostSession implements HostControls {
     if (previous && previous !== this.stream) for (const track of previous.getTracks()) track.stop();
   }
 
+  /** What is shared now, for the recorder; null while nothing is. */
+  sharedStream(): MediaStream | null {
+    return this.stream;
+  }
+
   async refreshSources(): Promise<void> {
     this.state.sources.value = await this.platform.listSources();
   }

@@ -2,6 +2,7 @@
 // server (`npm run serve`), whose host key is in this page's fragment (#k=...).
 import { err, HOST_PAGE_LINK_KEY_FIELD, isWellFormedSecret, ok, signalUrlFor } from '../../signaling/protocol';
 import type { CaptureRequest, HostingEndpoint, Platform } from './platform';
+import { downloadingSink } from './recording-sink';
 
 function secretFromFragment(hash: string, field: string): string | undefined {
   const value = new URLSearchParams(hash.replace(/^#/, '')).get(field) ?? undefined;
@@ -43,6 +44,7 @@ export function createBrowserPlatform(location: Location = window.location): Pla
     async listSources() {
       return [];
     },
+    openRecording: async (fileName) => downloadingSink(fileName),
     capture(request: CaptureRequest) {
       return navigator.mediaDevices.getDisplayMedia({
         video: { width: request.width, height: request.height, frameRate: request.frameRate },

@@ -3,6 +3,7 @@
 // page still connects and captures with the same web APIs as in a browser.
 import type { DesktopApi, DesktopCaptureSource } from '../../preload/api-types';
 import { err, ok, signalUrlFor } from '../../signaling/protocol';
+import { openDesktopRecording } from './desktop-recording';
 import type { CaptureRequest, CaptureSource, HostingEndpoint, Platform, SystemAudioSupport } from './platform';
 
 export interface ElectronHostingEndpoint extends HostingEndpoint {
@@ -50,6 +51,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
       if (!listed.ok) throw new Error(listed.error);
       return listed.value.map(toCaptureSource);
     },
+    openRecording: (fileName) => openDesktopRecording(api, fileName),
     onJoinLink: (listener) => api.onJoinLink(listener),
     reportHostingState(report) {
       void api.reportHostingState(report).then((sent) => {

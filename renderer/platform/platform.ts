@@ -2,6 +2,7 @@
 // (headless hosting, and every viewer) and Electron (through the preload API).
 import type { HostingReport, ViewerDecision } from '../../preload/api-types';
 import type { Result } from '../../signaling/protocol';
+import type { RecordingSink } from './recording-sink';
 
 export interface HostingEndpoint {
   /** ws://127.0.0.1:PORT/signal, reached over loopback exactly like a viewer reaches it. */
@@ -47,6 +48,8 @@ export interface Platform {
   stopHosting(): Promise<void>;
   listSources(): Promise<CaptureSource[]>;
   capture(request: CaptureRequest): Promise<MediaStream>;
+  /** Where a recording goes (desktop: a file from a save dialog; browser: a download); null when cancelled. */
+  openRecording(fileName: string): Promise<RecordingSink | null>;
   /** Join links opened from outside the page (desktop: protocol links, a second launch). */
   onJoinLink?(listener: (link: string) => void): () => void;
   /** A join link on the clipboard, offered when the Join view opens (desktop only). */

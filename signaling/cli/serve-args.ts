@@ -2,9 +2,9 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../protocol';
+import { DEFAULT_HOSTING_PORT } from '../protocol/hosting-defaults';
+import { DEFAULTS } from '../server/options';
 import { parseWhipTarget, refuseTokenOnArgv, WHIP_TOKEN_ENV, type WhipTarget } from './whip-target';
-
-export const DEFAULT_PORT = 9470;
 
 export interface ServeArgs {
   readonly port: number;
@@ -23,10 +23,10 @@ Runs the signaling server without the desktop app; open the host page it prints 
 browser on this computer to share your screen.
 
 Options:
-  --port N          port for HTTP and WebSocket (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port N          port for HTTP and WebSocket (default ${DEFAULT_HOSTING_PORT}; 0 picks a free one)
   --bind ADDR       IP address to listen on (default: all interfaces)
   --auto-admit      let viewers in without asking (default: the host approves each one)
-  --max-viewers N   how many viewers may join, 1-1000 (default 16)
+  --max-viewers N   how many viewers may join, 1-1000 (default ${DEFAULTS.maxViewers})
   --json            print one JSON line with the URLs on stdout and nothing else
   --whip URL        the media server's WHIP endpoint to publish to; its token, if it
                     needs one, only from the environment variable ${WHIP_TOKEN_ENV}
@@ -64,10 +64,12 @@ export function parseServeArgs(
   } catch (error) {
     return err((error as Error).message);
   }
-  const port = values.port === undefined ? ok(DEFAULT_PORT) : integerIn('port', values.port, 0, 65535);
+  const port = values.port === undefined ? ok(DEFAULT_HOSTING_PORT) : integerIn('port', values.port, 0, 65535);
   if (!port.ok) return port;
   const maxViewers =
-    values['max-viewers'] === undefined ? ok(16) : integerIn('max-viewers', values['max-viewers'], 1, 1000);
+    values['max-viewers'] === undefined
+      ? ok(DEFAULTS.maxViewers)
+      : integerIn('max-viewers', values['max-viewers'], 1, 1000);
   if (!maxViewers.ok) return maxViewers;
   const bind = values.bind;
   if (bind !== undefined && isIP(bind) === 0)

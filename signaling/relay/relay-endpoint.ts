@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRelayClientMessage } from '../protocol';
-import { isLoopback, normalizeAddress } from '../server/addresses';
+import { isLoopback, normalizeAddress } from '../network/addresses';
 import type { RelayCounts, RelayDiagnostics } from './relay';
 import type { RelayRunner } from './relay-runner';
 

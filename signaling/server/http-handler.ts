@@ -1,14 +1,12 @@
 // Plain HTTP on the signaling port: the viewer web app, /healthz, nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST_PATH } from '../protocol';
-import { isLoopback, normalizeAddress } from './addresses';
+import { isLoopback, normalizeAddress } from '../network/addresses';
 import type { StaticFile, StaticSite } from './static-site';
-import { APP_ROUTES, contentSecurityPolicy } from './web-content';
-
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+import { APP_ROUTES, PAGE_CONTENT_SECURITY_POLICY } from './web-content';
 
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

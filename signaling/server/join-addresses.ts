@@ -4,7 +4,7 @@
 // (Docker, VPNs, VMs) sink.
 import { createSocket } from 'node:dgram';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { isWildcard } from './addresses';
+import { isWildcard } from '../network/addresses';
 
 export type InterfaceMap = NodeJS.Dict<NetworkInterfaceInfo[]>;
 

@@ -18,13 +18,27 @@ export interface SignalingServerOptions {
   staticDir?: string;
   /** Viewers wait for the host's admit (protocol default: on). */
   requireApproval?: boolean;
+  /** Admitted viewers (the host can change it while hosting). */
   maxViewers?: number;
+  /** Viewers waiting for the host's decision, counted apart from maxViewers. */
+  maxWaitingViewers?: number;
   maxPayloadBytes?: number;
-  /** Open WebSockets in all; past it upgrades get HTTP 503. */
+  /** Open WebSockets in all; past it upgrades get HTTP 503. The last 4 are kept for the host's own address. */
   maxSockets?: number;
-  /** Open WebSockets from one address (the contract asks for at least 64: NATs). */
+  /** Open WebSockets from one address, IPv6 by /64 (the contract asks for at least 64: NATs). */
   maxSocketsPerAddress?: number;
+  /** Open WebSockets that have not said hello yet, in all and per address; the host's own address is exempt. */
+  maxPendingSockets?: number;
+  maxPendingSocketsPerAddress?: number;
+  /** Plain HTTP connections (not WebSockets), in all and from one address; the host's own address is exempt. */
+  maxHttpConnections?: number;
+  maxHttpConnectionsPerAddress?: number;
+  /** A request whose headers are not complete by then is dropped, within about half a second. */
+  headersTimeoutMs?: number;
+  /** Time to say hello from the host's own address (127.0.0.1, ::1)... */
   helloTimeoutMs?: number;
+  /** ...and from any other: a socket that holds a slot without a secret goes sooner. */
+  networkHelloTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   heartbeatTimeoutMs?: number;
   messagesPerSecond?: number;
@@ -50,10 +64,17 @@ export const DEFAULTS = {
   port: 0,
   requireApproval: true,
   maxViewers: 16,
+  maxWaitingViewers: 16,
   maxPayloadBytes: 64 * 1024,
   maxSockets: 1024,
   maxSocketsPerAddress: 64,
+  maxPendingSockets: 128,
+  maxPendingSocketsPerAddress: 8,
+  maxHttpConnections: 256,
+  maxHttpConnectionsPerAddress: 32,
+  headersTimeoutMs: 10_000,
   helloTimeoutMs: 5_000,
+  networkHelloTimeoutMs: 2_000,
   heartbeatIntervalMs: 15_000,
   heartbeatTimeoutMs: 30_000,
   messagesPerSecond: 50,

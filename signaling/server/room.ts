@@ -1,7 +1,7 @@
 // The rules of protocol.md: who may say what, approval, relay, host away and return.
 import { assertNever, type ClientMessage, type HostHello, type ViewerHello, type ViewerSummary } from '../protocol';
-import { isLoopback } from './addresses';
-import type { Departure, Peer } from './peer';
+import { isLoopback } from '../network/addresses';
+import type { Client, Departure } from './client';
 import { findDataSpan } from './data-span';
 import { secretsEqual } from './secrets';
 
@@ -9,7 +9,10 @@ export interface RoomOptions {
   readonly hostKey: string;
   readonly token: string;
   readonly requireApproval: boolean;
+  /** Admitted viewers; a host's `configure` can change it. */
   readonly maxViewers: number;
+  /** Viewers waiting for the host's decision, counted apart: filling the waiting room does not lower maxViewers. */
+  readonly maxWaitingViewers: number;
   readonly newViewerId: () => string;
   /** The join links of the running server, for the host's `session` request. */
   readonly joinUrls: () => readonly string[];
@@ -21,8 +24,8 @@ export interface RoomSnapshot {
 }
 
 export class Room {
-  private host: Peer | undefined;
-  private readonly viewers = new Map<string, Peer>();
+  private host: Client | undefined;
+  private readonly viewers = new Map<string, Client>();
   private requireApproval: boolean;
   private maxViewers: number;
 
@@ -39,87 +42,89 @@ export class Room {
   }
 
   /**
-   * One parsed frame from `peer`. The caller has already checked the rate and the
+   * One parsed frame from `client`. The caller has already checked the rate and the
    * shape; `raw` (the frame's bytes) lets a signal be relayed without re-serialising.
    */
-  handle(peer: Peer, message: ClientMessage, raw?: Buffer): void {
+  handle(client: Client, message: ClientMessage, raw?: Buffer): void {
     if (message.type === 'hello') {
-      if (peer.role !== 'pending') return peer.fail('bad-message', 'hello was already said on this connection');
-      return message.role === 'host' ? this.welcomeHost(peer, message) : this.welcomeViewer(peer, message);
+      if (client.role !== 'pending') return client.fail('bad-message', 'hello was already said on this connection');
+      return message.role === 'host' ? this.welcomeHost(client, message) : this.welcomeViewer(client, message);
     }
-    if (peer.role === 'pending') return peer.fail('bad-message', 'the first message must be hello');
+    if (client.role === 'pending') return client.fail('bad-message', 'the first message must be hello');
     switch (message.type) {
       case 'admit':
       case 'deny':
       case 'kick':
-        if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
+        if (client.role !== 'host') return client.fail('bad-message', `only the host may send ${message.type}`);
         return this.decide(message.type, message.id);
       case 'signal':
-        return peer.role === 'host'
+        return client.role === 'host'
           ? this.signalFromHost(message.to, message.data, raw)
-          : this.signalFromViewer(peer, message.to, message.data, raw);
+          : this.signalFromViewer(client, message.to, message.data, raw);
       case 'session':
       case 'configure':
-        if (peer.role !== 'host') return peer.fail('bad-message', `only the host may send ${message.type}`);
+        if (client.role !== 'host') return client.fail('bad-message', `only the host may send ${message.type}`);
         if (message.type === 'configure') this.configure(message);
-        return peer.send({
+        return client.send({
           type: 'session',
           joinUrls: [...this.options.joinUrls()],
           requireApproval: this.requireApproval,
           maxViewers: this.maxViewers,
         });
       case 'stats':
-        if (peer.role !== 'viewer') return peer.fail('bad-message', 'only viewers send stats');
-        if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send stats');
-        this.host?.send({ type: 'viewer-stats', id: peer.id, data: message.data });
+        if (client.role !== 'viewer') return client.fail('bad-message', 'only viewers send stats');
+        if (client.state !== 'admitted') return client.fail('bad-message', 'a waiting viewer may not send stats');
+        this.host?.send({ type: 'viewer-stats', id: client.id, data: message.data });
         return;
       default:
         return assertNever(message);
     }
   }
 
-  /** The socket of `peer` has closed, for whatever reason. */
-  leave(peer: Peer): void {
-    if (peer.role === 'host' && this.host === peer) {
+  /** The socket of `client` has closed, for whatever reason. */
+  leave(client: Client): void {
+    if (client.role === 'host' && this.host === client) {
       this.host = undefined;
       this.toAdmittedViewers({ type: 'host-left' });
       this.onChange();
-    } else if (peer.role === 'viewer' && this.viewers.get(peer.id) === peer) {
-      this.viewers.delete(peer.id);
-      this.host?.send({ type: 'viewer-left', id: peer.id, reason: peer.departure ?? 'left' });
+    } else if (client.role === 'viewer' && this.viewers.get(client.id) === client) {
+      this.viewers.delete(client.id);
+      this.host?.send({ type: 'viewer-left', id: client.id, reason: client.departure ?? 'left' });
       this.onChange();
     }
   }
 
-  private welcomeHost(peer: Peer, hello: HostHello): void {
-    if (!isLoopback(peer.address)) return peer.fail('bad-key', 'the host must connect from this computer');
-    if (!secretsEqual(hello.key, this.options.hostKey)) return peer.fail('bad-key', 'the host key is wrong');
-    if (this.host) return peer.fail('host-taken', 'another host is already connected');
-    peer.role = 'host';
-    this.host = peer;
-    peer.send({ type: 'welcome', role: 'host', viewers: this.snapshot().viewers as ViewerSummary[] });
+  private welcomeHost(client: Client, hello: HostHello): void {
+    if (!isLoopback(client.address)) return client.fail('bad-key', 'the host must connect from this computer');
+    if (!secretsEqual(hello.key, this.options.hostKey)) return client.fail('bad-key', 'the host key is wrong');
+    if (this.host) return client.fail('host-taken', 'another host is already connected');
+    client.role = 'host';
+    this.host = client;
+    client.send({ type: 'welcome', role: 'host', viewers: this.snapshot().viewers as ViewerSummary[] });
     this.toAdmittedViewers({ type: 'host-joined' });
     this.onChange();
   }
 
-  private welcomeViewer(peer: Peer, hello: ViewerHello): void {
-    if (!secretsEqual(hello.token, this.options.token)) return peer.fail('bad-token', 'the access code is wrong');
-    if (this.viewers.size >= this.maxViewers)
-      return peer.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
-    peer.role = 'viewer';
-    peer.id = this.options.newViewerId();
-    peer.name = hello.name;
-    peer.rejoin = hello.rejoin;
-    peer.state = this.requireApproval ? 'waiting' : 'admitted';
-    this.viewers.set(peer.id, peer);
-    peer.send({
+  private welcomeViewer(client: Client, hello: ViewerHello): void {
+    if (!secretsEqual(hello.token, this.options.token)) return client.fail('bad-token', 'the access code is wrong');
+    if (this.count('admitted') >= this.maxViewers)
+      return client.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
+    if (this.requireApproval && this.count('waiting') >= this.options.maxWaitingViewers)
+      return client.fail('room-full', 'too many people are waiting to be let in; try again later');
+    client.role = 'viewer';
+    client.id = this.options.newViewerId();
+    client.name = hello.name;
+    client.rejoin = hello.rejoin;
+    client.state = this.requireApproval ? 'waiting' : 'admitted';
+    this.viewers.set(client.id, client);
+    client.send({
       type: 'welcome',
       role: 'viewer',
-      id: peer.id,
-      state: peer.state,
+      id: client.id,
+      state: client.state,
       hostPresent: this.host !== undefined,
     });
-    this.host?.send({ type: 'viewer-joined', ...summarize(peer) });
+    this.host?.send({ type: 'viewer-joined', ...summarize(client) });
     this.onChange();
   }
 
@@ -139,6 +144,10 @@ export class Room {
     if (!viewer) return this.host?.send({ type: 'error', code: 'unknown-peer', message: `no viewer '${id}'` });
     if (action === 'admit') {
       if (viewer.state === 'admitted') return;
+      if (this.count('admitted') >= this.maxViewers) {
+        viewer.fail('room-full', `this session is full (${this.maxViewers} viewers)`);
+        return this.leave(viewer);
+      }
       viewer.state = 'admitted';
       viewer.send({ type: 'admitted' });
       return this.onChange();
@@ -157,11 +166,17 @@ export class Room {
     viewer.sendText(signalFrame('host', data, raw));
   }
 
-  private signalFromViewer(peer: Peer, to: string, data: Record<string, unknown>, raw: Buffer | undefined): void {
-    if (peer.state !== 'admitted') return peer.fail('bad-message', 'a waiting viewer may not send signal');
-    if (to !== 'host') return peer.fail('bad-message', 'a viewer may signal only "host"');
-    if (!this.host) return peer.send({ type: 'error', code: 'unknown-peer', message: 'the host is not connected' });
-    this.host.sendText(signalFrame(peer.id, data, raw));
+  private signalFromViewer(client: Client, to: string, data: Record<string, unknown>, raw: Buffer | undefined): void {
+    if (client.state !== 'admitted') return client.fail('bad-message', 'a waiting viewer may not send signal');
+    if (to !== 'host') return client.fail('bad-message', 'a viewer may signal only "host"');
+    if (!this.host) return client.send({ type: 'error', code: 'unknown-peer', message: 'the host is not connected' });
+    this.host.sendText(signalFrame(client.id, data, raw));
+  }
+
+  private count(state: 'waiting' | 'admitted'): number {
+    let n = 0;
+    for (const viewer of this.viewers.values()) if (viewer.state === state) n += 1;
+    return n;
   }
 
   private toAdmittedViewers(message: { type: 'host-joined' | 'host-left' }): void {
@@ -186,7 +201,7 @@ function signalFrame(from: string, data: Record<string, unknown>, raw: Buffer | 
   return Buffer.concat([Buffer.from(prefix), raw.subarray(span[0], span[1]), FRAME_END]);
 }
 
-function summarize(peer: Peer): ViewerSummary {
-  const summary = { id: peer.id, name: peer.name, address: peer.address, state: peer.state };
-  return peer.rejoin === undefined ? summary : { ...summary, rejoin: peer.rejoin };
+function summarize(client: Client): ViewerSummary {
+  const summary = { id: client.id, name: client.name, address: client.address, state: client.state };
+  return client.rejoin === undefined ? summary : { ...summary, rejoin: client.rejoin };
 }

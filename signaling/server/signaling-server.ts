@@ -1,22 +1,27 @@
 // The signaling server: HTTP and WebSocket on one port, run by the Electron main
-// process and, unchanged, by `npm run serve`.
-import { randomBytes } from 'node:crypto';
+// process and, unchanged, by `npm run serve`. This file composes the parts (listeners,
+// upgrade gate, socket quotas, heartbeat, session secrets, room) and owns the lifecycle
+// and each client's frames.
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage, RELAY_PATH, SIGNAL_PATH } from '../protocol';
-import { isLoopback, isWildcard, normalizeAddress } from './addresses';
+import { buildJoinUrl, formatUrlHost, HOST_PATH, parseClientMessage } from '../protocol';
+import { isHostAddress, isLoopback, isWildcard } from '../network/addresses';
+import { Client } from './client';
+import { Heartbeat } from './heartbeat';
 import { createHttpHandler } from './http-handler';
+import { HttpListeners } from './http-listeners';
 import { detectDefaultRouteAddress, rankJoinAddresses } from './join-addresses';
 import { DEFAULTS, type RelayRoute, type SignalingServerOptions } from './options';
-import { isHostHeaderAllowed, isOriginAllowed, normaliseHostName } from './origin-policy';
-import { Peer } from './peer';
+import { normaliseHostName } from './origin-policy';
 import { Room, type RoomSnapshot } from './room';
-import { createSecret, secretsEqual } from './secrets';
+import { SessionSecrets } from './session-secrets';
 import { SignalingError } from './signaling-error';
+import { SocketQuotas } from './socket-quotas';
 import { StaticSite } from './static-site';
+import { createUpgradeGate } from './upgrade-gate';
 
 export interface HostingInfo {
   readonly port: number;
@@ -33,22 +38,13 @@ type Settings = Required<Omit<SignalingServerOptions, 'bind' | 'staticDir' | 'ho
 
 export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   private readonly settings: Settings;
-  private readonly fixedSecrets: Pick<SignalingServerOptions, 'hostKey' | 'token'>;
-  private hostKey = '';
-  private token = '';
+  private readonly secrets: SessionSecrets;
   private room: Room;
   private readonly wss: WebSocketServer;
-  private readonly peers = new Set<Peer>();
-  private readonly socketsPerAddress = new Map<string, number>();
-  private httpServers: Server[] = [];
-  private heartbeat: NodeJS.Timeout | undefined;
-  private lastPingAt = performance.now();
-  private viewersEver = 0;
-  /**
-   * Keeps ids unique across server restarts too: a host that outlives the server must not mistake a newcomer for
-   * someone it admitted.
-   */
-  private readonly instanceTag = randomBytes(3).toString('hex');
+  private readonly clients = new Set<Client>();
+  private readonly quotas: SocketQuotas;
+  private readonly heartbeat: Heartbeat;
+  private http: HttpListeners | undefined;
   private changeQueued = false;
   private info: HostingInfo | undefined;
   private relayRoute: RelayRoute | null = null;
@@ -65,8 +61,10 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     };
     // Normalised once, not on every request.
     this.settings = { ...settings, hostNames: settings.hostNames.map(normaliseHostName) };
-    this.fixedSecrets = { hostKey: options.hostKey, token: options.token };
-    this.room = this.newSession();
+    this.secrets = new SessionSecrets({ hostKey: options.hostKey, token: options.token });
+    this.room = this.newRoom();
+    this.quotas = new SocketQuotas(this.settings);
+    this.heartbeat = new Heartbeat(this.settings, () => this.clients);
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.settings.maxPayloadBytes,
@@ -91,64 +89,52 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
   async start(): Promise<HostingInfo> {
     if (this.info) throw new SignalingError('already-running', 'the signaling server is already running');
     const site = StaticSite.load(this.settings.staticDir);
-    const handler = createHttpHandler(site);
+    const listeners = new HttpListeners(this.settings, createHttpHandler(site), this.upgradeGate());
+    this.http = listeners;
     const { bind } = this.settings;
     let port: number;
     try {
-      port = await this.listen(handler, this.settings.port, bind);
+      port = await listeners.listen(this.settings.port, bind);
       // A server bound to one LAN address also listens on loopback: the host page lives there.
-      if (!isWildcard(bind) && !isLoopback(bind!)) await this.listen(handler, port, '127.0.0.1');
+      if (!isWildcard(bind) && !isLoopback(bind!)) await listeners.listen(port, '127.0.0.1');
     } catch (error) {
       await this.stop(); // a failed start must not keep the address it did get
       throw error;
     }
-    // Checked more often than pinged, so a silent peer goes close to the timeout, not up to one interval later.
-    const { heartbeatIntervalMs, heartbeatTimeoutMs } = this.settings;
-    this.heartbeat = setInterval(
-      () => this.checkHeartbeats(),
-      Math.max(10, Math.min(heartbeatIntervalMs, heartbeatTimeoutMs) / 5),
-    );
-    this.heartbeat.unref();
+    this.heartbeat.start();
     await this.startRelay();
 
     const preferred = isWildcard(bind) ? await this.settings.defaultRouteAddress() : undefined;
     const addresses = rankJoinAddresses(this.settings.networkInterfaces(), { bind, preferred });
     const loopback = bind !== undefined && isLoopback(bind) ? bind : '127.0.0.1';
+    const { hostKey, token } = this.secrets;
     this.info = {
       port,
-      hostKey: this.hostKey,
-      token: this.token,
-      joinUrls: addresses.map((host) => buildJoinUrl({ host, port, token: this.token })),
-      hostUrl: `http://${formatUrlHost(loopback)}:${port}${HOST_PATH}#k=${this.hostKey}`,
+      hostKey,
+      token,
+      joinUrls: addresses.map((host) => buildJoinUrl({ host, port, token })),
+      hostUrl: `http://${formatUrlHost(loopback)}:${port}${HOST_PATH}#k=${hostKey}`,
     };
     return this.info;
   }
 
   /** Closes every socket and timer and frees the port. Safe to call twice. */
   async stop(): Promise<void> {
-    clearInterval(this.heartbeat);
-    this.heartbeat = undefined;
+    this.heartbeat.stop();
     const relay = this.relayRoute;
     this.relayRoute = null;
     await relay?.stop();
-    for (const peer of [...this.peers]) {
-      peer.socket.terminate();
-      this.forget(peer);
+    for (const client of [...this.clients]) {
+      client.socket.terminate();
+      this.forget(client);
     }
     // The next start is a new hosting session: no stale host or viewers, fresh secrets.
-    this.room = this.newSession();
-    const servers = this.httpServers;
-    this.httpServers = [];
+    this.secrets.renew();
+    this.room = this.newRoom();
+    const listeners = this.http;
+    this.http = undefined;
     this.info = undefined;
-    await Promise.all(
-      servers.map(
-        (server) =>
-          new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          }),
-      ),
-    );
+    await listeners?.close();
   }
 
   /** A relay that fails to start is left out: /relay answers 404 and the host page sends directly. */
@@ -166,18 +152,16 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     }
   }
 
-  /** An empty room, with new secrets unless the options fixed them. */
-  private newSession(): Room {
-    this.hostKey = this.fixedSecrets.hostKey ?? createSecret();
-    this.token = this.fixedSecrets.token ?? createSecret();
+  /** An empty room for the current secrets. */
+  private newRoom(): Room {
     return new Room(
       {
-        hostKey: this.hostKey,
-        token: this.token,
+        hostKey: this.secrets.hostKey,
+        token: this.secrets.token,
         requireApproval: this.settings.requireApproval,
         maxViewers: this.settings.maxViewers,
-        // Counted by the server, not the room: ids stay unique across hosting sessions.
-        newViewerId: () => `v${++this.viewersEver}-${this.instanceTag}`,
+        maxWaitingViewers: this.settings.maxWaitingViewers,
+        newViewerId: () => this.secrets.newViewerId(),
         joinUrls: () => this.info?.joinUrls ?? [],
       },
       () => this.announceChange(),
@@ -197,128 +181,61 @@ export class SignalingServer extends EventEmitter<{ change: [RoomSnapshot] }> {
     });
   }
 
-  private listen(
-    handler: ReturnType<typeof createHttpHandler>,
-    port: number,
-    host: string | undefined,
-  ): Promise<number> {
-    const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-      if (isHostHeaderAllowed(req.headers.host, this.settings.hostNames)) return handler(req, res);
-      res
-        .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('This server does not answer to that host name.\n');
+  private upgradeGate() {
+    return createUpgradeGate({
+      hostNames: this.settings.hostNames,
+      quotas: this.quotas,
+      relay: () => this.relayRoute,
+      hostKey: () => this.secrets.hostKey,
+      signal: (req: IncomingMessage, socket: Duplex, head: Buffer, address: string) =>
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, address)),
     });
-    // Slow or endless requests must not hold sockets open.
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
-    server.keepAliveTimeout = 5_000;
-    server.maxHeadersCount = 64;
-    server.on('upgrade', (req, socket, head) => this.upgrade(req, socket as Duplex, head));
-    server.on('clientError', (_error, socket) => socket.destroy());
-    return new Promise((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => {
-        const where = `${host ?? 'all interfaces'} port ${port}`;
-        reject(
-          error.code === 'EADDRINUSE'
-            ? new SignalingError('port-in-use', `port ${port} is already in use (${where})`, { cause: error })
-            : new SignalingError('bind-failed', `cannot listen on ${where}: ${error.message}`, { cause: error }),
-        );
-      });
-      server.listen({ port, host }, () => {
-        this.httpServers.push(server);
-        const address = server.address();
-        resolve(typeof address === 'object' && address ? address.port : port);
-      });
-    });
-  }
-
-  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => socket.destroy());
-    const path = (req.url ?? '').split('?')[0];
-    if (path === RELAY_PATH && this.relayRoute) {
-      if (!isOriginAllowed(req.headers.origin, req.headers.host)) return rejectUpgrade(socket, 403, 'Forbidden');
-      return this.relayRoute.upgrade(req, socket, head, (key) => secretsEqual(key, this.hostKey));
-    }
-    if (path !== SIGNAL_PATH) return rejectUpgrade(socket, 404, 'Not Found');
-    if (
-      !isHostHeaderAllowed(req.headers.host, this.settings.hostNames) ||
-      !isOriginAllowed(req.headers.origin, req.headers.host)
-    ) {
-      return rejectUpgrade(socket, 403, 'Forbidden');
-    }
-    const address = normalizeAddress(req.socket.remoteAddress);
-    const fromAddress = this.socketsPerAddress.get(address) ?? 0;
-    if (this.peers.size >= this.settings.maxSockets || fromAddress >= this.settings.maxSocketsPerAddress) {
-      return rejectUpgrade(socket, 503, 'Service Unavailable');
-    }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, address));
   }
 
   private accept(ws: WebSocket, address: string): void {
-    if (this.httpServers.length === 0) return ws.terminate(); // stopped while the handshake ran
+    if (!this.http?.listening) return ws.terminate(); // stopped while the handshake ran
     const { maxBufferedBytes, messagesPerSecond, messageBurst } = this.settings;
-    const peer = new Peer(
+    const client = new Client(
       ws,
       address,
       { maxBufferedBytes, ratePerSecond: messagesPerSecond, burst: messageBurst },
-      () => this.forget(peer),
+      () => this.forget(client),
     );
-    this.peers.add(peer);
-    this.socketsPerAddress.set(address, (this.socketsPerAddress.get(address) ?? 0) + 1);
+    this.clients.add(client);
+    this.quotas.take(address);
+    const helloTimeoutMs = isHostAddress(address) ? this.settings.helloTimeoutMs : this.settings.networkHelloTimeoutMs;
     const helloTimer = setTimeout(() => {
-      if (peer.role === 'pending')
-        peer.fail('hello-timeout', `no hello within ${this.settings.helloTimeoutMs / 1000} s`);
-    }, this.settings.helloTimeoutMs);
+      if (client.role === 'pending') client.fail('hello-timeout', `no hello within ${helloTimeoutMs / 1000} s`);
+    }, helloTimeoutMs);
 
-    ws.on('message', (data, isBinary) => this.receive(peer, data, isBinary));
-    ws.on('pong', () => (peer.lastSeen = performance.now()));
+    ws.on('message', (data, isBinary) => this.receive(client, data, isBinary));
+    ws.on('pong', () => (client.lastSeen = performance.now()));
     // ws reports protocol errors (e.g. an oversized frame, closed with 1009) and closes by itself.
     ws.on('error', () => undefined);
     ws.on('close', () => {
       clearTimeout(helloTimer);
-      this.forget(peer);
+      this.forget(client);
     });
   }
 
-  /** Releases a peer's slot and tells the room, once, whichever way it went. */
-  private forget(peer: Peer): void {
-    if (!this.peers.delete(peer)) return;
-    const left = (this.socketsPerAddress.get(peer.address) ?? 1) - 1;
-    if (left > 0) this.socketsPerAddress.set(peer.address, left);
-    else this.socketsPerAddress.delete(peer.address);
-    this.room.leave(peer);
+  /** Releases a client's slot and tells the room, once, whichever way it went. */
+  private forget(client: Client): void {
+    if (!this.clients.delete(client)) return;
+    this.quotas.release(client.address, client.role === 'pending');
+    this.room.leave(client);
   }
 
-  private receive(peer: Peer, data: RawData, isBinary: boolean): void {
-    if (peer.closing) return;
-    peer.lastSeen = performance.now();
-    if (!peer.withinRate()) return peer.fail('rate-limited', 'too many messages; slow down');
-    if (isBinary) return peer.fail('bad-message', 'only text frames are accepted');
+  private receive(client: Client, data: RawData, isBinary: boolean): void {
+    if (client.closing) return;
+    client.lastSeen = performance.now();
+    if (!client.withinRate()) return client.fail('rate-limited', 'too many messages; slow down');
+    if (isBinary) return client.fail('bad-message', 'only text frames are accepted');
     const parsed = parseClientMessage(data.toString());
-    if (!parsed.ok) return peer.fail(parsed.error.code, parsed.error.message);
-    this.room.handle(peer, parsed.value, Buffer.isBuffer(data) ? data : undefined);
+    if (!parsed.ok) return client.fail(parsed.error.code, parsed.error.message);
+    const wasPending = client.role === 'pending';
+    this.room.handle(client, parsed.value, Buffer.isBuffer(data) ? data : undefined);
+    if (wasPending && client.role !== 'pending') this.quotas.settle(client.address);
   }
-
-  private checkHeartbeats(): void {
-    const now = performance.now();
-    const pingDue = now - this.lastPingAt >= this.settings.heartbeatIntervalMs;
-    if (pingDue) this.lastPingAt = now;
-    for (const peer of this.peers) {
-      if (now - peer.lastSeen >= this.settings.heartbeatTimeoutMs) {
-        peer.departure = 'timeout';
-        peer.socket.terminate();
-      } else if (pingDue) {
-        peer.socket.ping();
-      }
-    }
-  }
-}
-
-function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
-  const body = `${reason}\n`;
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-  );
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,5 +1,5 @@
-// What the renderer's pages are served with, wherever they are served from: the
-// headless HTTP server and the desktop app's app:// protocol share these.
+// What the renderer's pages are served with: the app routes and MIME types (shared with
+// the desktop app's app:// protocol) and the headless server's page policy.
 import { extname } from 'node:path';
 import { HOST_PATH, JOIN_PATH } from '../protocol';
 
@@ -27,22 +27,28 @@ export function mimeTypeFor(path: string): string {
 }
 
 /**
- * The page may run only its own scripts and styles and show media from capture and
- * peers. `connectSrc`: where its WebSockets may go ('self' when served by the host
- * it talks to; the desktop app's Join view must reach hosts anywhere on the LAN).
+ * The headless page may run only its own scripts and styles and show media from capture and peers; its WebSockets go
+ * only to the server that served it. The desktop app window starts from these (main/app-content-security-policy.ts).
  */
-export function contentSecurityPolicy(connectSrc = "'self'"): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src ${connectSrc}`,
-    "font-src 'self'",
-    "manifest-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export const PAGE_CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data: blob:",
+  'media-src': "'self' blob: mediastream:",
+  'connect-src': "'self'",
+  'font-src': "'self'",
+  'manifest-src': "'self'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+};
+
+/** Directives -> the header value, in the order given. */
+export function formatPolicy(directives: Readonly<Record<string, string>>): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources}`)
+    .join('; ');
 }
+
+export const PAGE_CONTENT_SECURITY_POLICY = formatPolicy(PAGE_CSP_DIRECTIVES);

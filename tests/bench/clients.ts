@@ -6,9 +6,7 @@ import { BARE_HOST_PATH, BARE_VIEWER_PATH } from './ipc';
 const LOOPBACK = '127.0.0.1';
 const JOIN_TIMEOUT_MS = 15_000;
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep } from '../support/wait';
 
 /** Opens a socket and waits for the first frame after sending `hello` (if any). */
 function openAndGreet(

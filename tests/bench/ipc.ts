@@ -9,6 +9,11 @@ export interface SignalingBenchOptions {
   readonly maxViewers: number;
   readonly maxSockets: number;
   readonly maxSocketsPerAddress: number;
+  /** The connect storm opens up to CONNECT_CONCURRENCY sockets at once from 4 addresses: lifted for it. */
+  readonly maxPendingSockets?: number;
+  readonly maxPendingSocketsPerAddress?: number;
+  readonly maxHttpConnections?: number;
+  readonly maxHttpConnectionsPerAddress?: number;
   readonly messagesPerSecond?: number;
   readonly messageBurst?: number;
 }

@@ -83,6 +83,10 @@ async function idle(mode: ServerMode): Promise<{ rssFreshMiB: number | null; res
     maxViewers: limit,
     maxSockets: limit,
     maxSocketsPerAddress: limit,
+    maxPendingSockets: limit,
+    maxPendingSocketsPerAddress: limit,
+    maxHttpConnections: limit,
+    maxHttpConnectionsPerAddress: limit,
   };
   const child = await ServerChild.start(mode, options);
   const held: WebSocket[] = [];

@@ -82,7 +82,7 @@ test('"Choose what to share" switches the capture while the viewer keeps watchin
 
   // Frames decoded after the old capture stopped can only come from the new one.
   await expectDecoding(viewer, FULL_HD);
-  await viewer.waitForTimeout(1_000);
+  await viewer.waitForTimeout(1_000); // on purpose: still decoding a second later, not a last frame or two
   await expectDecoding(viewer, FULL_HD);
 
   expect((await mediaCounts(viewer)).peerConnections, 'the viewer did not reconnect').toBe(

@@ -2,6 +2,7 @@
 import { networkInterfaces } from 'node:os';
 import { TestClient } from '../support/test-client';
 import { startServer, track, type Fixture } from '../support/server-fixture';
+import { sleep } from '../support/wait';
 
 /** A non-loopback IPv4 address of this machine, to connect from "another computer". */
 const lanAddress = Object.values(networkInterfaces())
@@ -255,7 +256,7 @@ describe('hello order and timing', () => {
     const f = await startServer({ helloTimeoutMs: 200 });
     const host = await f.host();
     const { client: viewer, id } = await f.viewer('Ann');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await sleep(400); // on purpose: twice the hello timeout, which must not close it
     expect(viewer.pending()).toEqual([]);
     host.send({ type: 'admit', id });
     expect(await viewer.next()).toEqual({ type: 'admitted' });

@@ -2,14 +2,7 @@
 // hello again with the key they get host-joined and its welcome lists them.
 import { TestClient } from '../support/test-client';
 import { startServer, track, type Fixture } from '../support/server-fixture';
-
-async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { sleep, until } from '../support/wait';
 
 async function admitted(f: Fixture, host: TestClient, name: string): Promise<{ client: TestClient; id: string }> {
   const viewer = await f.viewer(name);
@@ -36,9 +29,9 @@ describe('host away', () => {
     host.close();
     expect(await ann.client.next()).toEqual({ type: 'host-left' });
     expect(await bob.client.next()).toEqual({ type: 'host-left' });
-    await until(() => !f.server.snapshot().hostPresent);
-    // host-left went out to everyone it was meant for in one go; give a wrong one time to land.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => !f.server.snapshot().hostPresent, 'the host to be gone');
+    // host-left went out to everyone it was meant for in one go; give a wrong one time to land (nothing may).
+    await sleep(50);
     expect(wes.client.pending()).toEqual([]);
     for (const v of [ann, bob, wes]) expect(v.client.socket.readyState).toBe(v.client.socket.OPEN);
     expect(f.server.snapshot().viewers.map((v) => v.id)).toEqual([ann.id, bob.id, wes.id]);
@@ -65,7 +58,7 @@ describe('host away', () => {
     host.close();
     await ann.client.nextOfType('host-left');
     await bob.client.nextOfType('host-left');
-    await until(() => !f.server.snapshot().hostPresent);
+    await until(() => !f.server.snapshot().hostPresent, 'the host to be gone');
 
     const back = await reconnectHost(f);
     expect(back.welcome).toEqual({
@@ -89,7 +82,7 @@ describe('host away', () => {
     const { host, ann } = await room(f);
     host.close();
     await ann.client.nextOfType('host-left');
-    await until(() => !f.server.snapshot().hostPresent);
+    await until(() => !f.server.snapshot().hostPresent, 'the host to be gone');
     const back = await f.host();
     expect(await ann.client.next()).toEqual({ type: 'host-joined' });
     back.send({ type: 'signal', to: ann.id, data: { sdp: { type: 'offer', sdp: 'v=0' } } });
@@ -130,7 +123,7 @@ describe('host away', () => {
     const { host, ann } = await room(f);
     host.close();
     await ann.client.nextOfType('host-left');
-    await until(() => !f.server.snapshot().hostPresent);
+    await until(() => !f.server.snapshot().hostPresent, 'the host to be gone');
     const impostor = track(await TestClient.connect(f.signalUrl));
     impostor.send({ type: 'hello', role: 'host', key: 'A'.repeat(43), protocol: 1 });
     expect((await impostor.closed).code).toBe(4002);

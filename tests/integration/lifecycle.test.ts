@@ -6,6 +6,7 @@ import { parseJoinLink } from '../../signaling/protocol';
 import { SignalingError, SignalingServer } from '../../signaling/server';
 import { TestClient } from '../support/test-client';
 import { startServer, track } from '../support/server-fixture';
+import { sleep, until } from '../support/wait';
 
 const lanAddress = Object.values(networkInterfaces())
   .flat()
@@ -199,7 +200,7 @@ describe('stop()', () => {
       return counts;
     };
     // Handles closed by earlier tests are released on a later turn of the event loop.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+    const settle = () => sleep(30);
     await settle();
     const before = count();
     // The heartbeat interval is unref'd, so it never shows as an active resource: watch it directly.
@@ -226,8 +227,8 @@ describe('stop()', () => {
       const after = count();
       return ['TCPServerWrap', 'TCPSocketWrap', 'Timeout'].every((kind) => (after[kind] ?? 0) <= (before[kind] ?? 0));
     };
-    const deadline = Date.now() + 1_000;
-    while (!settled() && Date.now() < deadline) await settle();
+    // Past the deadline the expectations below say which kind was left behind.
+    await until(settled, 'the handles to be released', 1_000, 30).catch(() => undefined);
     const after = count();
     expect(after.TCPServerWrap ?? 0).toBeLessThanOrEqual(before.TCPServerWrap ?? 0);
     expect(after.TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);

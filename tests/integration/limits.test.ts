@@ -4,21 +4,12 @@ import type { ServerMessage } from '../../signaling/protocol';
 import { DEFAULTS } from '../../signaling/server/options';
 import { TestClient } from '../support/test-client';
 import { startServer, track, type Fixture } from '../support/server-fixture';
+import { sleep, until } from '../support/wait';
 
 async function expectFatal(client: TestClient, code: string, closeCode: number): Promise<void> {
   expect(await client.next()).toEqual({ type: 'error', code, message: expect.any(String) });
   expect((await client.closed).code).toBe(closeCode);
   expect(client.pending()).toEqual([]);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(5);
-  }
 }
 
 async function connect(f: Fixture, options: { localAddress?: string } = {}): Promise<TestClient> {
@@ -56,9 +47,13 @@ describe('defaults', () => {
     expect(DEFAULTS).toMatchObject({
       requireApproval: true,
       maxViewers: 16,
+      maxWaitingViewers: 16,
       maxPayloadBytes: 64 * 1024,
       maxSockets: 1024,
+      maxPendingSockets: 128,
+      maxPendingSocketsPerAddress: 8,
       helloTimeoutMs: 5_000,
+      networkHelloTimeoutMs: 2_000,
       heartbeatIntervalMs: 15_000,
       heartbeatTimeoutMs: 30_000,
       messagesPerSecond: 50,
@@ -69,8 +64,8 @@ describe('defaults', () => {
 });
 
 describe('viewer limit', () => {
-  it('closes the viewer past maxViewers with room-full 4005, counting waiting viewers', async () => {
-    const f = await startServer({ maxViewers: 2 });
+  it('closes the viewer past maxViewers with room-full 4005', async () => {
+    const f = await startServer({ maxViewers: 2, requireApproval: false });
     const host = await f.host();
     await f.viewer('One');
     await f.viewer('Two');
@@ -82,6 +77,29 @@ describe('viewer limit', () => {
     expect((await host.next()).type).toBe('viewer-joined');
     expect((await host.next()).type).toBe('viewer-joined');
     expect(host.pending()).toEqual([]);
+  });
+
+  it('counts waiting viewers apart (maxWaitingViewers): squatters in the waiting room do not lower maxViewers', async () => {
+    const f = await startServer({ maxViewers: 2, maxWaitingViewers: 3 });
+    const host = await f.host();
+    // Three sockets with a sniffed token fill the waiting room; a fourth is turned away.
+    const squatters = [await f.viewer('S1'), await f.viewer('S2'), await f.viewer('S3')];
+    const fourth = await connect(f);
+    fourth.send(viewerHello(f, 'S4'));
+    await expectFatal(fourth, 'room-full', 4005);
+    // The host can still let in as many as maxViewers.
+    host.send({ type: 'admit', id: squatters[0]!.id });
+    host.send({ type: 'admit', id: squatters[1]!.id });
+    expect(await squatters[0]!.client.next()).toEqual({ type: 'admitted' });
+    expect(await squatters[1]!.client.next()).toEqual({ type: 'admitted' });
+    // Past it, an admit turns the viewer away with room-full, and the host hears it left.
+    host.send({ type: 'admit', id: squatters[2]!.id });
+    await expectFatal(squatters[2]!.client, 'room-full', 4005);
+    expect(await host.nextOfType('viewer-left')).toEqual({ type: 'viewer-left', id: squatters[2]!.id, reason: 'left' });
+    expect(f.server.snapshot().viewers.map((v) => [v.name, v.state])).toEqual([
+      ['S1', 'admitted'],
+      ['S2', 'admitted'],
+    ]);
   });
 
   it('accepts a new viewer once one has left', async () => {
@@ -191,7 +209,7 @@ describe('rate limit', () => {
       viewer.send({ type: 'signal', to: 'host', data: { n } });
       await sleep(20);
     }
-    await until(() => relayed.count === 40);
+    await until(() => relayed.count === 40, 'all 40 signals forwarded');
     expect(viewer.socket.readyState).toBe(viewer.socket.OPEN);
     expect(f.server.snapshot().viewers.map((v) => v.id)).toEqual([id]);
   });
@@ -215,7 +233,7 @@ describe('rate limit', () => {
     const received = countSignals(viewer);
     for (let n = 0; n < 1_500; n += 1) host.send({ type: 'signal', to: id, data: { n } });
     for (let n = 0; n < 300; n += 1) host.send({ type: 'admit', id: `nobody-${n}` });
-    await until(() => received.count === 1_500);
+    await until(() => received.count === 1_500, 'all 1500 signals received');
     for (let n = 0; n < 300; n += 1) expect(await host.next()).toMatchObject({ type: 'error', code: 'unknown-peer' });
     expect(host.socket.readyState).toBe(host.socket.OPEN);
     expect(f.server.snapshot().hostPresent).toBe(true);
@@ -300,7 +318,7 @@ describe('readers that stop reading', () => {
       reason: 'timeout',
     });
     // Others keep working throughout.
-    await until(() => healthyReceived.count === FLOOD / 10, 10_000);
+    await until(() => healthyReceived.count === FLOOD / 10, "the healthy viewer's signals", 10_000);
     healthy.client.send({ type: 'signal', to: 'host', data: { still: 'here' } });
     expect(await host.nextOfType('signal')).toEqual({ type: 'signal', from: healthy.id, data: { still: 'here' } });
 

@@ -5,6 +5,7 @@
 import { Relay } from '../../signaling/relay/relay';
 import { TARGET_CAP_BPS } from '../../signaling/relay/publisher-target';
 import { TestPublisher, TestViewer, until } from '../support/werift-peers';
+import { sleep } from '../support/wait';
 
 let relay: Relay;
 let publisher: TestPublisher;
@@ -33,7 +34,7 @@ it("sends the publisher the weakest viewer's limit once it loses packets, and th
   // No viewer limited yet: the cap, as before this feature; a REMB alone (no loss) changes nothing.
   await until(() => publisher.rembs.length > 0, 'a first REMB at the publisher');
   weak.sendRembs(800_000);
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await sleep(1_500); // on purpose: nothing may change in this time
   expect(new Set(publisher.rembs)).toEqual(new Set([TARGET_CAP_BPS]));
   expect((await relay.stats()).viewers).toMatchObject({ weak: { estimateBps: null }, strong: { estimateBps: null } });
 

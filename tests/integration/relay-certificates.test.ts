@@ -7,6 +7,7 @@ import { checkFingerprints, safetyCode, sdpFingerprints } from '../../renderer/s
 import { Relay } from '../../signaling/relay/relay';
 import { gatheringComplete } from '../../signaling/relay/werift-config';
 import type { RelayLinkStats } from '../../signaling/protocol';
+import { until } from '../support/wait';
 
 const FORGED_FINGERPRINT = Array.from({ length: 32 }, (_, i) =>
   ((i * 53 + 7) % 256).toString(16).toUpperCase().padStart(2, '0'),
@@ -34,24 +35,23 @@ async function answerTo(viewer: RTCPeerConnection, offer: string): Promise<strin
 }
 
 /** The relay's stats for `key` once the handshake has given it a remote certificate. */
-async function statsWithRemoteCertificate(relay: Relay, key: string): Promise<RelayLinkStats> {
-  const deadline = Date.now() + STATE_WAIT_MS;
-  for (;;) {
-    const stats = (await relay.stats()).viewers[key]!;
-    if (stats.remoteCertificate !== null || Date.now() > deadline) return stats;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const statsWithRemoteCertificate = (relay: Relay, key: string): Promise<RelayLinkStats> =>
+  until(
+    async () => {
+      const stats = (await relay.stats()).viewers[key];
+      return stats && stats.remoteCertificate !== null ? stats : undefined;
+    },
+    `a remote certificate on ${key}`,
+    STATE_WAIT_MS,
+    50,
+  );
 
-/** Whether the relay's connection to `key` reaches "connected" within `ms`. */
-async function connectedWithin(relay: Relay, key: string, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if ((await relay.stats()).viewers[key]?.connected) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
+/** Whether the relay's connection to `key` reaches "connected" within `ms` (false: all of `ms` went by). */
+const connectedWithin = (relay: Relay, key: string, ms: number): Promise<boolean> =>
+  until(async () => (await relay.stats()).viewers[key]?.connected, `${key} connected`, ms, 50).then(
+    () => true,
+    () => false,
+  );
 
 const relays: Relay[] = [];
 const viewers: RTCPeerConnection[] = [];

@@ -3,6 +3,7 @@
 import WebSocket from 'ws';
 import { inProcessRelay, type RelayEndpoint } from '../../signaling/relay';
 import { startServer } from '../support/server-fixture';
+import { until } from '../support/wait';
 
 function open(port: number): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -73,7 +74,7 @@ it('opens a viewer connection on request: a VP8 + Opus send-only offer with cand
   });
   expect(diagnostics!.viewers.p1!.socketsEnlarged).toBeGreaterThan(0);
   ws.send(JSON.stringify({ type: 'viewer-close', peer: 'p1' }));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await until(async () => (await relay.counts()).viewers === 0, 'the relay to close p1');
   expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0 });
 });
 
@@ -97,7 +98,7 @@ it("releases every relay connection when the host page's socket closes, and when
   expect((await relay.counts()).viewers).toBe(2);
   ws.close();
   await closed(ws);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await until(async () => (await relay.counts()).viewers === 0, 'the relay to close both');
   expect(await relay.counts()).toEqual({ publishers: 0, viewers: 0, spares: 0, timers: 0 });
   expect(relay.openSockets).toBe(0);
 

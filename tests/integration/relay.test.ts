@@ -3,6 +3,7 @@
 import type { ServerMessage } from '../../signaling/protocol';
 import type { TestClient } from '../support/test-client';
 import { startServer, type Fixture } from '../support/server-fixture';
+import { until } from '../support/wait';
 
 const offer = { sdp: { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } };
 const answer = { sdp: { type: 'answer', sdp: 'v=0\r\n' } };
@@ -114,7 +115,7 @@ describe('signal', () => {
     expect(await viewer.next()).toEqual(unknownPeer);
     expect(viewer.socket.readyState).toBe(viewer.socket.OPEN);
     // Once a host is back, the same viewer relays again.
-    await until(() => !f.server.snapshot().hostPresent);
+    await until(() => !f.server.snapshot().hostPresent, 'the host to be gone');
     const back = await f.host();
     expect(await viewer.next()).toEqual({ type: 'host-joined' });
     viewer.send({ type: 'signal', to: 'host', data: answer });
@@ -204,11 +205,3 @@ describe('ordering', () => {
     for (const got of await Promise.all(received)) expect(got).toEqual(expected);
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { until } from '../support/wait';
 
 const ROOT = join(__dirname, '../..');
 const CLI = join(ROOT, 'dist/signaling/serve.js');
@@ -24,11 +25,9 @@ function run(command: string, args: string[]): Run {
 }
 
 async function firstLine(r: Run, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (!r.stdout().includes('\n')) {
-    if (Date.now() > deadline) throw new Error(`no stdout line; stderr: ${r.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(() => r.stdout().includes('\n'), 'a line on stdout', timeoutMs).catch((error: unknown) => {
+    throw new Error(`${String(error)}; stderr: ${r.stderr()}`);
+  });
   return r.stdout().split('\n')[0]!;
 }
 
@@ -79,9 +78,7 @@ describe('npm run serve', () => {
 
   it('prints a readable banner with the links and a QR code without --json', async () => {
     const r = startCli(['--port', '0', '--bind', '127.0.0.1', '--auto-admit', '--max-viewers', '3']);
-    const deadline = Date.now() + 10_000;
-    while (!r.stdout().includes('Ctrl+C') && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => r.stdout().includes('Ctrl+C'), 'the whole banner');
     const banner = r.stdout();
     expect(banner).toMatch(/Host page \(open on this computer\): http:\/\/127\.0\.0\.1:\d+\/host#k=/);
     expect(banner).toMatch(/Join link \(share this\): +http:\/\/127\.0\.0\.1:\d+\/join#t=/);

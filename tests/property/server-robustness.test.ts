@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { FATAL_ERRORS, type ServerMessage } from '../../signaling/protocol';
 import { TestClient } from '../support/test-client';
 import { startServer, track, type Fixture } from '../support/server-fixture';
+import { until } from '../support/wait';
 
 jest.setTimeout(30_000);
 
@@ -18,6 +19,11 @@ type Role = 'pending' | 'viewer' | 'host';
 const RUNS = 100;
 const RUN_TIMEOUT_MS = 3_000;
 const WAIT_MS = 2_000;
+/**
+ * Polls the logs (not awaiting messages), which leaves nothing waiting behind; every 2 ms, as a run checks thousands of
+ * verdicts.
+ */
+const waitFor = <T>(check: () => T | undefined, what: string) => until(check, what, WAIT_MS, 2);
 
 // ---- arbitraries ----
 
@@ -196,17 +202,6 @@ function sentObjects(sent: readonly Frame[]): Array<Record<string, unknown>> {
   });
 }
 
-/** Polls until `check` gives a verdict. Polling the logs (not awaiting messages) leaves nothing waiting behind. */
-async function waitFor<T>(check: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const verdict = check();
-    if (verdict !== undefined) return verdict;
-    if (Date.now() > deadline) throw new Error(`stalled: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 interface Participant {
   readonly client: TestClient;
   readonly log: ServerMessage[];
@@ -246,15 +241,16 @@ class Arena {
     const { client, log } = this.host;
     const before = log.length;
     client.send({ type: 'configure', requireApproval: false, maxViewers: 16 });
-    return waitFor(
+    const reply = await waitFor(
       () =>
         log.slice(before).some((m) => m.type === 'session')
-          ? true
+          ? 'session'
           : client.socket.readyState === client.socket.CLOSED
-            ? false
+            ? 'closed'
             : undefined,
       'the session reply',
     );
+    return reply === 'session';
   }
 
   private async newStable(): Promise<void> {

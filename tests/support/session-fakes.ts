@@ -82,16 +82,12 @@ export function fakePlatform(info: () => HostingInfo): Platform & { captures: nu
       this.captures += 1;
       return fakeStream();
     },
+    openRecording: async () => null,
   };
 }
 
-export async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** The shared wait helper, where the session tests have always found it. */
+export { until } from './wait';
 
 /**
  * The viewer makes its peer connection at Join, before any offer; here it only has to exist, report nothing and close.

@@ -14,22 +14,10 @@ import {
 import type { Relay } from '../../signaling/relay/relay';
 import { rembBitrate } from '../../signaling/relay/remb-bitrate';
 import { gatheringComplete, relayPeerConfig, viewerPeerConfig } from '../../signaling/relay/werift-config';
+import { until } from './wait';
 
-const WAIT_MS = 10_000;
-
-export async function until<T>(
-  read: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = WAIT_MS,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** The shared wait helper, where the relay tests have always found it. */
+export { until };
 
 /**
  * The host page's stand-in: sends VP8 RTP (30 frames of 8 packets a second, a keyframe every 10th) and records every

@@ -2,13 +2,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  APP_CONTENT_SECURITY_POLICY,
-  registerAppScheme,
-  resolveAppPath,
-  respondToAppRequest,
-  serveAppProtocol,
-} from '../../main/app-protocol';
+import { APP_CONTENT_SECURITY_POLICY } from '../../main/app-content-security-policy';
+import { registerAppScheme, resolveAppPath, respondToAppRequest, serveAppProtocol } from '../../main/app-protocol';
 import { fake, resetFakeElectron } from '../support/fake-electron';
 
 let root: string;

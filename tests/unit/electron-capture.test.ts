@@ -1,7 +1,7 @@
 // Capture sources and the display-media handler: the page gets exactly the screen or
 // window the user chose, nothing when nothing was chosen, and nothing for other pages.
 import type { Session } from 'electron';
-import { CaptureService } from '../../main/capture-service';
+import { CaptureService, SYSTEM_DIALOG_SOURCE } from '../../main/capture-service';
 import { systemAudioSupportFor } from '../../main/platform-switches';
 import { fake, fakeSource, resetFakeElectron } from '../support/fake-electron';
 
@@ -137,5 +137,35 @@ describe('system audio', () => {
     expect(support.reason).toMatch(reason);
     await capture.choose({ sourceId: 'screen:0:0', systemAudio: true });
     expect(askForDisplay(APP_FRAME, true)).toEqual({ video: { id: 'screen:0:0', name: 'Entire screen' } });
+  });
+});
+
+describe('on Wayland, where the system dialog is the picker', () => {
+  function onWayland(): CaptureService {
+    const capture = new CaptureService(systemAudioSupportFor('linux', '6.1.0'), 'wayland');
+    capture.install(fake.session as unknown as Session);
+    return capture;
+  }
+
+  it('lists no sources at launch (each listing would open the system dialog) but one entry that says what happens', async () => {
+    const listed = await onWayland().listSources();
+    expect(fake.capturer.calls).toEqual([]);
+    expect(listed).toEqual({ ok: true, value: [SYSTEM_DIALOG_SOURCE] });
+    expect(SYSTEM_DIALOG_SOURCE.name).toMatch(/system asks/);
+  });
+
+  it('grants the placeholder screen without listing, so sharing opens the dialog exactly once', async () => {
+    const capture = onWayland();
+    expect((await capture.choose({ sourceId: SYSTEM_DIALOG_SOURCE.id, systemAudio: false })).ok).toBe(true);
+    expect(askForDisplay()).toEqual({ video: { id: 'screen:0:0', name: 'Entire screen' } });
+    expect(fake.capturer.calls).toEqual([]);
+  });
+
+  it('refuses any other source id, and still denies foreign pages', async () => {
+    const capture = onWayland();
+    expect((await capture.choose({ sourceId: 'window:42:0', systemAudio: false })).ok).toBe(false);
+    expect(askForDisplay()).toBeNull();
+    await capture.choose({ sourceId: SYSTEM_DIALOG_SOURCE.id, systemAudio: false });
+    expect(askForDisplay({ url: 'https://evil.example/' })).toBeNull();
   });
 });

@@ -6,18 +6,31 @@ import { fake, resetFakeElectron } from '../support/fake-electron';
 
 const EXPECTED_METHODS = [
   'chooseSource',
+  'closeRecording',
   'getHostingPort',
   'listSources',
   'onJoinLink',
   'onStopHostingRequest',
   'onViewerDecision',
+  'openRecording',
   'readClipboardJoinLink',
   'reportHostingState',
   'setHostingPort',
   'startHosting',
   'stopHosting',
   'systemAudioSupport',
+  'writeRecording',
 ].sort();
+
+/** Methods that take a request; each has its own test of what it passes on. */
+const WITH_REQUEST = [
+  'chooseSource',
+  'setHostingPort',
+  'reportHostingState',
+  'openRecording',
+  'writeRecording',
+  'closeRecording',
+];
 
 let api: DesktopApi;
 
@@ -46,14 +59,13 @@ it('has one method per channel of the contract', () => {
   expect(Object.keys(eventChannels)).toEqual(['joinLink', 'viewerDecision', 'stopHostingRequest']);
 });
 
-it.each(
-  Object.entries(invokeChannels).filter(
-    ([method]) => !['chooseSource', 'setHostingPort', 'reportHostingState'].includes(method),
-  ),
-)('%s invokes its own channel with no arguments', async (method, { channel }) => {
-  await (api[method as keyof DesktopApi] as () => Promise<unknown>)();
-  expect(fake.ipcRenderer.invocations).toEqual([{ channel, args: [undefined] }]);
-});
+it.each(Object.entries(invokeChannels).filter(([method]) => !WITH_REQUEST.includes(method)))(
+  '%s invokes its own channel with no arguments',
+  async (method, { channel }) => {
+    await (api[method as keyof DesktopApi] as () => Promise<unknown>)();
+    expect(fake.ipcRenderer.invocations).toEqual([{ channel, args: [undefined] }]);
+  },
+);
 
 it('passes main’s answer back unchanged', async () => {
   fake.ipcRenderer.respond = () => ({ ok: true, value: { port: 9470, hostKey: 'k', joinUrls: [] } });
@@ -167,5 +179,18 @@ describe('onViewerDecision and onStopHostingRequest', () => {
     unsubscribe();
     fake.ipcRenderer.deliver(eventChannels.stopHostingRequest.channel, null);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('recording', () => {
+  it('passes a chunk of bytes on to its channel, and refuses a path for a name', async () => {
+    const recordingId = 'b'.repeat(32);
+    await api.writeRecording({ recordingId, bytes: new Uint8Array([1, 2, 3]) });
+    expect(fake.ipcRenderer.invocations).toEqual([
+      { channel: invokeChannels.writeRecording.channel, args: [{ recordingId, bytes: new Uint8Array([1, 2, 3]) }] },
+    ]);
+    fake.ipcRenderer.invocations.length = 0;
+    await expect(api.openRecording({ suggestedName: '/etc/passwd.webm' })).resolves.toMatchObject({ ok: false });
+    expect(fake.ipcRenderer.invocations).toEqual([]);
   });
 });

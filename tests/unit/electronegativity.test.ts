@@ -20,9 +20,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { APP_CONTENT_SECURITY_POLICY } from '../../main/app-protocol';
+import { APP_CONTENT_SECURITY_POLICY } from '../../main/app-content-security-policy';
 import { secureWebPreferences } from '../../main/secure-window';
-import { CONTENT_SECURITY_POLICY } from '../../signaling/server/http-handler';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../signaling/server/web-content';
 
 const ROOT = resolve(__dirname, '../..');
 const localRequire = createRequire(__filename);
@@ -439,8 +439,8 @@ describe('what the allow-listed findings cannot see', () => {
   }
 
   it.each([
-    ['app:// pages (main/app-protocol.ts)', APP_CONTENT_SECURITY_POLICY],
-    ['the signaling server (signaling/server/http-handler.ts)', CONTENT_SECURITY_POLICY],
+    ['app:// pages (main/app-content-security-policy.ts)', APP_CONTENT_SECURITY_POLICY],
+    ['the signaling server (signaling/server/web-content.ts)', PAGE_CONTENT_SECURITY_POLICY],
   ])('the CSP of %s has no HIGH, MEDIUM or syntax finding in the CSP evaluator the tool uses', (_where, policy) => {
     // Resolved from the tool's own folder: exactly the evaluator its CSP check runs.
     const csp = createRequire(localRequire.resolve('@doyensec/electronegativity'))(

@@ -1,10 +1,18 @@
-import { DEFAULT_PORT, parseServeArgs } from '../../signaling/cli/serve-args';
+import { parseServeArgs } from '../../signaling/cli/serve-args';
+import { DEFAULT_HOSTING_PORT } from '../../signaling/protocol/hosting-defaults';
 
 describe('parseServeArgs', () => {
   it('has sensible defaults', () => {
     expect(parseServeArgs([])).toEqual({
       ok: true,
-      value: { port: DEFAULT_PORT, bind: undefined, autoAdmit: false, maxViewers: 16, json: false, help: false },
+      value: {
+        port: DEFAULT_HOSTING_PORT,
+        bind: undefined,
+        autoAdmit: false,
+        maxViewers: 16,
+        json: false,
+        help: false,
+      },
     });
   });
 

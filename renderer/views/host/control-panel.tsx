@@ -6,9 +6,9 @@ import { reportErrors } from '../common/report-errors';
 import { canPause } from '../host-options';
 import { CapsPicker } from './caps-picker';
 import { DeliveryModeField } from './delivery-mode-field';
-import { IceServersField } from '../common/ice-servers-field';
 import { MaxViewersField } from './max-viewers-field';
 import { PresetPicker } from './preset-picker';
+import { RecordControl } from './record-control';
 
 export interface ControlPanelViewProps {
   readonly status: HostingStatus;
@@ -46,6 +46,7 @@ export function ControlPanelView(props: ControlPanelViewProps) {
         </button>
       </div>
       {paused && <p class="notice">Paused: viewers keep their place but see no new picture.</p>}
+      <RecordControl />
       <PresetPicker value={props.presetId} onChange={props.onPreset} />
       <CapsPicker caps={props.caps} onChange={props.onCaps} />
       <div class="checks">
@@ -82,7 +83,6 @@ export function ControlPanelView(props: ControlPanelViewProps) {
       </div>
       <MaxViewersField value={props.maxViewers} onCommit={props.onMaxViewers} />
       <DeliveryModeField hosting={props.status !== 'idle'} />
-      <IceServersField />
     </section>
   );
 }

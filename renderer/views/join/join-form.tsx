@@ -1,7 +1,6 @@
 // The join link and the viewer's name; Enter or the Join button submits.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { NAME_MAX_CHARS } from '../../../signaling/protocol';
-import { IceServersField } from '../common/ice-servers-field';
 import { linkFromParts } from '../join-link-parts';
 
 export interface JoinFormProps {
@@ -73,7 +72,6 @@ export function JoinForm({ link, name, linkError, onLink, onName, onSubmit }: Jo
       <button type="submit" class="button primary large">
         Join
       </button>
-      <IceServersField />
     </form>
   );
 }

@@ -1,9 +1,12 @@
-// The host's screen: a <video> filling the window, with fit/actual size,
-// fullscreen, sound and stats controls, and an overlay while it is paused.
+// The host's screen: a <video> filling the window, with its toolbar (size, stats, sound,
+// picture-in-picture, fullscreen), keyboard shortcuts, the screen kept awake while
+// watching, and an overlay while it is paused.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JoinStatus } from '../../app/app-state';
 import type { StreamStats } from '../../stats/normalise-stats';
 import { StatsOverlay } from './stats-overlay';
+import { useFullscreen, useHasAudio, usePictureInPicture, useScreenShortcuts, useScreenWakeLock } from './screen-hooks';
+import { ScreenToolbar } from './screen-toolbar';
 
 export interface SharedScreenProps {
   readonly stream: MediaStream | null;
@@ -22,45 +25,6 @@ function overlayFor(status: JoinStatus, hasStream: boolean): 'paused' | 'busy' |
   return 'busy';
 }
 
-function useHasAudio(stream: MediaStream | null): boolean {
-  const [hasAudio, setHasAudio] = useState(false);
-  useEffect(() => {
-    if (!stream) {
-      setHasAudio(false);
-      return undefined;
-    }
-    const update = () => setHasAudio(stream.getAudioTracks().length > 0);
-    update();
-    stream.addEventListener('addtrack', update);
-    stream.addEventListener('removetrack', update);
-    return () => {
-      stream.removeEventListener('addtrack', update);
-      stream.removeEventListener('removetrack', update);
-    };
-  }, [stream]);
-  return hasAudio;
-}
-
-function useFullscreen(target: { current: HTMLElement | null }): [boolean, () => void, boolean] {
-  const [active, setActive] = useState(false);
-  const supported = typeof document !== 'undefined' && document.fullscreenEnabled !== false;
-  useEffect(() => {
-    const update = () =>
-      setActive(document.fullscreenElement !== null && document.fullscreenElement === target.current);
-    document.addEventListener('fullscreenchange', update);
-    return () => document.removeEventListener('fullscreenchange', update);
-  }, [target]);
-  const toggle = () => {
-    try {
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      else void target.current?.requestFullscreen?.().catch(() => undefined);
-    } catch {
-      // No fullscreen here (some mobile browsers): the picture stays as it is.
-    }
-  };
-  return [active, toggle, supported];
-}
-
 export function SharedScreen({ stream, status, fit, showStats, stats, onToggleFit, onToggleStats }: SharedScreenProps) {
   const container = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -68,7 +32,10 @@ export function SharedScreen({ stream, status, fit, showStats, stats, onToggleFi
   // and it sticks for later streams of this session.
   const [muted, setMuted] = useState(true);
   const hasAudio = useHasAudio(stream);
-  const [fullscreen, toggleFullscreen, canFullscreen] = useFullscreen(container);
+  const [volume, setVolume] = useState(1);
+  const fullscreen = useFullscreen(container);
+  const pictureInPicture = usePictureInPicture(video);
+  const wakeLock = useScreenWakeLock(status === 'watching' || status === 'paused');
 
   useEffect(() => {
     const element = video.current;
@@ -85,40 +52,41 @@ export function SharedScreen({ stream, status, fit, showStats, stats, onToggleFi
     });
   }, [stream]);
 
+  const toggleMute = () => {
+    const next = !muted;
+    if (video.current) video.current.muted = next;
+    setMuted(next);
+    if (!next) video.current?.play().catch(() => undefined);
+  };
+  const changeVolume = (next: number) => {
+    if (video.current) video.current.volume = next;
+    setVolume(next);
+  };
+  useScreenShortcuts({
+    fullscreen: fullscreen.toggle,
+    mute: hasAudio ? toggleMute : null,
+    leaveOverlays: () => {
+      if (document.fullscreenElement) fullscreen.toggle();
+      if (document.pictureInPictureElement) pictureInPicture.toggle();
+    },
+  });
+
   const overlay = overlayFor(status, stream !== null);
   const stageClass = ['stage', fit === 'actual' ? 'stage-actual' : 'stage-fit', overlay ? 'is-dimmed' : '']
     .filter(Boolean)
     .join(' ');
 
   return (
-    <div class={fullscreen ? 'screen is-fullscreen' : 'screen'} ref={container}>
-      <div class="screen-toolbar" role="toolbar" aria-label="Picture">
-        <button type="button" class="button small" onClick={onToggleFit}>
-          {fit === 'fit' ? 'Actual size' : 'Fit to window'}
-        </button>
-        <button type="button" class="button small" onClick={onToggleStats} aria-expanded={showStats}>
-          {showStats ? 'Hide stats' : 'Show stats'}
-        </button>
-        {hasAudio && (
-          <button
-            type="button"
-            class="button small"
-            onClick={() => {
-              const next = !muted;
-              if (video.current) video.current.muted = next;
-              setMuted(next);
-              if (!next) video.current?.play().catch(() => undefined);
-            }}
-          >
-            {muted ? 'Unmute' : 'Mute'}
-          </button>
-        )}
-        {canFullscreen && (
-          <button type="button" class="button small" onClick={toggleFullscreen}>
-            {fullscreen ? 'Exit fullscreen' : 'Fullscreen'}
-          </button>
-        )}
-      </div>
+    <div class={fullscreen.active ? 'screen is-fullscreen' : 'screen'} ref={container} data-wake-lock={wakeLock}>
+      <ScreenToolbar
+        fit={fit}
+        showStats={showStats}
+        onToggleFit={onToggleFit}
+        onToggleStats={onToggleStats}
+        sound={hasAudio ? { muted, volume, onToggleMute: toggleMute, onVolume: changeVolume } : null}
+        pictureInPicture={pictureInPicture}
+        fullscreen={fullscreen}
+      />
       <div class={stageClass}>
         <video ref={video} aria-label="Shared screen" autoplay playsInline muted={muted} />
         {overlay === 'paused' && (

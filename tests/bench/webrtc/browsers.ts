@@ -1,6 +1,7 @@
 // The two Chromium processes of the bench (one for the host page, one for all the
 // viewers, so the host's CPU can be read alone) and the app steps on their pages.
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from '@playwright/test';
+import { sleep, until } from '../../support/wait';
 import { probeScript, type ProbeOptions, type ProbeSnapshot, type SendSample, type VideoSample } from './probe';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,11 +86,7 @@ async function waitFor(
   timeoutMs = STEP_TIMEOUT_MS,
   intervalMs = 50,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(intervalMs);
-  }
+  await until(async () => Boolean(await page.evaluate(expression)), what, timeoutMs, intervalMs);
 }
 
 const call = async <T>(page: Page, expression: string): Promise<T> => (await page.evaluate(expression)) as T;
@@ -163,12 +160,10 @@ export class HostPage {
 
   /** Waits until the host has closed every peer connection (viewers gone). */
   async waitNoPeers(timeoutMs = 5_000): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if ((await openPeers(this.page)) <= this.basePeers) return true;
-      await sleep(50);
-    }
-    return false;
+    return until(async () => (await openPeers(this.page)) <= this.basePeers, 'no peers', timeoutMs, 50).then(
+      () => true,
+      () => false,
+    );
   }
 
   async close(): Promise<void> {
@@ -212,4 +207,4 @@ export class ViewerPage {
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep };

@@ -1,11 +1,14 @@
-// Shared pieces of the hosting end-to-end suites: a real SignalingServer serving the
-// built renderer on loopback, pages that record their errors and console output, and
-// the steps every test repeats (start hosting, join, wait for decoded frames).
+// Shared pieces of the hosting end-to-end suites: a real SignalingServer with its media
+// relay serving the built renderer on loopback, pages that record their errors and
+// console output, and the steps every test repeats (start hosting, join, wait for
+// decoded frames). Tests run in relay mode, what users get; a test about direct
+// delivery opts in with `test.use({ delivery: 'direct' })`.
 import {
   test as base,
   expect,
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   type Locator,
   type Page,
   type Response,
@@ -14,15 +17,25 @@ import {
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { workerRelay } from '../../../signaling/relay';
+import { sleep } from '../../support/wait';
 import { SignalingServer, type HostingInfo, type SignalingServerOptions } from '../../../signaling/server';
 
 export const STATIC_DIR = join(__dirname, '../../../dist/renderer');
 export const SCREENSHOT_DIR = join(__dirname, '../../../test-results/screenshots');
+/** The relay's worker thread, as the build makes it for `npm run serve`. */
+export const RELAY_WORKER = join(__dirname, '../../../dist/signaling/relay-worker.js');
+
+/** How media reaches viewers: through the relay (the product's default) or direct, one connection per viewer. */
+export type Delivery = 'relay' | 'direct';
 
 /** Upper bound of every wait in these suites. */
 export const WAIT_MS = 15_000;
 
-/** Join links on 127.0.0.1 only, whatever network this machine has. */
+/**
+ * Join links on 127.0.0.1 only, whatever network this machine has, and the media relay in a worker thread as
+ * `npm run serve` and the desktop app have it (`relay: undefined` for a server without one).
+ */
 export function serverOptions(options: SignalingServerOptions = {}): SignalingServerOptions {
   return {
     bind: '127.0.0.1',
@@ -30,6 +43,7 @@ export function serverOptions(options: SignalingServerOptions = {}): SignalingSe
     staticDir: STATIC_DIR,
     networkInterfaces: () => ({}),
     defaultRouteAddress: async () => undefined,
+    relay: workerRelay(RELAY_WORKER),
     ...options,
   };
 }
@@ -81,7 +95,7 @@ export async function startServer(options: SignalingServerOptions = {}): Promise
     await server.stop();
     if (Date.now() > deadline)
       throw new Error(`${STATIC_DIR} has no complete build of the renderer: run node esbuild.config.mjs`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500); // the pace of the retries
   }
 }
 
@@ -91,10 +105,15 @@ export class PageSet {
   readonly pageErrors: string[] = [];
   readonly consoleLines: string[] = [];
 
-  constructor(private readonly browser: Browser) {}
+  /** `delivery`: what every host page of this test chooses in its control panel (openHost). */
+  constructor(
+    private readonly browser: Browser,
+    readonly delivery: Delivery = 'relay',
+  ) {}
 
-  async open(label: string): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  /** `options` override the desktop-sized default (e.g. a phone's viewport and touch). */
+  async open(label: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     this.contexts.push(context);
     await context.addInitScript(OBSERVE_MEDIA);
     const page = await context.newPage();
@@ -209,16 +228,22 @@ export function mediaCounts(page: Page): Promise<MediaCounts> {
   });
 }
 
+interface Options {
+  /** The media delivery host pages use: 'relay' unless a test is about direct delivery. */
+  delivery: Delivery;
+}
+
 interface Fixtures {
   /** Pages of this test; no uncaught page error may happen on any of them. */
   pages: PageSet;
-  /** A fresh server for this test (approval on, the protocol default). */
+  /** A fresh server with its relay for this test (approval on, the protocol default). */
   hosting: Hosting;
 }
 
-export const test = base.extend<Fixtures>({
-  pages: async ({ browser }, use, testInfo) => {
-    const pages = new PageSet(browser);
+export const test = base.extend<Options & Fixtures>({
+  delivery: ['relay', { option: true }],
+  pages: async ({ browser, delivery }, use, testInfo) => {
+    const pages = new PageSet(browser, delivery);
     await use(pages);
     const errors = [...pages.pageErrors];
     await attachConsole(testInfo, pages);
@@ -252,16 +277,32 @@ export function expectServed(response: Response | null): void {
 
 /**
  * Opens the host page and waits until it is connected to its server: the join link
- * shown is the server's link with the host page's link key (`&k=`) added.
+ * shown is the server's link with the host page's link key (`&k=`) added. The page
+ * uses the test's delivery (direct: chosen as a user would, in the control panel).
  */
 export async function openHost(pages: PageSet, info: HostingInfo, joinUrl: string): Promise<Page> {
   const host = await pages.open('host');
   expectServed(await host.goto(info.hostUrl));
+  await hostConnected(host, joinUrl);
+  // Relay is the default: a relay-mode test leaves the control as a new user finds it. The page reads the choice
+  // when it connects to its server, so another one takes a reload (the choice is remembered on this device).
+  const choice = host.getByLabel('Media delivery');
+  if ((await choice.inputValue()) === pages.delivery) return host;
+  await choice.selectOption(pages.delivery);
+  expectServed(await host.reload());
+  await hostConnected(host, joinUrl);
+  await expect(host.getByLabel('Media delivery')).toHaveValue(pages.delivery);
+  return host;
+}
+
+async function hostConnected(host: Page, joinUrl: string): Promise<void> {
   await expect(host.getByRole('button', { name: 'Start hosting' })).toBeVisible({ timeout: WAIT_MS });
   await expect(host.getByRole('img', { name: 'QR code of the join link' })).toBeVisible({ timeout: WAIT_MS });
   await expect(shownLinkField(host)).toHaveValue(new RegExp(`^${escapeRegExp(joinUrl)}&k=[A-Za-z0-9_-]{22}$`));
-  return host;
 }
+
+/** What the connection card says (data-testid="delivery-mode") for each delivery in use. */
+export const DELIVERY_SHOWN: Record<Delivery, RegExp> = { relay: /^Relay/, direct: /^Direct/ };
 
 const shownLinkField = (host: Page) => host.locator('input[readonly]').filter({ visible: true }).first();
 
@@ -294,9 +335,30 @@ export async function turnOnlyVerifiedOff(host: Page): Promise<void> {
   await box.uncheck();
 }
 
+/**
+ * Starts hosting and waits until the connection card shows the delivery chosen in the control panel in use: a
+ * relay-mode test that silently fell back to direct fails here.
+ */
 export async function startSharing(host: Page): Promise<void> {
+  const chosen = await host.getByLabel('Media delivery').inputValue();
   await host.getByRole('button', { name: 'Start hosting' }).click();
   await expect(host.getByRole('button', { name: 'Stop hosting' })).toBeVisible({ timeout: WAIT_MS });
+  const shown = chosen === 'direct' ? DELIVERY_SHOWN.direct : DELIVERY_SHOWN.relay;
+  await expect(host.getByTestId('delivery-mode'), `${chosen} delivery in use`).toHaveText(shown, { timeout: WAIT_MS });
+}
+
+/** The host page sharing with approval off, and the join link it shows (with its key). */
+export async function sharingHost(
+  pages: PageSet,
+  hosting: Hosting,
+  { onlyVerified = true } = {},
+): Promise<{ host: Page; link: string }> {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  if (!onlyVerified) await turnOnlyVerifiedOff(host);
+  await startSharing(host);
+  return { host, link };
 }
 
 /** The host's list entry of one viewer (names are unique within a test). */

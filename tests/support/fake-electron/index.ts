@@ -167,3 +167,15 @@ export function resetFakeElectron(): void {
   FakeUtilityProcess.all.length = 0;
   resetDesktopUi();
 }
+
+/** The save dialog: answers what a test sets, and records what it was asked. */
+export const dialogState = {
+  calls: [] as unknown[][],
+  answer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+};
+export const dialog = {
+  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    dialogState.calls.push(args);
+    return dialogState.answer;
+  },
+};

@@ -1,35 +1,35 @@
-// One WebSocket participant: its role, its limits and how it is told things.
+// One WebSocket client of the signaling server: its role, its limits and how it is told things.
 import { WebSocket } from 'ws';
 import { FATAL_ERRORS, type FatalErrorCode, type ServerMessage, type ViewerState } from '../protocol';
 import { TokenBucket } from './token-bucket';
 
 const SLOW_CONSUMER_GRACE_MS = 2_000;
 
-export type PeerRole = 'pending' | 'host' | 'viewer';
+export type ClientRole = 'pending' | 'host' | 'viewer';
 export type Departure = 'left' | 'kicked' | 'denied' | 'timeout';
 
-export interface PeerLimits {
+export interface ClientLimits {
   readonly maxBufferedBytes: number;
   readonly ratePerSecond: number;
   readonly burst: number;
 }
 
-export class Peer {
-  role: PeerRole = 'pending';
+export class Client {
+  role: ClientRole = 'pending';
   id = '';
   name = '';
   rejoin: string | undefined;
   state: ViewerState = 'waiting';
   lastSeen = performance.now();
-  /** Set once the server has decided how this peer goes, so the close handler reports it right. */
+  /** Set once the server has decided how this client goes, so the close handler reports it right. */
   departure: Departure | undefined;
   private readonly bucket: TokenBucket;
 
   constructor(
     readonly socket: WebSocket,
     readonly address: string,
-    private readonly limits: PeerLimits,
-    /** Called when the server cuts this peer off by itself (a reader that stopped reading). */
+    private readonly limits: ClientLimits,
+    /** Called when the server cuts this client off by itself (a reader that stopped reading). */
     private readonly onCutOff: () => void = () => undefined,
   ) {
     this.bucket = new TokenBucket(limits.ratePerSecond, limits.burst);

@@ -307,7 +307,7 @@ describe('host and viewer together', () => {
       }),
     );
     await until(() => app.host.viewers.value.length === 1, 'back, asking');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // on purpose: it must not be let in meanwhile
     expect(app.host.viewers.value[0]?.state).toBe('waiting');
     raw.close();
     again.close();
@@ -329,7 +329,7 @@ describe('host and viewer together', () => {
       }),
     );
     await until(() => app.host.viewers.value.length === 1, 'viewer');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // on purpose: it must not be let in meanwhile
     expect(app.host.viewers.value[0]?.state).toBe('waiting');
     raw.close();
   });
@@ -370,6 +370,7 @@ describe('viewer states without a host', () => {
     server = new SignalingServer({
       bind: '127.0.0.1',
       maxViewers: 1,
+      maxWaitingViewers: 1, // waiting viewers are capped apart from admitted ones
       networkInterfaces: () => ({}),
       defaultRouteAddress: async () => undefined,
     });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventChannels, invokeChannels } from '../../preload/ipc-contract';
 import type * as FakeElectron from '../support/fake-electron';
+import { until } from '../support/wait';
 
 type Electron = typeof FakeElectron;
 
@@ -28,22 +29,17 @@ function startMain(setup: (fake: Electron) => void = () => undefined): Electron 
 
 const appWindow = () => electron.fake.windows[0]!;
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
 /** Fires ready and waits until the window has loaded the app page (it opens after reading the saved placement). */
 async function ready(): Promise<void> {
   await electron.app.fireReady();
-  await waitFor(() => electron.fake.windows[0]?.webContents.getURL() === 'app://desktop/host');
+  await until(() => electron.fake.windows[0]?.webContents.getURL() === 'app://desktop/host', 'the app page');
 }
 const fromWindow = () => ({ sender: appWindow().webContents, senderFrame: appWindow().webContents.mainFrame });
 const healthz = async (port: number) => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
 
 async function quitAndWait(): Promise<void> {
   electron.app.quit();
-  await waitFor(() => electron.app.quitted);
+  await until(() => electron.app.quitted, 'the app to quit');
 }
 
 beforeEach(async () => {
@@ -63,7 +59,7 @@ afterEach(async () => {
 it('a second instance hands over to the first and quits without opening a window', async () => {
   const { app, fake } = startMain((f) => (f.app.singleInstanceLock = false));
   await app.fireReady();
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await until(() => app.quitRequests > 0, 'the second instance to ask to quit');
   expect(app.quitRequests).toBe(1);
   expect(fake.windows).toEqual([]);
   expect(fake.ipcMain.handlers.size).toBe(0);
@@ -306,7 +302,7 @@ describe('the desktop shell around the window', () => {
     expect(appWindow().isDestroyed()).toBe(true);
     if (process.platform === 'darwin') return; // macOS apps stay running without windows
     expect(app.quitRequests).toBe(1);
-    await waitFor(() => app.quitted); // the quit waits for the window's position to be saved
+    await until(() => app.quitted, 'the app to quit'); // the quit waits for the window's position to be saved
     expect(app.quitted).toBe(true);
     expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))).toHaveProperty('window');
   });
