@@ -1,9 +1,9 @@
 // What "our own page" means, in one place: the renderer is served as app://desktop/…
 // (see app-protocol.ts), and every check of a sender, a permission or a navigation
 // compares against this origin.
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'desktop';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../signaling/protocol/app-constants';
+
+export { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../signaling/protocol/app-constants';
 /** The page the window opens: the Host view. */
 export const APP_START_URL = `${APP_ORIGIN}/host`;
 

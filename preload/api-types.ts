@@ -1,6 +1,7 @@
 // The API the preload exposes to the renderer as `window.desktopHost`. Types only: the
 // renderer may import this file (and nothing else from preload/), so it must stay free
 // of runtime code and of Electron or Node types.
+import type { HostingStatus } from '../signaling/protocol/app-constants';
 import type { Result } from '../signaling/protocol';
 
 /** Every IPC answer: a value, or plain words for the person using the app. */
@@ -44,7 +45,7 @@ export interface SystemAudioSupport {
 }
 
 /** The renderer's hosting status (renderer/app/app-state HostingStatus), as main sees it. */
-export type HostingReportStatus = 'idle' | 'starting' | 'ready' | 'live' | 'reconnecting' | 'stopping';
+export type HostingReportStatus = HostingStatus;
 
 export interface WaitingViewer {
   readonly id: string;

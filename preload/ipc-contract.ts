@@ -3,6 +3,7 @@
 // type (taken from DesktopApi, so the two cannot drift). No channel string lives
 // anywhere else.
 import * as z from 'zod/mini';
+import { hostingStatuses, WAITING_VIEWERS_MAX } from '../signaling/protocol/app-constants';
 import { ID_MAX, MAX_VIEWERS_LIMIT } from '../signaling/protocol/messages';
 import { NAME_MAX_CHARS } from '../signaling/protocol/names';
 import type { DesktopApi, HostingReport } from './api-types';
@@ -28,8 +29,7 @@ export const hostingPort = z.union([z.literal(0), z.int().check(z.minimum(1024),
 // desktopCapturer ids look like `screen:0:0` or `window:94371842:0`.
 const sourceId = z.string().check(z.maxLength(256), z.regex(/^(screen|window):[\w:-]+$/));
 
-/** Enough for a notification each; a report never carries the whole crowd. */
-export const WAITING_VIEWERS_MAX = 32;
+export { WAITING_VIEWERS_MAX };
 const viewerId = z.string().check(z.minLength(1), z.maxLength(ID_MAX));
 const viewerCount = z.int().check(z.minimum(0), z.maximum(MAX_VIEWERS_LIMIT));
 // Names are sanitized to 64 code points by the protocol: at most two UTF-16 units each.
@@ -39,7 +39,7 @@ const waitingViewer = z.strictObject({
 });
 export const hostingReport: z.ZodMiniType<HostingReport> = z
   .strictObject({
-    status: z.enum(['idle', 'starting', 'ready', 'live', 'reconnecting', 'stopping']),
+    status: z.enum(hostingStatuses),
     watching: viewerCount,
     waiting: viewerCount,
     waitingViewers: z.array(waitingViewer).check(z.maxLength(WAITING_VIEWERS_MAX)),

@@ -4,6 +4,7 @@ import { AppRoot } from './app/app-root';
 import { createAppState } from './app/app-state';
 import { AppContext } from './app/context';
 import { connectDesktop } from './app/desktop-bridge';
+import { loadDeliveryPreference, saveDeliveryPreference } from './app/delivery-preference';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
 import { applyTheme, loadTheme } from './app/theme';
@@ -19,7 +20,10 @@ applyTheme(loadTheme()); // before the first paint: no flash of the other theme
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = detectPlatform();
-const host = new HostSession(state.host, platform, chooseDelivery(state.host.deliveryMode, currentIceServers));
+state.host.deliveryPreference.value = loadDeliveryPreference();
+state.host.deliveryPreference.subscribe((mode) => saveDeliveryPreference(mode));
+const { deliveryPreference, deliveryMode } = state.host;
+const host = new HostSession(state.host, platform, chooseDelivery(deliveryPreference, deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 const recording = new RecordingSession(state.recording, platform, () => host.sharedStream());
 

@@ -1,7 +1,9 @@
 // All renderer state, as @preact/signals, created once and provided by context.
 // Sessions (host-session, viewer-session) write it; views read it.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { DEFAULT_MAX_VIEWERS, type HostingStatus } from '../../signaling/protocol';
 import type { CaptureSource } from '../platform/platform';
+import type { DeliveryPreference } from './delivery-preference';
 import type { UplinkReport } from '../host/media-delivery';
 import type { RecordingState } from '../host/recording-session';
 import type { PresetId, UserCaps } from '../host/presets';
@@ -52,7 +54,7 @@ export interface ReceivedReport {
  * can ask to join, nothing shared yet; live: sharing; reconnecting: the server
  * connection dropped and is being restored; stopping: tearing down.
  */
-export type HostingStatus = 'idle' | 'starting' | 'ready' | 'live' | 'reconnecting' | 'stopping';
+export type { HostingStatus };
 
 export interface HostState {
   readonly status: Signal<HostingStatus>;
@@ -87,6 +89,8 @@ export interface HostState {
    * is known.
    */
   readonly deliveryMode: Signal<'relay' | 'direct' | null>;
+  /** How media should reach viewers from the next start, as chosen on this device (app/delivery-preference.ts). */
+  readonly deliveryPreference: Signal<DeliveryPreference>;
   /** Bumped when someone asks to join, so the view can flash and chime. */
   readonly joinRequests: Signal<number>;
   readonly waitingCount: ReadonlySignal<number>;
@@ -161,7 +165,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       chosenJoinUrl: signal(null),
       requireApproval: signal(true),
       onlyVerified: signal(true),
-      maxViewers: signal(16),
+      maxViewers: signal(DEFAULT_MAX_VIEWERS),
       viewers,
       paused: signal(false),
       presetId: signal('balanced'),
@@ -174,6 +178,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       totalBitrateHistory: signal([]),
       uplink: signal(null),
       deliveryMode: signal(null),
+      deliveryPreference: signal('relay'),
       joinRequests: signal(0),
       waitingCount: computed(() => viewers.value.filter((v) => v.state === 'waiting').length),
       watchingCount: computed(() => viewers.value.filter((v) => v.state === 'watching').length),

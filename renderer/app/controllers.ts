@@ -2,6 +2,7 @@
 // views get them from context and never touch WebRTC or sockets themselves.
 import type { PresetId, UserCaps } from '../host/presets';
 import type { RecordingControls } from '../host/recording-session';
+import type { DeliveryPreference } from './delivery-preference';
 
 export interface HostControls {
   /** Connects to the signaling server without sharing yet (the headless /host page does this on load). */
@@ -23,6 +24,8 @@ export interface HostControls {
   /** Switches what is shared without disconnecting anyone (replaceTrack). */
   chooseSource(sourceId?: string): Promise<void>;
   refreshSources(): Promise<void>;
+  /** Direct or through the relay, from the next Start hosting. */
+  setDeliveryPreference(mode: DeliveryPreference): void;
 }
 
 export interface JoinControls {

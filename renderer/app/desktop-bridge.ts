@@ -3,12 +3,10 @@
 // carried out. A browser platform has none of these hooks, so nothing happens there.
 import { computed, effect } from '@preact/signals';
 import type { HostingReport } from '../../preload/api-types';
+import { WAITING_VIEWERS_MAX } from '../../signaling/protocol';
 import type { Platform } from '../platform/platform';
 import type { AppState } from './app-state';
 import type { HostControls } from './controllers';
-
-/** The tray's contract takes at most this many waiting viewers. */
-const MAX_REPORTED_WAITING = 32;
 
 export function hostingReportOf(host: AppState['host']): HostingReport {
   const waiting = host.viewers.value.filter((v) => v.state === 'waiting');
@@ -16,7 +14,7 @@ export function hostingReportOf(host: AppState['host']): HostingReport {
     status: host.status.value,
     watching: host.watchingCount.value,
     waiting: waiting.length,
-    waitingViewers: waiting.slice(0, MAX_REPORTED_WAITING).map(({ id, name }) => ({ id, name: name || 'Someone' })),
+    waitingViewers: waiting.slice(0, WAITING_VIEWERS_MAX).map(({ id, name }) => ({ id, name: name || 'Someone' })),
   };
 }
 

@@ -1,14 +1,17 @@
-// How the host's media reaches viewers: one RTCPeerConnection per admitted viewer
-// (peer-connection-delivery), or one to the media relay, which forwards to every
-// viewer (relay-delivery). Both implement this, so the host session does not change.
+// What the host session needs from the delivery (how the host's media reaches
+// viewers), and what the delivery reports back. The one implementation is Delivery
+// (delivery.ts), which runs one strategy at a time (delivery-strategy.ts); tests
+// stand in a recording one.
+import type { SignalPayload } from '../../signaling/protocol';
 import type { DtlsCheck } from '../security/dtls-check';
 import type { StreamStats } from '../stats/normalise-stats';
 import type { SenderSettings } from './presets';
-import type { PublisherLinkState } from './publisher-link';
+import type { UplinkState } from './uplink-connection';
 
+/** A signal's `data` as it goes on the wire: a payload, with its `auth` envelope once sealed. */
 export type SignalData = Record<string, unknown>;
 
-export interface ViewerLinkReport {
+export interface ViewerConnectionReport {
   /** Media can flow: the transport is connected. */
   readonly connected: boolean;
   readonly stats: StreamStats;
@@ -18,19 +21,21 @@ export interface ViewerLinkReport {
   readonly dtls?: DtlsCheck;
 }
 
-/** The host's own link when it encodes once for everyone (relay mode): what it sends to the relay. */
+/** The uplink when the host encodes once for everyone (relay strategy): what it sends to the relay. */
 export interface UplinkReport {
-  readonly state: PublisherLinkState;
+  readonly state: UplinkState;
   readonly bitrateBps: number | null;
   readonly fps: number | null;
   /** What the relay lets the host send (its REMB): the weakest watching viewer's limit, or the cap. */
   readonly targetBps: number | null;
-  /** Times the link was lost and made again this session. */
+  /** Times the uplink was lost and made again this session. */
   readonly restarts: number;
+  /** The relay's last `error` reply (a request it refused), if any. */
+  readonly relayError: string | null;
 }
 
 export interface MediaDelivery {
-  /** Starts sending to an admitted viewer; signaling data for it goes out through the `send` given at creation. */
+  /** Starts sending to an admitted viewer; signals for it go out through the `send` given at creation. */
   addViewer(viewerId: string): void;
   /** Stops sending to a vanished viewer whose connection is kept in case it comes back (no encoding for nobody). */
   suspend(viewerId: string): void;
@@ -40,14 +45,14 @@ export interface MediaDelivery {
   rebind(formerId: string, viewerId: string): boolean;
   /** Stops sending and releases everything held for the viewer. */
   removeViewer(viewerId: string): void;
-  /** A `signal` from the viewer (answer, candidate). */
-  handleSignal(viewerId: string, data: SignalData): Promise<void>;
+  /** A `signal` from the viewer (answer, candidate), checked and parsed. */
+  handleSignal(viewerId: string, data: SignalPayload): Promise<void>;
   /** What to send: switching it keeps every viewer connected. */
   setSource(stream: MediaStream): Promise<void>;
   applySettings(settings: SenderSettings): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
-  collectStats(): Promise<Map<string, ViewerLinkReport>>;
-  /** The link to the relay as of the last collectStats(); null when each viewer has its own link. */
+  collectStats(): Promise<Map<string, ViewerConnectionReport>>;
+  /** The uplink as of the last collectStats(); null when each viewer has its own connection. */
   uplink?(): UplinkReport | null;
   close(): void;
 }

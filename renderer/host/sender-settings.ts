@@ -1,4 +1,4 @@
-// Applies the preset's sender settings to a video sender (per-viewer links and the relay's publisher link).
+// Applies the preset's sender settings to a video sender (under every SendOnlyConnection: viewers' and the uplink).
 import type { SenderSettings } from './presets';
 
 /**

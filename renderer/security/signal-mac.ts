@@ -6,7 +6,7 @@
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { isPlainObject } from '../../signaling/protocol';
+import { authTagSchema, type AuthTag } from '../../signaling/protocol';
 import { canonicalJson } from './canonical-json';
 import { fromBase64Url, toBase64Url } from './base64url';
 
@@ -17,15 +17,8 @@ export interface SignalKeys {
   readonly 'viewer-to-host': Uint8Array;
 }
 
-/** The `auth` member added to a signal's `data`. */
-export interface AuthTag {
-  /** Epoch: random id of the host instance (a reloaded host page has a new one). */
-  readonly e: string;
-  /** Sequence number, from 1, strictly increasing per direction, epoch and viewer id. */
-  readonly n: number;
-  /** HMAC-SHA256, base64url. */
-  readonly m: string;
-}
+/** The `auth` member added to a signal's `data` (its schema is the protocol's). */
+export type { AuthTag };
 
 export interface ChannelContext {
   readonly epoch: string;
@@ -34,8 +27,6 @@ export interface ChannelContext {
 
 const SALT = new TextEncoder().encode('webrtc-desktop-host/signal-auth/1');
 const MAC_LABEL = 'wdh-signal/1';
-const EPOCH_PATTERN = /^[0-9a-f]{16}$/;
-const MAC_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function deriveSignalKeys(linkKey: string): SignalKeys | null {
   const secret = fromBase64Url(linkKey);
@@ -75,17 +66,8 @@ export function splitTag(data: Record<string, unknown>): {
 } {
   const { auth, ...payload } = data;
   if (auth === undefined) return { payload, tag: null };
-  if (!isPlainObject(auth)) return { payload, tag: 'malformed' };
-  const { e, n, m } = auth;
-  const wellFormed =
-    typeof e === 'string' &&
-    EPOCH_PATTERN.test(e) &&
-    typeof n === 'number' &&
-    Number.isSafeInteger(n) &&
-    n >= 1 &&
-    typeof m === 'string' &&
-    MAC_PATTERN.test(m);
-  return { payload, tag: wellFormed ? { e, n, m } : 'malformed' };
+  const tag = authTagSchema.safeParse(auth);
+  return { payload, tag: tag.success ? tag.data : 'malformed' };
 }
 
 /** Whether the tag's MAC is right for this payload, direction and viewer (constant time). */

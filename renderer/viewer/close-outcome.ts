@@ -1,5 +1,6 @@
 // What a close code or error code means for a viewer: a final state with words, or
 // (null) a problem worth retrying.
+import { FATAL_ERRORS } from '../../signaling/protocol';
 import type { JoinStatus } from '../app/app-state';
 
 export interface Outcome {
@@ -29,17 +30,11 @@ const OUTCOMES: Record<string, Outcome> = {
   },
 };
 
-const BY_CLOSE_CODE: Record<number, string> = {
-  4003: 'denied',
-  4004: 'kicked',
-  4005: 'room-full',
-  4001: 'bad-token',
-  4010: 'unsupported-protocol',
-  4400: 'bad-message',
-};
+/** Close code -> error code, from the protocol's table. */
+const BY_CLOSE_CODE = new Map<number, string>(Object.entries(FATAL_ERRORS).map(([code, close]) => [close, code]));
 
 /** For an error code string or a WebSocket close code; null for anything worth retrying. */
 export function closeCodeOutcome(code: string | number): Outcome | null {
-  const key = typeof code === 'number' ? BY_CLOSE_CODE[code] : code;
+  const key = typeof code === 'number' ? BY_CLOSE_CODE.get(code) : code;
   return (key !== undefined && OUTCOMES[key]) || null;
 }

@@ -7,3 +7,5 @@ export * from './names';
 export * from './parse';
 export * from './result';
 export * from './relay-messages';
+export * from './signal-data';
+export * from './app-constants';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { DEFAULT_MAX_VIEWERS } from '../protocol';
 import type { InterfaceMap } from './join-addresses';
 
 /** The media relay's control socket (signaling/relay), served at /relay while the server runs. */
@@ -63,8 +64,9 @@ export interface SignalingServerOptions {
 export const DEFAULTS = {
   port: 0,
   requireApproval: true,
-  maxViewers: 16,
-  maxWaitingViewers: 16,
+  maxViewers: DEFAULT_MAX_VIEWERS,
+  // As many may wait as may watch; kept apart so squatters in the waiting room cannot lower maxViewers.
+  maxWaitingViewers: DEFAULT_MAX_VIEWERS,
   maxPayloadBytes: 64 * 1024,
   maxSockets: 1024,
   maxSocketsPerAddress: 64,

@@ -5,9 +5,10 @@
 // desktop app's pages (app://desktop, which must reach hosts anywhere on the LAN).
 // And under which names the server answers at all (DNS rebinding, below).
 import { isIP } from 'node:net';
+import { APP_ORIGIN } from '../protocol';
 
-/** The desktop app's page origin (main/app-origin.ts APP_ORIGIN; signaling/ may not import main/). */
-const DESKTOP_APP_ORIGIN = 'app://desktop';
+/** The desktop app's page origin (signaling/protocol/app-constants.ts, shared with main). */
+const DESKTOP_APP_ORIGIN = APP_ORIGIN;
 
 export function isOriginAllowed(origin: string | undefined, host: string | undefined): boolean {
   if (origin === undefined) return true;

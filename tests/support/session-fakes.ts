@@ -1,6 +1,6 @@
 // Fakes for the host and viewer sessions against a real signaling server: WebRTC is
 // the one thing replaced (a recording MediaDelivery, a fake capture).
-import type { MediaDelivery, SignalData, ViewerLinkReport } from '../../renderer/host/media-delivery';
+import type { MediaDelivery, SignalData, ViewerConnectionReport } from '../../renderer/host/media-delivery';
 import type { Platform } from '../../renderer/platform/platform';
 import { ok } from '../../signaling/protocol';
 import type { HostingInfo } from '../../signaling/server';
@@ -41,7 +41,7 @@ export class RecordingDelivery implements MediaDelivery {
     this.paused = paused;
   }
   async collectStats() {
-    return new Map<string, ViewerLinkReport>();
+    return new Map<string, ViewerConnectionReport>();
   }
   close() {
     this.closed = true;

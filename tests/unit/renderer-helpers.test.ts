@@ -1,7 +1,6 @@
 import { routeFor } from '../../renderer/app/route';
 import { loadName, saveName } from '../../renderer/app/remembered-name';
 import { orderVideoCodecs } from '../../renderer/host/codec-preferences';
-import { readReport } from '../../renderer/host/host-session';
 import { hostKeyFromFragment } from '../../renderer/platform/browser-platform';
 import { closeCodeOutcome } from '../../renderer/viewer/close-outcome';
 
@@ -57,45 +56,6 @@ describe('orderVideoCodecs', () => {
       { mimeType: 'video/H264', p: 2 },
     ];
     expect(orderVideoCodecs(codecs).map((c) => c.p)).toEqual([1, 2, 0]);
-  });
-});
-
-describe('readReport (a viewer stats message is untrusted)', () => {
-  it('keeps known numbers', () => {
-    expect(
-      readReport({
-        fps: 29.9,
-        width: 1920,
-        height: 1080,
-        bitrateBps: 1e6,
-        packetLossPct: 0,
-        jitterMs: 3,
-        framesDecoded: 100,
-      }),
-    ).toEqual({
-      fps: 29.9,
-      width: 1920,
-      height: 1080,
-      bitrateBps: 1e6,
-      packetLossPct: 0,
-      jitterMs: 3,
-      framesDecoded: 100,
-    });
-  });
-  it('drops strings, NaN, objects and unknown fields', () => {
-    expect(readReport({ fps: '30', width: NaN, height: { x: 1 }, evil: '<img onerror>' })).toEqual({
-      fps: null,
-      width: null,
-      height: null,
-      bitrateBps: null,
-      packetLossPct: null,
-      jitterMs: null,
-      framesDecoded: null,
-    });
-  });
-  it('returns null for a non-object', () => {
-    expect(readReport([1, 2])).toBeNull();
-    expect(readReport(null)).toBeNull();
   });
 });
 

@@ -2,23 +2,23 @@
 // encodes once) or direct (one connection and encoder per viewer). Hosting reads it
 // when it starts; the connection card shows the mode actually in use.
 import { useId, useState } from 'preact/hooks';
-import { loadDeliveryPreference, saveDeliveryPreference } from '../../host/delivery-choice';
-import type { DeliveryMode } from '../../host/relay-delivery';
+import { useApp } from '../../app/context';
+import type { DeliveryPreference } from '../../app/delivery-preference';
 
-const CHOICES: readonly { readonly mode: DeliveryMode; readonly label: string }[] = [
+const CHOICES: readonly { readonly mode: DeliveryPreference; readonly label: string }[] = [
   { mode: 'relay', label: 'Relay (encode once)' },
   { mode: 'direct', label: 'Direct (one encode per viewer)' },
 ];
 
 export function DeliveryModeField({ hosting }: { readonly hosting: boolean }) {
   const id = useId();
-  const [mode, setMode] = useState(() => loadDeliveryPreference());
+  const { state, controls } = useApp();
+  const mode = state.host.deliveryPreference.value;
   const [changedWhileHosting, setChangedWhileHosting] = useState(false);
   const change = (value: string) => {
     const next = CHOICES.find((choice) => choice.mode === value)?.mode;
     if (!next) return;
-    setMode(next);
-    saveDeliveryPreference(next);
+    controls.host.setDeliveryPreference(next);
     if (hosting) setChangedWhileHosting(true);
   };
   return (

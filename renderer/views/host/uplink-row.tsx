@@ -21,6 +21,12 @@ export function UplinkRow({ uplink }: { readonly uplink: UplinkEntry }) {
           ({STATE_WORDS[uplink.state]}
           {restarted})
         </span>
+        {uplink.relayError && (
+          <span class="muted small" data-testid="relay-error" title={uplink.relayError}>
+            {' '}
+            The relay refused a request: {uplink.relayError}
+          </span>
+        )}
       </th>
       <td>{formatBitrate(uplink.bitrateBps)}</td>
       <td>{formatFps(uplink.fps)}</td>
