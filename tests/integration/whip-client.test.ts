@@ -1,209 +1,160 @@
-// The WHIP client against a fake WHIP server on a loopback socket: what it sends, how it reads
-// each answer, and the plain words each failure comes to.
-import { publishOffer, type WhipSession } from '../../signaling/protocol/whip';
+// WhipClient against the fake WHIP server: when candidates go out, what an ICE restart
+// changes on the peer connection, and DELETE on stop. The peer is a recording stand-in.
+import { WhipClient, type WhipFailure, type WhipPeer } from '../../signaling/protocol/whip';
 import { answer, created, FakeWhipServer, OFFER } from '../whip/support/fake-whip-server';
 
+type Description = { type: 'offer' | 'answer'; sdp: string };
+
+class RecordingPeer implements WhipPeer {
+  localDescription: { sdp: string } | null = null;
+  readonly remote: Description[] = [];
+  readonly added: { candidate: string; sdpMid: string | null }[] = [];
+  restarts = 0;
+
+  async createOffer(options?: { iceRestart?: boolean }) {
+    if (options?.iceRestart) this.restarts += 1;
+    return { type: 'offer', sdp: this.restarts ? OFFER.replace(/offerUfrag/g, `restart${this.restarts}`) : OFFER };
+  }
+  async setLocalDescription(description: Description) {
+    this.localDescription = { sdp: description.sdp };
+  }
+  async setRemoteDescription(description: Description) {
+    this.remote.push(description);
+  }
+  async addIceCandidate(candidate: { candidate: string; sdpMid: string | null }) {
+    this.added.push(candidate);
+  }
+}
+
+const candidate = (port: number) => ({
+  candidate: `candidate:${port} 1 udp 2122260223 127.0.0.1 ${port} typ host`,
+  sdpMid: '0',
+});
+const restartAnswer = {
+  status: 200,
+  headers: { 'content-type': 'application/trickle-ice-sdpfrag', etag: '"e2"' },
+  body: 'a=ice-ufrag:srv2\r\na=ice-pwd:serverPasswordNumberTwo\r\na=candidate:9 1 udp 1 127.0.0.1 6000 typ host\r\n',
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 let server: FakeWhipServer;
-let endpoint: string;
+let peer: RecordingPeer;
+const failures: WhipFailure[] = [];
+let client: WhipClient;
 
 beforeEach(async () => {
   server = await FakeWhipServer.start();
-  endpoint = `${server.origin}/whip/endpoint/room1`;
+  server.script = (request) => (request.method === 'POST' ? created('/resource/1') : { status: 204 });
+  peer = new RecordingPeer();
+  failures.length = 0;
+  client = new WhipClient(peer, `${server.origin}/endpoint`, { token: 't', onFailure: (f) => failures.push(f) });
 });
 afterEach(() => server.close());
 
-async function published(): Promise<WhipSession> {
-  server.script = () => created('/whip/resource/abc');
-  const result = await publishOffer(endpoint, OFFER, { token: 'secret' });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.session;
-}
+const patches = () => server.requests.filter((r) => r.method === 'PATCH');
 
-describe('publishOffer', () => {
-  it('POSTs the offer as application/sdp with the Bearer token', async () => {
-    await published();
-    expect(server.requests).toEqual([
-      expect.objectContaining({
-        method: 'POST',
-        path: '/whip/endpoint/room1',
-        body: OFFER,
-        headers: expect.objectContaining({ 'content-type': 'application/sdp', authorization: 'Bearer secret' }),
-      }),
-    ]);
-  });
-
-  it('sends no Authorization header without a token', async () => {
-    server.script = () => created('/r/1');
-    await publishOffer(endpoint, OFFER);
-    expect(server.requests[0]?.headers.authorization).toBeUndefined();
-  });
-
-  it.each([
-    ['/whip/resource/abc', '/whip/resource/abc'],
-    ['../resource/abc', '/whip/resource/abc'],
-    ['abc', '/whip/endpoint/abc'],
-  ])('resolves the Location %s against the endpoint URL', async (location, path) => {
-    server.script = () => created(location);
-    const result = await publishOffer(endpoint, OFFER);
-    expect(result.ok && result.value.session.url).toBe(`${server.origin}${path}`);
-    expect(result.ok && result.value.answerSdp).toBe(answer());
-  });
-
-  it.each([
-    [401, 'wrong-token', /^The media server refused the token: check the WHIP token \(HTTP 401: bad token\)$/],
-    [403, 'wrong-token', /refused the token.*HTTP 403/],
-    [404, 'endpoint-not-found', /^There is no WHIP endpoint at this URL: check the endpoint URL \(HTTP 404/],
-    [406, 'codecs-refused', /refused the offer or its codecs/],
-    [409, 'busy', /busy or the stream is already being published/],
-    [503, 'busy', /busy/],
-    [500, 'server-error', /^The media server failed to handle the request \(HTTP 500/],
-    [400, 'offer-refused', /^The media server refused the request \(HTTP 400/],
-  ])('maps HTTP %i to %s in plain words', async (status, code, words) => {
-    server.script = () => ({ status, body: 'bad token' });
-    const result = await publishOffer(endpoint, OFFER, { token: 't' });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error).toMatchObject({ code, status });
-      expect(result.error.message).toMatch(words);
-    }
-  });
-
-  it('keeps what the server said short and printable', async () => {
-    server.script = () => ({ status: 403, body: `\u001b[31mno\u0007 ${'x'.repeat(300)}` });
-    const result = await publishOffer(endpoint, OFFER);
-    const message = result.ok ? '' : result.error.message;
-    expect([...message].every((char) => char >= ' ')).toBe(true);
-    expect(message.length).toBeLessThan(220);
-  });
-
-  const sdpHeaders = { 'content-type': 'application/sdp', location: '/r' };
-  it.each([
-    ['200 instead of 201', { status: 200, headers: sdpHeaders, body: answer() }, /201/],
-    ['no Location', { status: 201, headers: { 'content-type': 'application/sdp' }, body: answer() }, /no Location/],
-    [
-      'a JSON answer',
-      { status: 201, headers: { ...sdpHeaders, 'content-type': 'application/json' }, body: '{}' },
-      /not appl/,
-    ],
-    ['a non-SDP body', { status: 201, headers: sdpHeaders, body: 'hello' }, /not an SDP/],
-    [
-      'a javascript: Location',
-      { status: 201, headers: { ...sdpHeaders, location: 'javascript:x' }, body: answer() },
-      /http/,
-    ],
-  ])('refuses an answer with %s', async (_, reply, why) => {
-    server.script = () => reply;
-    const result = await publishOffer(endpoint, OFFER);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.code).toBe('bad-response');
-      expect(result.error.message).toMatch(/^The media server's answer is not valid WHIP: /);
-      expect(result.error.message).toMatch(why);
-    }
-  });
-
-  it('says the codecs were refused when the answer rejects the video, and DELETEs that session', async () => {
-    server.script = (request) =>
-      request.method === 'POST' ? { ...created('/r/1'), body: answer({ refuseVideo: true }) } : { status: 200 };
-    const result = await publishOffer(endpoint, OFFER);
-    expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.error).toMatchObject({ code: 'codecs-refused', message: expect.stringMatching(/video/) });
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /whip/endpoint/room1', 'DELETE /r/1']);
-  });
-
-  it('says the server is unreachable when nothing listens', async () => {
-    await server.close();
-    const result = await publishOffer(endpoint, OFFER);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.code).toBe('unreachable');
-      expect(result.error.message).toBe(
-        `Could not reach the media server at ${new URL(endpoint).host} (no connection)`,
-      );
-    }
-    server = await FakeWhipServer.start(); // for afterEach
-  });
-
-  it('gives up on a server that does not answer in time', async () => {
-    server.script = () => 'hang';
-    const result = await publishOffer(endpoint, OFFER, { timeoutMs: 200 });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/did not answer in time/);
-  });
+it('holds candidates gathered before the answer, then sends them in one PATCH', async () => {
+  client.addLocalCandidate(candidate(5000));
+  client.addLocalCandidate(candidate(5001));
+  client.addLocalCandidate(null);
+  expect((await client.start()).ok).toBe(true);
+  await settle();
+  expect(patches()).toHaveLength(1);
+  expect(patches()[0]?.body).toMatch(/a=candidate:5000 .*\r\na=candidate:5001 .*\r\na=end-of-candidates\r\n$/);
+  expect(peer.remote).toEqual([{ type: 'answer', sdp: answer() }]);
+  expect(client.sessionUrl).toBe(`${server.origin}/resource/1`);
 });
 
-describe('WhipSession', () => {
-  const fragment = 'a=ice-ufrag:u\r\na=ice-pwd:p\r\n';
-
-  it('PATCHes trickle fragments with the entity-tag the POST gave', async () => {
-    const session = await published();
-    server.script = () => ({ status: 204 });
-    expect(await session.trickle(fragment)).toEqual({ ok: true, value: 'sent' });
-    expect(server.requests[1]).toMatchObject({
-      method: 'PATCH',
-      path: '/whip/resource/abc',
-      body: fragment,
-      headers: {
-        'content-type': 'application/trickle-ice-sdpfrag',
-        'if-match': '"etag-1"',
-        authorization: 'Bearer secret',
-      },
-    });
+it('sends one PATCH at a time, the later candidates after the first answer', async () => {
+  client = new WhipClient(peer, `${server.origin}/endpoint`, {
+    timeoutMs: 300,
+    onFailure: (f) => failures.push(f),
   });
+  await client.start();
+  server.script = () => 'hang';
+  client.addLocalCandidate(candidate(5000));
+  await settle();
+  client.addLocalCandidate(candidate(5001));
+  await settle();
+  expect(patches()).toHaveLength(1);
+  // The hung first PATCH fails by timing out; the next batch still goes out after it.
+  server.script = () => ({ status: 204 });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(patches().map((p) => /candidate:(\d+)/.exec(p.body)?.[1])).toEqual(['5000', '5001']);
+  expect(failures.map((f) => f.code)).toEqual(['unreachable']);
+});
 
-  it.each([405, 422, 501])('takes HTTP %i to a trickle PATCH as "no trickle here"', async (status) => {
-    const session = await published();
-    server.script = () => ({ status });
-    expect(await session.trickle(fragment)).toEqual({ ok: true, value: 'not-supported' });
-  });
+it('stops trickling when the server takes no trickle (405)', async () => {
+  await client.start();
+  server.script = () => ({ status: 405 });
+  client.addLocalCandidate(candidate(5000));
+  await settle();
+  client.addLocalCandidate(candidate(5001));
+  await settle();
+  expect(patches()).toHaveLength(1);
+  expect(failures).toEqual([]);
+});
 
-  it('says the session is gone when the server forgot it', async () => {
-    const session = await published();
-    server.script = () => ({ status: 404 });
-    const result = await session.trickle(fragment);
-    expect(!result.ok && result.error.code).toBe('session-gone');
-  });
+it('reports a trickle PATCH the server refused', async () => {
+  await client.start();
+  server.script = () => ({ status: 404 });
+  client.addLocalCandidate(candidate(5000));
+  await settle();
+  expect(failures.map((f) => f.code)).toEqual(['session-gone']);
+});
 
-  it('restarts ICE with If-Match: * and takes the new credentials and entity-tag', async () => {
-    const session = await published();
-    server.script = () => ({
-      status: 200,
-      headers: { 'content-type': 'application/trickle-ice-sdpfrag', etag: '"etag-2"' },
-      body: 'a=ice-ufrag:newU\r\na=ice-pwd:newPasswordOfTwentyTwo\r\na=candidate:1 1 udp 1 127.0.0.1 5000 typ host\r\n',
-    });
-    const restarted = await session.restartIce(fragment);
-    expect(restarted).toEqual({
-      ok: true,
-      value: {
-        credentials: { ufrag: 'newU', pwd: 'newPasswordOfTwentyTwo' },
-        candidates: ['candidate:1 1 udp 1 127.0.0.1 5000 typ host'],
-      },
-    });
-    expect(server.requests[1]?.headers['if-match']).toBe('*');
-    server.script = () => ({ status: 204 });
-    await session.trickle(fragment);
-    expect(server.requests[2]?.headers['if-match']).toBe('"etag-2"');
-  });
+it('restarts ICE: new local credentials out, the server credentials and candidates into the connection', async () => {
+  await client.start();
+  server.script = () => restartAnswer;
+  expect(await client.restartIce()).toEqual({ ok: true, value: undefined });
+  expect(patches()[0]).toMatchObject({ headers: { 'if-match': '*' } });
+  expect(patches()[0]?.body).toBe('a=ice-ufrag:restart1\r\na=ice-pwd:offerPasswordOfTwentyTwo\r\n');
+  const restartedAnswer = peer.remote[1]?.sdp ?? '';
+  expect(restartedAnswer).toMatch(/a=ice-ufrag:srv2\r\n/);
+  expect(restartedAnswer).not.toMatch(/answerUfrag/);
+  expect(peer.added).toEqual([{ candidate: 'candidate:9 1 udp 1 127.0.0.1 6000 typ host', sdpMid: '0' }]);
+});
 
-  it('refuses an ICE restart answer without credentials', async () => {
-    const session = await published();
-    server.script = () => ({ status: 200, headers: { 'content-type': 'application/trickle-ice-sdpfrag' }, body: '' });
-    const result = await session.restartIce(fragment);
-    expect(!result.ok && result.error.message).toMatch(/no ice-ufrag and ice-pwd/);
-  });
+it('holds candidates gathered during an ICE restart until the server has answered it', async () => {
+  await client.start();
+  let answerRestart: () => void = () => undefined;
+  server.script = (request) =>
+    request.headers['if-match'] === '*'
+      ? new Promise((resolve) => {
+          answerRestart = () => resolve(restartAnswer);
+        })
+      : { status: 204 };
+  const restarting = client.restartIce();
+  await settle();
+  client.addLocalCandidate(candidate(6001));
+  await settle();
+  expect(patches()).toHaveLength(1);
+  answerRestart();
+  expect((await restarting).ok).toBe(true);
+  await settle();
+  expect(patches().map((p) => p.headers['if-match'])).toEqual(['*', '"e2"']);
+  expect(patches()[1]?.body).toMatch(/^a=ice-ufrag:restart1\r\n[\s\S]*a=candidate:6001 /);
+});
 
-  it('DELETEs the session once, with the token', async () => {
-    const session = await published();
-    server.script = () => ({ status: 200 });
-    expect(await session.end()).toEqual({ ok: true, value: undefined });
-    expect(await session.end()).toEqual({ ok: true, value: undefined });
-    expect(server.requests.slice(1)).toEqual([
-      expect.objectContaining({
-        method: 'DELETE',
-        path: '/whip/resource/abc',
-        headers: expect.objectContaining({ authorization: 'Bearer secret' }),
-      }),
-    ]);
-  });
+it('DELETEs the session on stop', async () => {
+  await client.start();
+  server.script = () => ({ status: 200 });
+  expect(await client.stop()).toEqual({ ok: true, value: undefined });
+  expect(server.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/resource/1' });
+});
+
+it('ends the session at once when stopped while the offer was on its way', async () => {
+  const starting = client.start();
+  await client.stop();
+  expect((await starting).ok).toBe(true);
+  expect(server.requests.map((r) => r.method)).toEqual(['POST', 'DELETE']);
+});
+
+it('returns the failure and sends nothing more when the POST is refused', async () => {
+  server.script = () => ({ status: 403 });
+  client.addLocalCandidate(candidate(5000));
+  const started = await client.start();
+  await settle();
+  expect(!started.ok && started.error.code).toBe('wrong-token');
+  expect(server.requests).toHaveLength(1);
 });

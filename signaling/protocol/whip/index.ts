@@ -2,5 +2,5 @@
 export * from './answer-check';
 export * from './sdp-fragment';
 export * from './whip-failure';
-export * from './whip-publisher';
+export * from './whip-client';
 export * from './whip-session';

@@ -1,6 +1,6 @@
 // The test page's script: publishes the fake screen (VP8) and its fake audio (Opus) through the
 // WHIP client module, and reports what it sent. Built by the WHIP tests with esbuild.
-import { WhipPublisher, type WhipFailure } from '../../../signaling/protocol/whip';
+import { WhipClient, type WhipFailure } from '../../../signaling/protocol/whip';
 
 interface PublishOutcome {
   readonly startedAt: number;
@@ -9,7 +9,7 @@ interface PublishOutcome {
 
 let connection: RTCPeerConnection | undefined;
 let captureFps: number | undefined;
-let publisher: WhipPublisher | undefined;
+let client: WhipClient | undefined;
 const trickleFailures: WhipFailure[] = [];
 
 function preferVp8(transceiver: RTCRtpTransceiver): void {
@@ -31,11 +31,11 @@ async function publish(endpointUrl: string, token: string | undefined): Promise<
     const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     if (track.kind === 'video') preferVp8(transceiver);
   }
-  const whip = new WhipPublisher(pc, endpointUrl, {
+  const whip = new WhipClient(pc, endpointUrl, {
     token,
     onFailure: (failure) => trickleFailures.push(failure),
   });
-  publisher = whip;
+  client = whip;
   pc.addEventListener('icecandidate', (event) => whip.addLocalCandidate(event.candidate));
   const started = await whip.start();
   return started.ok ? { startedAt } : { startedAt, failure: started.error };
@@ -86,13 +86,13 @@ async function iceInUse(): Promise<{ inUse: string | undefined; described: strin
 
 /** An ICE restart through the WHIP session (PATCH with If-Match: *). */
 async function restartIce(): Promise<WhipFailure | undefined> {
-  const restarted = await publisher?.restartIce();
+  const restarted = await client?.restartIce();
   return restarted && !restarted.ok ? restarted.error : undefined;
 }
 
 /** DELETEs the session but keeps the connection open, so a test can tell DELETE from a hang-up. */
 async function stop(): Promise<WhipFailure | undefined> {
-  const stopped = await publisher?.stop();
+  const stopped = await client?.stop();
   return stopped && !stopped.ok ? stopped.error : undefined;
 }
 

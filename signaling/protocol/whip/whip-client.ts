@@ -19,12 +19,12 @@ export interface WhipPeer {
   readonly localDescription: { readonly sdp: string } | null;
 }
 
-export interface WhipPublisherOptions extends WhipOptions {
+export interface WhipClientOptions extends WhipOptions {
   /** A trickle PATCH failed after publishing started (the session may be gone). */
   readonly onFailure?: (failure: WhipFailure) => void;
 }
 
-export class WhipPublisher {
+export class WhipClient {
   private pending: TrickleCandidate[] = [];
   private gatheringDone = false;
   private trickling = true;
@@ -39,7 +39,7 @@ export class WhipPublisher {
   constructor(
     private readonly peer: WhipPeer,
     private readonly endpointUrl: string,
-    private readonly options: WhipPublisherOptions = {},
+    private readonly options: WhipClientOptions = {},
   ) {}
 
   /** Offers, POSTs the offer and applies the answer; then the queued candidates go out. */
