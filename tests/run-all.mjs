@@ -1,5 +1,6 @@
 // `npm test`: builds, runs every tier (jest unit + integration + property, Playwright
-// in Chromium, the desktop app's _electron suite, the network lab) and ends with one line:
+// in Chromium, WHIP publishing to Janus, the desktop app's _electron suite, the network
+// lab) and ends with one line:
 // `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +46,7 @@ if (existsSync('test-results/jest.json')) {
 // why, where it is not root or has no `ip netns`).
 for (const [config, results] of [
   ['playwright.config.ts', 'test-results/playwright.json'],
+  ['playwright.whip.config.ts', 'test-results/playwright-whip.json'],
   ['playwright.electron.config.ts', 'test-results/playwright-electron.json'],
   ['playwright.network.config.ts', 'test-results/playwright-network.json'],
 ]) {

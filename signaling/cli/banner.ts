@@ -1,6 +1,7 @@
 import type { HostingInfo } from '../server';
 import type { ServeArgs } from './serve-args';
 import { renderTerminalQr } from './terminal-qr';
+import { describeWhipUrl, WHIP_TOKEN_ENV } from './whip-target';
 
 /** What `npm run serve` prints for a person (without --json). */
 export function formatBanner(info: HostingInfo, args: ServeArgs, { color }: { color: boolean }): string {
@@ -15,12 +16,24 @@ export function formatBanner(info: HostingInfo, args: ServeArgs, { color }: { co
     `  Viewers: ${args.autoAdmit ? 'let in automatically' : 'you approve each one'}; at most ${args.maxViewers}.`,
     '',
   ];
+  if (args.whip)
+    lines.push(
+      `  Media server (WHIP): ${describeWhipUrl(args.whip)} (${args.whip.token ? `token from ${WHIP_TOKEN_ENV}` : 'no token'})`,
+      '',
+    );
   if (primary) lines.push(renderTerminalQr(primary, { color }), '');
   lines.push('Press Ctrl+C to stop.');
   return lines.join('\n');
 }
 
 /** The machine-readable form: one line, nothing else on stdout. */
-export function formatJson(info: HostingInfo): string {
-  return JSON.stringify({ port: info.port, hostUrl: info.hostUrl, joinUrl: info.joinUrls[0], joinUrls: info.joinUrls });
+export function formatJson(info: HostingInfo, args?: Pick<ServeArgs, 'whip'>): string {
+  const whipUrl = args?.whip ? describeWhipUrl(args.whip) : undefined;
+  return JSON.stringify({
+    port: info.port,
+    hostUrl: info.hostUrl,
+    joinUrl: info.joinUrls[0],
+    joinUrls: info.joinUrls,
+    ...(whipUrl ? { whipUrl } : {}),
+  });
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../protocol';
 import { DEFAULT_HOSTING_PORT } from '../protocol/hosting-defaults';
 import { DEFAULTS } from '../server/options';
+import { parseWhipTarget, refuseTokenOnArgv, WHIP_TOKEN_ENV, type WhipTarget } from './whip-target';
 
 export interface ServeArgs {
   readonly port: number;
@@ -12,6 +13,8 @@ export interface ServeArgs {
   readonly maxViewers: number;
   readonly json: boolean;
   readonly help: boolean;
+  /** `--whip URL`: also publish to this media server (token from WDH_WHIP_TOKEN). */
+  readonly whip: WhipTarget | undefined;
 }
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -25,6 +28,8 @@ Options:
   --auto-admit      let viewers in without asking (default: the host approves each one)
   --max-viewers N   how many viewers may join, 1-1000 (default ${DEFAULTS.maxViewers})
   --json            print one JSON line with the URLs on stdout and nothing else
+  --whip URL        the media server's WHIP endpoint to publish to; its token, if it
+                    needs one, only from the environment variable ${WHIP_TOKEN_ENV}
   -h, --help        show this help`;
 
 function integerIn(name: string, raw: string, min: number, max: number): Result<number, string> {
@@ -34,7 +39,12 @@ function integerIn(name: string, raw: string, min: number, max: number): Result<
   return ok(value);
 }
 
-export function parseServeArgs(argv: readonly string[]): Result<ServeArgs, string> {
+export function parseServeArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): Result<ServeArgs, string> {
+  const noToken = refuseTokenOnArgv(argv);
+  if (!noToken.ok) return noToken;
   let values;
   try {
     ({ values } = parseArgs({
@@ -47,6 +57,7 @@ export function parseServeArgs(argv: readonly string[]): Result<ServeArgs, strin
         'auto-admit': { type: 'boolean' },
         'max-viewers': { type: 'string' },
         json: { type: 'boolean' },
+        whip: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -63,6 +74,8 @@ export function parseServeArgs(argv: readonly string[]): Result<ServeArgs, strin
   const bind = values.bind;
   if (bind !== undefined && isIP(bind) === 0)
     return err(`--bind must be an IP address such as 0.0.0.0, 127.0.0.1 or ::, got '${bind}'`);
+  const whip = values.whip === undefined ? ok(undefined) : parseWhipTarget(values.whip, env);
+  if (!whip.ok) return whip;
   return ok({
     port: port.value,
     bind,
@@ -70,5 +83,6 @@ export function parseServeArgs(argv: readonly string[]): Result<ServeArgs, strin
     maxViewers: maxViewers.value,
     json: values.json ?? false,
     help: values.help ?? false,
+    whip: whip.value,
   });
 }
