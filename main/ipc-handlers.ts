@@ -8,6 +8,7 @@ import type { HostingService } from './hosting-service';
 import { createIpcRouter } from './ipc-main-wrappers';
 import { toJoinLink } from './join-links';
 import { log } from './main-log';
+import { RendererErrorLog } from './process-errors';
 
 export interface IpcServices {
   /** The window allowed to call; requests from anything else are refused. */
@@ -42,6 +43,11 @@ export function registerIpcHandlers({ trustedWindow, hosting, capture, onHosting
   ipc.handle('systemAudioSupport', async () => ok(capture.systemAudioSupport()));
   // Read in main, so the page needs no clipboard permission; only a valid join link comes back.
   ipc.handle('readClipboardJoinLink', async () => ok(toJoinLink(await clipboard.readText())));
+  const rendererErrors = new RendererErrorLog();
+  ipc.handle('reportRendererError', async (error) => {
+    rendererErrors.record(error);
+    return ok(null);
+  });
   ipc.handle('reportHostingState', async (report) => {
     onHostingReport(report);
     return ok(null);

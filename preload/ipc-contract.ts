@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { ID_MAX, MAX_VIEWERS_LIMIT } from '../signaling/protocol/messages';
 import { NAME_MAX_CHARS } from '../signaling/protocol/names';
-import type { DesktopApi, HostingReport } from './api-types';
+import type { DesktopApi, HostingReport, RendererError } from './api-types';
 
 /** The request/response methods of DesktopApi (subscriptions are events, below). */
 export type InvokeMethod = {
@@ -48,6 +48,15 @@ export const hostingReport: z.ZodMiniType<HostingReport> = z
     z.refine((report) => report.waitingViewers.length <= report.waiting, 'more waiting viewers listed than counted'),
   );
 
+/** Bounds of a renderer error report: enough for a message and a stack, not for flooding the log. */
+export const RENDERER_ERROR_LIMITS = { message: 2000, source: JOIN_LINK_MAX, stack: 8000 } as const;
+export const rendererError: z.ZodMiniType<RendererError> = z.strictObject({
+  kind: z.enum(['error', 'unhandledrejection']),
+  message: z.string().check(z.maxLength(RENDERER_ERROR_LIMITS.message)),
+  source: z.optional(z.string().check(z.maxLength(RENDERER_ERROR_LIMITS.source))),
+  stack: z.optional(z.string().check(z.maxLength(RENDERER_ERROR_LIMITS.stack))),
+});
+
 export const invokeChannels = {
   startHosting: { channel: 'hosting:start', request: noArguments },
   stopHosting: { channel: 'hosting:stop', request: noArguments },
@@ -58,6 +67,7 @@ export const invokeChannels = {
   systemAudioSupport: { channel: 'capture:system-audio-support', request: noArguments },
   readClipboardJoinLink: { channel: 'join:read-clipboard', request: noArguments },
   reportHostingState: { channel: 'hosting:report-state', request: hostingReport },
+  reportRendererError: { channel: 'app:report-error', request: rendererError },
 } as const satisfies { readonly [M in InvokeMethod]: InvokeSpec<RequestOf<M>> };
 
 /** Main -> renderer messages, each delivered to one DesktopApi subscription. */

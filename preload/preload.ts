@@ -14,6 +14,7 @@ const api: DesktopApi = {
   systemAudioSupport: () => invoke('systemAudioSupport', undefined),
   readClipboardJoinLink: () => invoke('readClipboardJoinLink', undefined),
   reportHostingState: (report) => invoke('reportHostingState', report),
+  reportRendererError: (error) => invoke('reportRendererError', error),
   onJoinLink: (listener) => subscribe('joinLink', listener),
   onViewerDecision: (listener) => subscribe('viewerDecision', listener),
   // The payload is an empty marker: the page's listener gets nothing from the IPC message.

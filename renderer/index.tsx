@@ -7,6 +7,7 @@ import { connectDesktop } from './app/desktop-bridge';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
 import { currentIceServers } from './app/ice-servers';
+import { reportPageErrors } from './app/error-reporting';
 import { HostSession } from './host/host-session';
 import { chooseDelivery } from './host/delivery-choice';
 import { hostKeyFromFragment } from './platform/browser-platform';
@@ -16,6 +17,7 @@ import { ViewerSession } from './viewer/viewer-session';
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = detectPlatform();
+reportPageErrors(window, platform);
 const host = new HostSession(state.host, platform, chooseDelivery(state.host.deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 

@@ -13,6 +13,7 @@ const EXPECTED_METHODS = [
   'onViewerDecision',
   'readClipboardJoinLink',
   'reportHostingState',
+  'reportRendererError',
   'setHostingPort',
   'startHosting',
   'stopHosting',
@@ -48,7 +49,7 @@ it('has one method per channel of the contract', () => {
 
 it.each(
   Object.entries(invokeChannels).filter(
-    ([method]) => !['chooseSource', 'setHostingPort', 'reportHostingState'].includes(method),
+    ([method]) => !['chooseSource', 'setHostingPort', 'reportHostingState', 'reportRendererError'].includes(method),
   ),
 )('%s invokes its own channel with no arguments', async (method, { channel }) => {
   await (api[method as keyof DesktopApi] as () => Promise<unknown>)();
@@ -144,6 +145,23 @@ describe('reportHostingState', () => {
     for (const report of bad)
       await expect(api.reportHostingState(report as never)).resolves.toMatchObject({ ok: false });
     expect(fake.ipcRenderer.invocations).toEqual([]);
+  });
+});
+
+describe('reportRendererError', () => {
+  it('sends a bounded error report on its channel and refuses anything else before it leaves the page', async () => {
+    const error = { kind: 'error', message: 'TypeError: x is undefined', source: 'app://desktop/app.js:1:2' } as const;
+    await expect(api.reportRendererError(error)).resolves.toEqual({ ok: true, value: null });
+    for (const bad of [
+      { ...error, kind: 'warning' },
+      { ...error, message: 'x'.repeat(2001) },
+      { ...error, stack: 'x'.repeat(8001) },
+      { ...error, extra: 1 },
+    ])
+      await expect(api.reportRendererError(bad as never)).resolves.toMatchObject({ ok: false });
+    expect(fake.ipcRenderer.invocations).toEqual([
+      { channel: invokeChannels.reportRendererError.channel, args: [error] },
+    ]);
   });
 });
 
