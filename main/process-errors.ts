@@ -5,10 +5,27 @@
 import type { RendererError } from '../preload/api-types';
 import { log } from './main-log';
 
+type ErrorEvents = Pick<NodeJS.Process, 'on' | 'off'>;
+/** The listeners installed last, kept on the process itself: a module loaded again replaces them, never adds more. */
+const INSTALLED = Symbol.for('webrtc-desktop-host.process-error-listeners');
+type Installed = {
+  [INSTALLED]?: { monitor: NodeJS.UncaughtExceptionListener; rejection: NodeJS.UnhandledRejectionListener };
+};
+
 /** Main's uncaught errors. `uncaughtExceptionMonitor` observes without changing Electron's own handling. */
-export function logProcessErrors(target: Pick<NodeJS.Process, 'on'> = process): void {
-  target.on('uncaughtExceptionMonitor', (error, origin) => log.error(`main: ${origin}:`, error));
-  target.on('unhandledRejection', (reason) => log.error('main: unhandled promise rejection:', reason));
+export function logProcessErrors(target: ErrorEvents = process): void {
+  const holder = target as ErrorEvents & Installed;
+  const previous = holder[INSTALLED];
+  if (previous) {
+    target.off('uncaughtExceptionMonitor', previous.monitor);
+    target.off('unhandledRejection', previous.rejection);
+  }
+  const monitor: NodeJS.UncaughtExceptionListener = (error, origin) => log.error(`main: ${origin}:`, error);
+  const rejection: NodeJS.UnhandledRejectionListener = (reason) =>
+    log.error('main: unhandled promise rejection:', reason);
+  target.on('uncaughtExceptionMonitor', monitor);
+  target.on('unhandledRejection', rejection);
+  holder[INSTALLED] = { monitor, rejection };
 }
 
 export const RENDERER_ERRORS_PER_MINUTE = 20;

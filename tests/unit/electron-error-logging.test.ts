@@ -91,6 +91,8 @@ describe("main's uncaught errors", () => {
     const proc = new EventEmitter();
     logProcessErrors(proc as unknown as NodeJS.Process);
     expect(proc.listenerCount('uncaughtException')).toBe(0); // Electron's own handling stays
+    logProcessErrors(proc as unknown as NodeJS.Process); // main loaded again (tests) replaces, never adds
+    expect([proc.listenerCount('uncaughtExceptionMonitor'), proc.listenerCount('unhandledRejection')]).toEqual([1, 1]);
     proc.emit('uncaughtExceptionMonitor', new Error(`boom at ${JOIN_LINK}`), 'uncaughtException');
     proc.emit('unhandledRejection', new Error('nobody waited'));
     expect(logText()).toMatch(
