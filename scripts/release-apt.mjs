@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { buildAptRepository } from './release/apt-repository.mjs';
 import { Signer } from './release/gpg.mjs';
-import { cliMain } from './release/cli.mjs';
+import { cliMain, userPath } from './release/cli.mjs';
 
 const USAGE = 'usage: npm run release:apt -- --debs DIR --out DIR [--key-id ID]';
 
@@ -18,7 +18,7 @@ cliMain(USAGE, () => {
     gnupgHome: process.env.GNUPGHOME,
     keyId: values['key-id'] ?? process.env.APT_SIGNING_KEY_ID,
   });
-  const added = buildAptRepository({ debsDir: values.debs, out: values.out, signer });
+  const added = buildAptRepository({ debsDir: userPath(values.debs), out: userPath(values.out), signer });
   for (const file of added) console.log(`apt: ${file}`);
   console.log(`apt: ${values.out} signed by ${signer.keyId}`);
 });

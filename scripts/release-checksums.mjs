@@ -3,7 +3,7 @@
 // (--key-id or $RELEASE_SIGNING_KEY_ID, or its only secret key).
 import { parseArgs } from 'node:util';
 import { writeSignedChecksums } from './release/checksums.mjs';
-import { cliMain } from './release/cli.mjs';
+import { cliMain, userPath } from './release/cli.mjs';
 import { Signer } from './release/gpg.mjs';
 
 cliMain('usage: npm run release:checksums -- --dir DIR [--key-id ID]', () => {
@@ -13,6 +13,6 @@ cliMain('usage: npm run release:checksums -- --dir DIR [--key-id ID]', () => {
     gnupgHome: process.env.GNUPGHOME,
     keyId: values['key-id'] ?? process.env.RELEASE_SIGNING_KEY_ID,
   });
-  writeSignedChecksums(values.dir, signer);
+  writeSignedChecksums(userPath(values.dir), signer);
   console.log(`checksums: ${values.dir}/SHA256SUMS signed by ${signer.keyId}`);
 });

@@ -2,7 +2,7 @@
 // version's CHANGELOG.md section, the GitHub release's body. Exits 1 when it is missing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cliMain } from './release/cli.mjs';
+import { cliMain, userPath } from './release/cli.mjs';
 import { changelogSection } from './release/release-notes.mjs';
 
 cliMain('usage: npm run release:notes -- --version X.Y.Z [--changelog CHANGELOG.md] [--out FILE]', () => {
@@ -12,9 +12,9 @@ cliMain('usage: npm run release:notes -- --version X.Y.Z [--changelog CHANGELOG.
   });
   if (!values.version) throw new Error('--version is required');
   const notes = changelogSection(
-    readFileSync(values.changelog ?? 'CHANGELOG.md', 'utf8'),
+    readFileSync(values.changelog ? userPath(values.changelog) : 'CHANGELOG.md', 'utf8'),
     values.version.replace(/^v/, ''),
   );
-  if (values.out) writeFileSync(values.out, notes);
+  if (values.out) writeFileSync(userPath(values.out), notes);
   else process.stdout.write(notes);
 });
