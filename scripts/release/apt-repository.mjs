@@ -3,9 +3,17 @@
 // Release.gpg). Layout: pool/main/<letter>/<package>/*.deb and
 // dists/stable/main/binary-{amd64,arm64}/Packages(.gz). Files already in the pool stay,
 // so the index lists every version and `apt upgrade` sees the newest.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { sha256File } from './checksums.mjs';
 import { ReleaseError, run } from './run.mjs';
