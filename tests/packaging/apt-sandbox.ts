@@ -73,6 +73,8 @@ export class AptSandbox {
       'APT::Architecture': 'amd64',
       // apt drops root for downloads; the sandbox folder belongs to root.
       'APT::Sandbox::User': 'root',
+      // Another apt or dpkg on the machine (another test run) holds the lock for a while: wait for it.
+      'DPkg::Lock::Timeout': '40',
     }).flatMap(([key, value]) => ['-o', `${key}=${value}`]);
   }
 
