@@ -9,6 +9,7 @@ import { createIpcRouter } from './ipc-main-wrappers';
 import { toJoinLink } from './join-links';
 import { log } from './main-log';
 import type { RecordingFiles } from './recording-files';
+import { RendererErrorLog } from './process-errors';
 
 export interface IpcServices {
   /** The window allowed to call; requests from anything else are refused. */
@@ -56,6 +57,11 @@ export function registerIpcHandlers({
     const saved = await recordings.finish(recordingId);
     if (saved.ok) log.info('recording: saved'); // not the path: it can hold the user's name
     return saved;
+  });
+  const rendererErrors = new RendererErrorLog();
+  ipc.handle('reportRendererError', async (error) => {
+    rendererErrors.record(error);
+    return ok(null);
   });
   ipc.handle('reportHostingState', async (report) => {
     onHostingReport(report);

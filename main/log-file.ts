@@ -1,7 +1,7 @@
 // A size-capped log file. A host can run for days: rotating by size keeps the log from
 // filling the disk while still holding the recent history a bug report needs.
 // Files: main.log (current), main.log.1, main.log.2 … `keep` files in all.
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const LOG_MAX_BYTES = 1024 * 1024;
@@ -34,6 +34,22 @@ export class RotatingLogFile {
   /** The current file and its older siblings, newest first. */
   files(): string[] {
     return [this.file, ...Array.from({ length: this.keep - 1 }, (_, i) => `${this.file}.${i + 1}`)];
+  }
+
+  /** The newest `count` lines, oldest first, from the current file and the one before it. */
+  lastLines(count: number): string[] {
+    const lines: string[] = [];
+    for (const file of this.files().slice(0, 2)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        break; // not written yet, or rotated away meanwhile
+      }
+      lines.unshift(...text.split('\n').filter((line) => line !== ''));
+      if (lines.length >= count) break;
+    }
+    return lines.slice(-count);
   }
 
   private rotate(): void {

@@ -2,6 +2,7 @@
 // together in the order Electron needs (Squirrel events first; crash reporter, Chromium
 // switches, scheme privileges and open-url before ready; windows, tray and menus after).
 import { app, session, shell } from 'electron';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import type { HostingReport } from '../preload/api-types';
 import { installAppMenu } from './app-menu';
@@ -10,14 +11,16 @@ import { AppWindow } from './app-window';
 import { CaptureService } from './capture-service';
 import { CloseToTray } from './close-to-tray';
 import { keepCrashReportsLocal } from './crash-reports';
+import { copyDiagnostics } from './diagnostics';
 import { HostingService } from './hosting-service';
 import { describeHosting, IDLE_REPORT, isHosting } from './hosting-status';
 import { registerIpcHandlers } from './ipc-handlers';
 import { JoinLinkInbox, registerJoinScheme } from './join-links';
 import { JoinRequestNotifier } from './join-request-notifier';
-import { log, openLogFile } from './main-log';
+import { log, openLogFile, recentLogLines } from './main-log';
 import { applyPermissionPolicy } from './permissions';
 import { applyPlatformSwitches } from './platform-switches';
+import { logProcessErrors } from './process-errors';
 import { finishWorkBeforeQuit } from './quit-guard';
 import { RecordingFiles } from './recording-files';
 import { utilityProcessRelay } from './relay-process';
@@ -26,7 +29,7 @@ import { guardAllWebContents } from './secure-window';
 import { SettingsStore } from './settings-store';
 import { handleSquirrelEvent } from './squirrel-startup';
 import { HostingTray } from './tray';
-import { openReleasesPage, startAutoUpdates, updatesItself } from './updates';
+import { showLinuxUpdateNotice, startAutoUpdates, updatesItself } from './updates';
 
 // dist/main/main.js sits next to dist/renderer and dist/preload.
 const RENDERER_DIR = join(__dirname, '../renderer');
@@ -47,6 +50,7 @@ function startDesktopApp(): void {
   app.setAppLogsPath(); // the platform's place: inside userData on Windows and Linux, ~/Library/Logs on macOS
   const logsDir = app.getPath('logs');
   openLogFile(logsDir);
+  logProcessErrors();
   log.info(`app: starting version ${app.getVersion()} on ${platform}`);
   // Windows shows notifications only for an app id; Squirrel installs set it, `npm start` does not.
   if (platform === 'win32' && !app.isPackaged) app.setAppUserModelId(process.execPath);
@@ -101,6 +105,17 @@ function startDesktopApp(): void {
     );
   };
 
+  const copyDiagnosticsNow = (): void => {
+    copyDiagnostics({
+      appVersion: app.getVersion(),
+      isPackaged: app.isPackaged,
+      versions: process.versions,
+      os: { platform, release: release(), arch: process.arch },
+      settings: () => settings.read(),
+      logLines: recentLogLines,
+    }).catch((error: unknown) => log.warn('diagnostics: cannot copy:', error));
+  };
+
   app.on('open-url', (event, url) => {
     event.preventDefault();
     links.receive(url);
@@ -126,13 +141,15 @@ function startDesktopApp(): void {
         platform,
         isPackaged: app.isPackaged,
         openLogsFolder,
-        ...(updatesItself(platform) ? {} : { checkForNewVersion: openReleasesPage }),
+        copyDiagnostics: copyDiagnosticsNow,
+        ...(updatesItself(platform) ? {} : { checkForNewVersion: () => void showLinuxUpdateNotice() }),
       });
       tray = new HostingTray(
         {
           showWindow: () => appWindow.show(),
           requestStopHosting: () => appWindow.send('stopHostingRequest', null),
           openLogsFolder,
+          copyDiagnostics: copyDiagnosticsNow,
           quit: () => app.quit(),
         },
         platform,

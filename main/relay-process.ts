@@ -4,6 +4,7 @@
 // hold up the signaling socket; the signaling server starts it with hosting and
 // stops it with hosting. If it cannot start, hosts send directly (the server says so).
 import { utilityProcess } from 'electron';
+import { logOutputOf } from './main-log';
 import { RelayEndpoint } from '../signaling/relay/relay-endpoint';
 import { PortRelay, relayPort, type RelayPort } from '../signaling/relay/relay-port';
 
@@ -14,7 +15,8 @@ export const utilityProcessRelay = (entryFile: string) => () =>
   new RelayEndpoint(new PortRelay(utilityPort(entryFile)));
 
 function utilityPort(entryFile: string): RelayPort {
-  const child = utilityProcess.fork(entryFile, [], { serviceName: SERVICE_NAME, stdio: 'ignore' });
+  const child = utilityProcess.fork(entryFile, [], { serviceName: SERVICE_NAME, stdio: 'pipe' });
+  logOutputOf(child, 'relay'); // what the relay prints (werift's errors too) lands in the log file
   return relayPort({
     get pid() {
       return child.pid ?? null;

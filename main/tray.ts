@@ -26,6 +26,8 @@ export interface TrayActions {
   /** Asks the renderer to stop hosting. */
   requestStopHosting(): void;
   openLogsFolder(): void;
+  /** Versions, settings and recent log lines to the clipboard. */
+  copyDiagnostics?(): void;
   quit(): void;
 }
 
@@ -37,6 +39,7 @@ function trayMenuTemplate(report: HostingReport, actions: TrayActions): MenuItem
     { label: 'Stop hosting', enabled: isHosting(report.status), click: () => actions.requestStopHosting() },
     { type: 'separator' },
     { label: 'Open logs folder', click: () => actions.openLogsFolder() },
+    ...(actions.copyDiagnostics ? [{ label: 'Copy diagnostics', click: () => actions.copyDiagnostics?.() }] : []),
     { label: 'Quit', click: () => actions.quit() },
   ];
 }

@@ -1,6 +1,8 @@
 // Updates. Windows and macOS builds update themselves from the GitHub releases through
-// update.electronjs.org (Squirrel underneath). Linux packages cannot replace themselves,
-// so Linux gets a menu item that opens the releases page in the user's browser.
+// update.electronjs.org (Squirrel underneath). Linux packages cannot replace themselves:
+// apt updates them from the project's apt repository, so Linux's Help > Check for a new
+// version says to run apt (and offers the releases page for a downloaded .deb or zip).
+import { dialog } from 'electron';
 import { updateElectronApp, UpdateSourceType, type ILogger, type IUpdateElectronAppOptions } from 'update-electron-app';
 import { log } from './main-log';
 import { RELEASE_REPO_SLUG } from './release-repo';
@@ -9,6 +11,23 @@ import { openExternalIfAllowed } from './secure-window';
 export const UPDATE_REPO = RELEASE_REPO_SLUG;
 /** github.com is on the allow-list of secure-window.ts, so this opens through it. */
 export const RELEASES_URL = `https://github.com/${UPDATE_REPO}/releases`;
+
+/** What updates the app on Linux once its apt repository is added (README, Install). */
+export const LINUX_UPDATE_COMMAND = 'sudo apt update && sudo apt upgrade';
+
+export const LINUX_UPDATE_NOTICE = {
+  type: 'info',
+  title: 'Check for a new version',
+  message: 'apt updates WebRTC Desktop Host on Linux',
+  detail:
+    `Installed from the WebRTC Desktop Host apt repository? Run this in a terminal to get the newest version:\n\n` +
+    `    ${LINUX_UPDATE_COMMAND}\n\n` +
+    'Installed from a downloaded .deb or zip? Download the newest one from the releases page, ' +
+    'or add the apt repository (see the README) to get updates with apt from now on.',
+  buttons: ['Open releases page', 'Close'],
+  defaultId: 1,
+  cancelId: 1,
+} as const;
 
 export interface UpdateEnvironment {
   readonly isPackaged: boolean;
@@ -36,14 +55,23 @@ export function startAutoUpdates({
     return false;
   }
   if (!updatesItself(platform)) {
-    log.info(`updates: not checking (${platform} builds cannot update themselves; see Help > Check for a new version)`);
+    log.info(`updates: not checking (${platform} builds update through apt: ${LINUX_UPDATE_COMMAND})`);
     return false;
   }
   start({ updateSource: { type: UpdateSourceType.ElectronPublicUpdateService, repo: UPDATE_REPO }, logger });
   return true;
 }
 
-/** Linux's "Check for a new version": the releases page, in the browser. */
+/** The releases page, in the browser. */
 export function openReleasesPage(): boolean {
   return openExternalIfAllowed(RELEASES_URL);
+}
+
+/** Linux's "Check for a new version": how to update with apt; the releases page on request. */
+export async function showLinuxUpdateNotice(): Promise<void> {
+  const { response } = await dialog.showMessageBox({
+    ...LINUX_UPDATE_NOTICE,
+    buttons: [...LINUX_UPDATE_NOTICE.buttons],
+  });
+  if (response === 0) openReleasesPage();
 }

@@ -84,6 +84,15 @@ export interface RecordingChunk {
   readonly bytes: Uint8Array;
 }
 
+/** An error the page did not catch, for main's log file (secrets are redacted there). */
+export interface RendererError {
+  readonly kind: 'error' | 'unhandledrejection';
+  readonly message: string;
+  /** Where it was thrown: `file:line:column`. */
+  readonly source?: string;
+  readonly stack?: string;
+}
+
 export interface DesktopApi {
   startHosting(): Promise<IpcResult<HostingStarted>>;
   stopHosting(): Promise<IpcResult<null>>;
@@ -105,6 +114,8 @@ export interface DesktopApi {
   closeRecording(request: { readonly recordingId: string }): Promise<IpcResult<string>>;
   /** Tells main the hosting state after every change: the tray and notifications follow it. */
   reportHostingState(report: HostingReport): Promise<IpcResult<null>>;
+  /** Writes an uncaught page error to main's log file. */
+  reportRendererError(error: RendererError): Promise<IpcResult<null>>;
   /** Join links opened from outside (protocol link, second launch, argv), in http form. */
   onJoinLink(listener: (link: string) => void): () => void;
   /** Admit / Deny chosen in a native notification. Main never decides: the renderer admits or denies. */

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { hostingStatuses, WAITING_VIEWERS_MAX } from '../signaling/protocol/app-constants';
 import { ID_MAX, MAX_VIEWERS_LIMIT } from '../signaling/protocol/messages';
 import { NAME_MAX_CHARS } from '../signaling/protocol/names';
-import type { DesktopApi, HostingReport } from './api-types';
+import type { DesktopApi, HostingReport, RendererError } from './api-types';
 
 /** The request/response methods of DesktopApi (subscriptions are events, below). */
 export type InvokeMethod = {
@@ -57,6 +57,15 @@ const recordingBytes = z
   .instanceof(Uint8Array)
   .check(z.refine((bytes) => bytes.byteLength <= RECORDING_CHUNK_MAX_BYTES, 'recording chunk too large'));
 
+/** Bounds of a renderer error report: enough for a message and a stack, not for flooding the log. */
+export const RENDERER_ERROR_LIMITS = { message: 2000, source: JOIN_LINK_MAX, stack: 8000 } as const;
+export const rendererError: z.ZodMiniType<RendererError> = z.strictObject({
+  kind: z.enum(['error', 'unhandledrejection']),
+  message: z.string().check(z.maxLength(RENDERER_ERROR_LIMITS.message)),
+  source: z.optional(z.string().check(z.maxLength(RENDERER_ERROR_LIMITS.source))),
+  stack: z.optional(z.string().check(z.maxLength(RENDERER_ERROR_LIMITS.stack))),
+});
+
 export const invokeChannels = {
   startHosting: { channel: 'hosting:start', request: noArguments },
   stopHosting: { channel: 'hosting:stop', request: noArguments },
@@ -70,6 +79,7 @@ export const invokeChannels = {
   openRecording: { channel: 'recording:open', request: z.strictObject({ suggestedName: recordingName }) },
   writeRecording: { channel: 'recording:write', request: z.strictObject({ recordingId, bytes: recordingBytes }) },
   closeRecording: { channel: 'recording:close', request: z.strictObject({ recordingId }) },
+  reportRendererError: { channel: 'app:report-error', request: rendererError },
 } as const satisfies { readonly [M in InvokeMethod]: InvokeSpec<RequestOf<M>> };
 
 /** Main -> renderer messages, each delivered to one DesktopApi subscription. */

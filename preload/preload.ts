@@ -17,6 +17,7 @@ const api: DesktopApi = {
   openRecording: (request) => invoke('openRecording', request),
   writeRecording: (request) => invoke('writeRecording', request),
   closeRecording: (request) => invoke('closeRecording', request),
+  reportRendererError: (error) => invoke('reportRendererError', error),
   onJoinLink: (listener) => subscribe('joinLink', listener),
   onViewerDecision: (listener) => subscribe('viewerDecision', listener),
   // The payload is an empty marker: the page's listener gets nothing from the IPC message.

@@ -9,6 +9,7 @@ import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
 import { applyTheme, loadTheme } from './app/theme';
 import { currentIceServers } from './app/ice-servers';
+import { reportPageErrors } from './app/error-reporting';
 import { HostSession } from './host/host-session';
 import { chooseDelivery } from './host/delivery-choice';
 import { hostKeyFromFragment } from './platform/browser-platform';
@@ -20,6 +21,7 @@ applyTheme(loadTheme()); // before the first paint: no flash of the other theme
 const route = routeFor(window.location);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
 const platform = detectPlatform();
+reportPageErrors(window, platform);
 state.host.deliveryPreference.value = loadDeliveryPreference();
 state.host.deliveryPreference.subscribe((mode) => saveDeliveryPreference(mode));
 const { deliveryPreference, deliveryMode } = state.host;

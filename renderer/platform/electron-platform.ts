@@ -58,6 +58,9 @@ export function createElectronPlatform(api: DesktopApi): Platform {
         if (!sent.ok) console.warn(`report hosting state: ${sent.error}`);
       }); // deliberately not awaited: the tray catches up with the next report
     },
+    reportError(error) {
+      void api.reportRendererError(error); // nowhere better to report a failure to report
+    },
     onViewerDecision: (listener) => api.onViewerDecision(listener),
     onStopHostingRequest: (listener) => api.onStopHostingRequest(listener),
     async readClipboardJoinLink() {

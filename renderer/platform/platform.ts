@@ -1,6 +1,6 @@
 // What the renderer needs from wherever it runs. Two implementations: the browser
 // (headless hosting, and every viewer) and Electron (through the preload API).
-import type { HostingReport, ViewerDecision } from '../../preload/api-types';
+import type { HostingReport, RendererError, ViewerDecision } from '../../preload/api-types';
 import type { Result } from '../../signaling/protocol';
 import type { RecordingSink } from './recording-sink';
 
@@ -56,6 +56,8 @@ export interface Platform {
   readClipboardJoinLink?(): Promise<string | null>;
   /** Desktop: what the tray and notifications show (hosting state, who waits). */
   reportHostingState?(report: HostingReport): void;
+  /** Desktop: an uncaught page error, for the app's log file. */
+  reportError?(error: RendererError): void;
   /** Desktop: Admit / Deny chosen on a native notification. */
   onViewerDecision?(listener: (decision: ViewerDecision) => void): () => void;
   /** Desktop: "Stop hosting" chosen in the tray. */

@@ -279,6 +279,19 @@ describe('the desktop shell around the window', () => {
     expect(fake.shell.openedPaths).toEqual([join(userData, 'logs'), join(userData, 'logs')]);
   });
 
+  it('copies diagnostics from the tray and from the Help menu, without secrets', async () => {
+    const { fake } = startMain();
+    await ready();
+    tray().contextMenu!.find('Copy diagnostics')!.click!();
+    await until(() => fake.clipboard.text.includes('diagnostics'), 'diagnostics on the clipboard');
+    expect(fake.clipboard.text).toContain('Settings: {"hostingPort":0}');
+    expect(fake.clipboard.text).toMatch(/INFO {2}app: starting version /);
+    fake.clipboard.text = '';
+    fake.applicationMenu!.find('Copy diagnostics')!.click!();
+    await until(() => fake.clipboard.text.includes('diagnostics'), 'diagnostics on the clipboard');
+    expect(fake.clipboard.text).toContain('Last ');
+  });
+
   it('hides the window to the tray when closed while hosting, and says so once', async () => {
     const { fake } = startMain();
     await ready();

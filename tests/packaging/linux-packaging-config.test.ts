@@ -6,7 +6,7 @@
 // Electron: the packaged binary is the stand-in, which cannot start the app.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,25 +14,12 @@ import { join } from 'node:path';
 import { JOIN_SCHEME } from '../../main/join-links';
 import { RELEASE_REPO } from '../../main/release-repo';
 import packageJson from '../../package.json';
+import { FORGE_CLI, ELECTRON_VERSION, makeLinuxPackages } from './make-linux';
 import { ROOT, runJsonHelper, runNode, type NodeRun } from './run-node';
-import { serveMirror, STAND_IN_FUSES, writeStandInRelease } from './stand-in-electron';
+import { STAND_IN_FUSES, writeStandInRelease } from './stand-in-electron';
 
-const FORGE_CLI = join(ROOT, 'node_modules/@electron-forge/cli/dist');
-const ELECTRON_VERSION: string = JSON.parse(
-  execFileSync(process.execPath, ['-p', 'JSON.stringify(require("electron/package.json").version)'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  }),
-);
 const NAME = packageJson.name;
 const VERSION = packageJson.version;
-/**
- * The project, rebuilt in a temporary folder so the run neither reads the shared dist/
- * (other suites rebuild it meanwhile) nor writes the project's out/: sources are linked,
- * what the build and Forge read or write is copied.
- */
-const LINKED = ['main', 'preload', 'renderer', 'signaling', 'tests', 'node_modules'];
-const COPIED = ['package.json', 'forge.config.ts', 'esbuild.config.mjs', 'packaging'];
 
 interface PackagedApp {
   readonly fuses: Record<string, string>;
@@ -120,27 +107,8 @@ let zipRoot = '';
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'packaging-'));
-  app = join(work, 'app');
-  await mkdir(app);
-  for (const name of LINKED) await symlink(join(ROOT, name), join(app, name));
-  for (const name of COPIED) await cp(join(ROOT, name), join(app, name), { recursive: true });
-  const build = await runNode([join(app, 'esbuild.config.mjs'), '--quiet'], {}, 60_000, app);
-  if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
-  await writeStandInRelease(join(work, 'mirror'), ELECTRON_VERSION);
-  const mirror = await serveMirror(join(work, 'mirror'));
-  try {
-    // XDG_CACHE_HOME: @electron/get's cache, kept out of the user's ~/.cache.
-    make = await runNode(
-      [join(FORGE_CLI, 'electron-forge-make.js'), app, '--platform', 'linux', '--arch', 'x64'],
-      { ELECTRON_MIRROR: mirror.url, XDG_CACHE_HOME: join(work, 'cache'), CI: '1' },
-      150_000,
-    );
-  } finally {
-    await mirror.close();
-  }
+  ({ app, make, debFile, zipFile } = await makeLinuxPackages(work));
   if (make.code !== 0) return;
-  debFile = join(app, 'out/make/deb/x64', `${NAME}_${VERSION}_amd64.deb`);
-  zipFile = join(app, 'out/make/zip/linux/x64', `${NAME}-linux-x64-${VERSION}.zip`);
   debRoot = join(work, 'deb');
   zipRoot = join(work, 'zip');
   await mkdir(zipRoot);

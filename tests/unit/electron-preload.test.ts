@@ -15,6 +15,7 @@ const EXPECTED_METHODS = [
   'openRecording',
   'readClipboardJoinLink',
   'reportHostingState',
+  'reportRendererError',
   'setHostingPort',
   'startHosting',
   'stopHosting',
@@ -30,6 +31,7 @@ const WITH_REQUEST = [
   'openRecording',
   'writeRecording',
   'closeRecording',
+  'reportRendererError',
 ];
 
 let api: DesktopApi;
@@ -156,6 +158,23 @@ describe('reportHostingState', () => {
     for (const report of bad)
       await expect(api.reportHostingState(report as never)).resolves.toMatchObject({ ok: false });
     expect(fake.ipcRenderer.invocations).toEqual([]);
+  });
+});
+
+describe('reportRendererError', () => {
+  it('sends a bounded error report on its channel and refuses anything else before it leaves the page', async () => {
+    const error = { kind: 'error', message: 'TypeError: x is undefined', source: 'app://desktop/app.js:1:2' } as const;
+    await expect(api.reportRendererError(error)).resolves.toEqual({ ok: true, value: null });
+    for (const bad of [
+      { ...error, kind: 'warning' },
+      { ...error, message: 'x'.repeat(2001) },
+      { ...error, stack: 'x'.repeat(8001) },
+      { ...error, extra: 1 },
+    ])
+      await expect(api.reportRendererError(bad as never)).resolves.toMatchObject({ ok: false });
+    expect(fake.ipcRenderer.invocations).toEqual([
+      { channel: invokeChannels.reportRendererError.channel, args: [error] },
+    ]);
   });
 });
 

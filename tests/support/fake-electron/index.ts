@@ -103,6 +103,18 @@ export const clipboard = {
   async readText(): Promise<string> {
     return clipboardState.text;
   },
+  writeText(text: string): void {
+    clipboardState.text = text;
+  },
+};
+
+/** Message boxes shown, answered with `response` (0: the first button). */
+const dialogState = { shown: [] as unknown[], response: 0 };
+export const dialog = {
+  async showMessageBox(options: unknown): Promise<{ response: number }> {
+    dialogState.shown.push(options);
+    return { response: dialogState.response };
+  },
 };
 
 /** A desktopCapturer source with a thumbnail. */
@@ -126,6 +138,7 @@ export const fake = {
   capturer: capturerState,
   shell: shellState,
   clipboard: clipboardState,
+  dialog: dialogState,
   screen: screenState,
   crashReporter: crashReporterState,
   get windows(): FakeBrowserWindow[] {
@@ -160,6 +173,8 @@ export function resetFakeElectron(): void {
   shellState.opened.length = 0;
   shellState.openedPaths.length = 0;
   clipboardState.text = '';
+  dialogState.shown.length = 0;
+  dialogState.response = 0;
   screenState.displays = [defaultDisplay()];
   crashReporterState.started.length = 0;
   FakeBrowserWindow.all.length = 0;
@@ -167,15 +182,3 @@ export function resetFakeElectron(): void {
   FakeUtilityProcess.all.length = 0;
   resetDesktopUi();
 }
-
-/** The save dialog: answers what a test sets, and records what it was asked. */
-export const dialogState = {
-  calls: [] as unknown[][],
-  answer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
-};
-export const dialog = {
-  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
-    dialogState.calls.push(args);
-    return dialogState.answer;
-  },
-};
