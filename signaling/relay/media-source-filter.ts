@@ -24,7 +24,7 @@ export class MediaSourceFilter {
         const transport = protocol.transport;
         const deliver = transport.onData;
         transport.onData = (data, addr) => {
-          if ((data[0] ?? 0) <= STUN_FIRST_BYTE_MAX || fromSelectedPair(connection, addr)) return deliver(data, addr);
+          if ((data[0] ?? 0) <= STUN_FIRST_BYTE_MAX || fromCandidatePair(connection, addr)) return deliver(data, addr);
           this.foreign += 1;
         };
       }
@@ -36,15 +36,16 @@ export class MediaSourceFilter {
 }
 
 /**
- * From the nominated pair's far end; before ICE has nominated one, from the far end of a pair whose check succeeded
- * (werift only counts a check answered from the very address it was sent to, with the right password). On any of the
+ * From the far end of a candidate pair still in play (not failed): the candidates the far side's signed description
+ * named, and peer-reflexive ones its checks revealed. Not only the nominated or succeeded pairs: a far side that is
+ * the DTLS client (it answered `a=setup:active`, as Chromium does by default) sends its ClientHello as soon as its
+ * own checks pass, while werift's check of that pair may still be in progress, and requiring the nominated pair
+ * dropped media in one run of four (e2e "a man in the middle with a link without its key"). On any of the
  * connection's sockets: the far side sends to the local end of the pair it selected, which need not be werift's.
  */
-function fromSelectedPair(connection: IceConnection, [host, port]: Address): boolean {
-  const nominated = connection.nominated;
-  if (nominated) return sameAddress(nominated.remoteAddr, host, port);
+function fromCandidatePair(connection: IceConnection, [host, port]: Address): boolean {
   return connection.checkList.some(
-    (pair) => pair.state === CandidatePairState.SUCCEEDED && sameAddress(pair.remoteAddr, host, port),
+    (pair) => pair.state !== CandidatePairState.FAILED && sameAddress(pair.remoteAddr, host, port),
   );
 }
 
