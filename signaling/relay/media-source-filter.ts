@@ -1,5 +1,5 @@
-// Media and DTLS reach one of the relay's connections only from the far side's
-// selected candidate pair. werift hands every non-STUN datagram arriving at one of its
+// Media and DTLS reach one of the relay's connections only from the far end of one of
+// its candidate pairs. werift hands every non-STUN datagram arriving at one of its
 // UDP sockets to DTLS and SRTP, whoever sent it; SRTP authenticates packets but a
 // captured one replayed from another address still decrypts, and a DTLS alert needs
 // no key at all (dtls-record-guard.ts). STUN still reaches werift from anywhere: that
