@@ -328,7 +328,8 @@ export class HostSession implements HostControls {
         if (!entry) return null; // already turned away: its messages still in flight change nothing
         this.sendSignal(viewerId, VERIFICATION_REQUIRED);
         this.kick(viewerId);
-        this.state.notice.value = `${entry.name} was turned away: a message in their name was not signed with the link’s security key. Their link lacks “&k=…” (share the link shown here, or turn “Only verified viewers” off), or someone on the network is tampering.`;
+        // The safe action first; switching the check off is the downgrade an attacker wants.
+        this.state.notice.value = `${entry.name} was turned away: a message in their name was not signed with the link’s security key. Send them the full link shown here (it ends in “&k=…”) and ask them to join again. If they already used it, someone on the network may be tampering. Turning “Only verified viewers” off would let in anyone who has seen the link, unchecked.`;
         return null;
       default:
         return assertNever(verdict);
