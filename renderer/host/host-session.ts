@@ -121,22 +121,36 @@ export class HostSession implements HostControls {
   }
 
   /**
-   * A viewer back with a ticket we gave: let in without asking and, when its old
-   * peer connection is still kept, carry on with it. False for anyone else.
+   * A viewer back with a ticket we gave, whose owner is gone: let in without asking, but sent
+   * nothing until it proves it holds the ticket (`checkReturn`). False for anyone else.
    */
   private welcomeBack(viewer: ViewerSummary): boolean {
-    const formerId = this.returning.redeem(viewer.rejoin);
-    if (formerId === undefined) return false;
+    const isListed = (id: string) => this.state.viewers.value.some((v) => v.id === id);
+    if (!this.returning.claim(viewer, isListed, () => this.turnAwayUnproven(viewer.id))) return false;
     if (viewer.state === 'waiting') this.send({ type: 'admit', id: viewer.id });
-    const kept = this.returning.adopt(formerId) && (this.delivery?.rebind(formerId, viewer.id) ?? false);
-    if (kept) this.sendTicket(viewer.id);
-    else this.startDelivery(viewer.id);
-    const verified = this.security?.carryOver(formerId, viewer.id) ? true : null;
     this.state.viewers.value = [
       ...this.state.viewers.value.filter((v) => v.id !== viewer.id),
-      { ...newEntry(viewer.id, viewer.name, viewer.address, 'connecting'), verified },
+      newEntry(viewer.id, viewer.name, viewer.address, 'connecting'),
     ];
     return true;
+  }
+
+  /** A returning viewer's proof: carry on with its former connection, or turn it away. */
+  private checkReturn(viewerId: string, proof: unknown): void {
+    const signed = this.state.viewers.value.find((v) => v.id === viewerId)?.verified === true;
+    const outcome = this.returning.prove(viewerId, proof, signed, (id) => this.security?.hasSigned(id) ?? false);
+    if (outcome.kind === 'refused') return this.turnAwayUnproven(viewerId);
+    if (outcome.kind === 'not-returning') return;
+    const kept = this.returning.adopt(outcome.formerId) && (this.delivery?.rebind(outcome.formerId, viewerId) ?? false);
+    if (kept) this.sendTicket(viewerId);
+    else this.startDelivery(viewerId);
+  }
+
+  private turnAwayUnproven(viewerId: string): void {
+    const entry = this.state.viewers.value.find((v) => v.id === viewerId);
+    if (!entry) return;
+    this.kick(viewerId);
+    this.state.notice.value = `${entry.name} was turned away: they came back naming another viewer’s ticket but could not prove they hold it.`;
   }
 
   /** A viewer gone without the host's say: its connection is kept a while in case it comes back. */
@@ -146,6 +160,9 @@ export class HostSession implements HostControls {
     if (!entry || entry.state === 'waiting') return;
     this.delivery?.suspend(viewerId);
     this.returning.orphan(viewerId, () => this.delivery?.removeViewer(viewerId));
+    // Someone who named this viewer's ticket while it was still here may now be its return.
+    for (const newcomer of this.returning.ownerLeft(viewerId))
+      if (this.state.viewers.value.find((v) => v.id === newcomer.id)?.state === 'waiting') this.welcomeBack(newcomer);
   }
 
   deny(viewerId: string): void {
@@ -274,6 +291,7 @@ export class HostSession implements HostControls {
         if (!data) return;
         // A viewer leaving on purpose says so: nothing of it is kept for a return.
         if (data.bye === true) return this.dropViewer(message.from);
+        if (data.returning !== undefined) return this.checkReturn(message.from, data.returning);
         void this.delivery?.handleSignal(message.from, data).catch(() => undefined);
         return;
       }

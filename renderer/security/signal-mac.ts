@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { isPlainObject } from '../../signaling/protocol';
 import { canonicalJson } from './canonical-json';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { equalInConstantTime } from './constant-time';
 
 export type Direction = 'host-to-viewer' | 'viewer-to-host';
 
@@ -96,8 +97,5 @@ export function macMatches(
   tag: AuthTag,
   payload: Record<string, unknown>,
 ): boolean {
-  const expected = macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload);
-  let difference = expected.length ^ tag.m.length;
-  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ tag.m.charCodeAt(i);
-  return difference === 0;
+  return equalInConstantTime(macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload), tag.m);
 }

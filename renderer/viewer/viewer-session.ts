@@ -35,8 +35,6 @@ export class ViewerSession implements JoinControls {
   private linkId: unknown = undefined;
   /** The peer connection has had an offer (it belongs to one host link). */
   private peerBound = false;
-  /** From the host once admitted: lets a reconnect in without the host clicking again. */
-  private rejoin: string | undefined;
   private welcomed = false;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +67,6 @@ export class ViewerSession implements JoinControls {
     this.target = parsed.value;
     this.security = new ViewerSecurity(this.state.security, parsed.value.linkKey);
     this.turnedAway = false;
-    this.rejoin = undefined;
     this.retries = 0;
     this.welcomed = false;
     this.setStatus('connecting');
@@ -106,9 +103,14 @@ export class ViewerSession implements JoinControls {
           token: target.token,
           name,
           protocol: 1,
-          ...(this.rejoin ? { rejoin: this.rejoin } : {}),
+          ...this.security?.rejoin.helloFields(),
         }),
-      onMessage: (message) => this.receive(message),
+      onMessage: (message) => {
+        this.receive(message);
+        // Back under a new id with a ticket: prove it to the host once it can hear us.
+        const proof = this.security?.rejoin.observe(message);
+        if (proof) this.sendSignal(proof);
+      },
       onClose: (code) => this.connectionLost(code),
     });
   }
@@ -183,10 +185,7 @@ export class ViewerSession implements JoinControls {
       this.turnedAway = true;
       return;
     }
-    if (typeof data.rejoin === 'string') {
-      this.rejoin = data.rejoin;
-      return;
-    }
+    if (typeof data.rejoin === 'string') return this.security?.rejoin.keep(data.rejoin);
     if (isPlainObject(data.control)) {
       const paused = data.control.paused === true;
       if (paused) this.setStatus('paused');
