@@ -18,6 +18,7 @@ import { PeerConnectionDelivery } from './peer-connection-delivery';
 import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
 import { hostErrorWords } from './host-error-words';
 import { ReturningViewers } from './returning-viewers';
+import { AnswerDeadline } from './answer-deadline';
 import { HostSecurity, VERIFICATION_REQUIRED } from './host-security';
 
 const STATS_INTERVAL_MS = 1_000;
@@ -37,6 +38,7 @@ export class HostSession implements HostControls {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempt = 0;
   private readonly returning = new ReturningViewers();
+  private readonly answers = new AnswerDeadline((id) => this.dropUnanswered(id));
   /** Link key, signing and checking of signals: one per hosting session. */
   private security: HostSecurity | null = null;
 
@@ -117,6 +119,7 @@ export class HostSession implements HostControls {
 
   /** Every signal to a viewer is signed with the link key, end to end. */
   private sendSignal(viewerId: string, data: SignalData): void {
+    this.answers.sent(viewerId, data);
     this.send({ type: 'signal', to: viewerId, data: this.security ? this.security.seal(viewerId, data) : data });
   }
 
@@ -146,6 +149,14 @@ export class HostSession implements HostControls {
     else this.startDelivery(viewerId);
   }
 
+  /** No answer to an offer in time: the safety code must not be searchable at leisure. */
+  private dropUnanswered(viewerId: string): void {
+    const entry = this.state.viewers.value.find((v) => v.id === viewerId);
+    if (!entry) return;
+    this.kick(viewerId);
+    this.state.notice.value = `${entry.name} was dropped: their device did not answer the connection offer within 20 seconds. They can join again.`;
+  }
+
   private turnAwayUnproven(viewerId: string): void {
     const entry = this.state.viewers.value.find((v) => v.id === viewerId);
     if (!entry) return;
@@ -159,6 +170,7 @@ export class HostSession implements HostControls {
     this.state.viewers.value = this.state.viewers.value.filter((v) => v.id !== viewerId);
     if (!entry || entry.state === 'waiting') return;
     this.delivery?.suspend(viewerId);
+    this.answers.forget(viewerId);
     this.returning.orphan(viewerId, () => this.delivery?.removeViewer(viewerId));
     // Someone who named this viewer's ticket while it was still here may now be its return.
     for (const newcomer of this.returning.ownerLeft(viewerId))
@@ -289,6 +301,7 @@ export class HostSession implements HostControls {
       case 'signal': {
         const data = this.acceptSignal(message.from, message.data);
         if (!data) return;
+        this.answers.received(message.from, data);
         // A viewer leaving on purpose says so: nothing of it is kept for a return.
         if (data.bye === true) return this.dropViewer(message.from);
         if (data.returning !== undefined) return this.checkReturn(message.from, data.returning);
@@ -447,6 +460,7 @@ export class HostSession implements HostControls {
   /** Gone by the host's decision (kick, deny): nothing of it is kept, its tickets are void. */
   private dropViewer(id: string): void {
     this.returning.revoke(id);
+    this.answers.forget(id);
     this.delivery?.removeViewer(id);
     this.state.viewers.value = this.state.viewers.value.filter((v) => v.id !== id);
   }
@@ -474,6 +488,7 @@ export class HostSession implements HostControls {
     this.endpoint = null;
     this.security = null;
     this.returning.clear();
+    this.answers.clear();
     this.state.viewers.value = [];
     this.state.joinUrls.value = [];
     this.state.port.value = null;
