@@ -6,6 +6,7 @@ import { AppContext } from './app/context';
 import { connectDesktop } from './app/desktop-bridge';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
+import { takePageAddress } from './app/page-address';
 import { currentIceServers } from './app/ice-servers';
 import { HostSession } from './host/host-session';
 import { chooseDelivery } from './host/delivery-choice';
@@ -13,14 +14,16 @@ import { hostKeyFromFragment } from './platform/browser-platform';
 import { detectPlatform } from './platform/detect-platform';
 import { ViewerSession } from './viewer/viewer-session';
 
-const route = routeFor(window.location);
+// Read once: secrets in the fragment leave the address bar and history here.
+const address = takePageAddress();
+const route = routeFor(address);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
-const platform = detectPlatform();
+const platform = detectPlatform(window, address);
 const host = new HostSession(state.host, platform, chooseDelivery(state.host.deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
-if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
+if (route.view === 'host' && hostKeyFromFragment(address.hash)) void host.connect();
 connectDesktop(platform, state, host);
 
 window.addEventListener('pagehide', () => {

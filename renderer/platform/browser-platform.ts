@@ -2,6 +2,7 @@
 // server (`npm run serve`), whose host key is in this page's fragment (#k=...).
 import { err, HOST_PAGE_LINK_KEY_FIELD, isWellFormedSecret, ok, signalUrlFor } from '../../signaling/protocol';
 import type { CaptureRequest, HostingEndpoint, Platform } from './platform';
+import type { PageAddress } from '../app/page-address';
 
 function secretFromFragment(hash: string, field: string): string | undefined {
   const value = new URLSearchParams(hash.replace(/^#/, '')).get(field) ?? undefined;
@@ -10,7 +11,7 @@ function secretFromFragment(hash: string, field: string): string | undefined {
 
 export const hostKeyFromFragment = (hash: string) => secretFromFragment(hash, 'k');
 
-export function createBrowserPlatform(location: Location = window.location): Platform {
+export function createBrowserPlatform(location: PageAddress = window.location): Platform {
   return {
     kind: 'browser',
     listsSources: false,
