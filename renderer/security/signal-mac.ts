@@ -45,18 +45,29 @@ export function deriveSignalKeys(linkKey: string): SignalKeys | null {
   return { 'host-to-viewer': key('host-to-viewer'), 'viewer-to-host': key('viewer-to-host') };
 }
 
+/** The exact bytes the MAC covers (UTF-8 of canonical JSON); null when the payload has no canonical form. */
+export function macInput(
+  direction: Direction,
+  context: ChannelContext,
+  seq: number,
+  payload: Record<string, unknown>,
+): Uint8Array | null {
+  const input = canonicalJson([MAC_LABEL, direction, context.epoch, context.viewerId, seq, payload]);
+  return input === null ? null : new TextEncoder().encode(input);
+}
+
 function macOf(
   keys: SignalKeys,
   direction: Direction,
   context: ChannelContext,
   seq: number,
   payload: Record<string, unknown>,
-): string {
-  const input = canonicalJson([MAC_LABEL, direction, context.epoch, context.viewerId, seq, payload]);
-  return toBase64Url(hmac(sha256, keys[direction], new TextEncoder().encode(input)));
+): string | null {
+  const input = macInput(direction, context, seq, payload);
+  return input === null ? null : toBase64Url(hmac(sha256, keys[direction], input));
 }
 
-/** `payload` with its `auth` member. */
+/** `payload` with its `auth` member; throws for a payload without canonical form (a bug of ours). */
 export function sealPayload(
   keys: SignalKeys,
   direction: Direction,
@@ -65,8 +76,9 @@ export function sealPayload(
   payload: Record<string, unknown>,
 ): Record<string, unknown> {
   const { auth: _ignored, ...clean } = payload;
-  const auth: AuthTag = { e: context.epoch, n: seq, m: macOf(keys, direction, context, seq, clean) };
-  return { ...clean, auth };
+  const m = macOf(keys, direction, context, seq, clean);
+  if (m === null) throw new Error('signal data without a canonical JSON form (a number that is not a safe integer?)');
+  return { ...clean, auth: { e: context.epoch, n: seq, m } satisfies AuthTag };
 }
 
 /** Splits `data` into its payload and tag; the tag is null when absent, 'malformed' when unreadable. */
@@ -77,8 +89,10 @@ export function splitTag(data: Record<string, unknown>): {
   const { auth, ...payload } = data;
   if (auth === undefined) return { payload, tag: null };
   if (!isPlainObject(auth)) return { payload, tag: 'malformed' };
-  const { e, n, m } = auth;
+  const { e, n, m, ...extra } = auth;
+  // Exactly e, n and m: extra members are outside the MAC, so they are refused rather than ignored.
   const wellFormed =
+    Object.keys(extra).length === 0 &&
     typeof e === 'string' &&
     EPOCH_PATTERN.test(e) &&
     typeof n === 'number' &&
@@ -86,7 +100,8 @@ export function splitTag(data: Record<string, unknown>): {
     n >= 1 &&
     typeof m === 'string' &&
     MAC_PATTERN.test(m);
-  return { payload, tag: wellFormed ? { e, n, m } : 'malformed' };
+  // A payload without canonical JSON form (a fraction, a lone surrogate) cannot have been signed.
+  return { payload, tag: wellFormed && canonicalJson(payload) !== null ? { e, n, m } : 'malformed' };
 }
 
 /** Whether the tag's MAC is right for this payload, direction and viewer (constant time). */
@@ -97,5 +112,6 @@ export function macMatches(
   tag: AuthTag,
   payload: Record<string, unknown>,
 ): boolean {
-  return equalInConstantTime(macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload), tag.m);
+  const expected = macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload);
+  return expected !== null && equalInConstantTime(expected, tag.m);
 }
