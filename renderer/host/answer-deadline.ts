@@ -7,6 +7,10 @@ import type { SignalData } from './media-delivery';
 
 export const ANSWER_DEADLINE_MS = 20_000;
 
+/** The host's notice when a viewer's deadline passed. */
+export const unansweredWords = (name: string) =>
+  `${name} was dropped: their device did not answer the connection offer within 20 seconds. They can join again.`;
+
 const sdpType = (data: SignalData): unknown => (isPlainObject(data.sdp) ? data.sdp.type : undefined);
 
 export class AnswerDeadline {

@@ -17,8 +17,8 @@ import type { MediaDelivery, SignalData } from './media-delivery';
 import { PeerConnectionDelivery } from './peer-connection-delivery';
 import { captureConstraintsFor, presetById, senderSettingsFor, type PresetId, type UserCaps } from './presets';
 import { hostErrorWords } from './host-error-words';
-import { ReturningViewers } from './returning-viewers';
-import { AnswerDeadline } from './answer-deadline';
+import { ReturningViewers, unprovenWords } from './returning-viewers';
+import { AnswerDeadline, unansweredWords } from './answer-deadline';
 import { HostSecurity, VERIFICATION_REQUIRED } from './host-security';
 
 const STATS_INTERVAL_MS = 1_000;
@@ -38,7 +38,7 @@ export class HostSession implements HostControls {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempt = 0;
   private readonly returning = new ReturningViewers();
-  private readonly answers = new AnswerDeadline((id) => this.dropUnanswered(id));
+  private readonly answers = new AnswerDeadline((id) => this.kickWithNotice(id, unansweredWords));
   /** Link key, signing and checking of signals: one per hosting session. */
   private security: HostSecurity | null = null;
 
@@ -129,7 +129,7 @@ export class HostSession implements HostControls {
    */
   private welcomeBack(viewer: ViewerSummary): boolean {
     const isListed = (id: string) => this.state.viewers.value.some((v) => v.id === id);
-    if (!this.returning.claim(viewer, isListed, () => this.turnAwayUnproven(viewer.id))) return false;
+    if (!this.returning.claim(viewer, isListed, () => this.kickWithNotice(viewer.id, unprovenWords))) return false;
     if (viewer.state === 'waiting') this.send({ type: 'admit', id: viewer.id });
     this.state.viewers.value = [
       ...this.state.viewers.value.filter((v) => v.id !== viewer.id),
@@ -142,26 +142,19 @@ export class HostSession implements HostControls {
   private checkReturn(viewerId: string, proof: unknown): void {
     const signed = this.state.viewers.value.find((v) => v.id === viewerId)?.verified === true;
     const outcome = this.returning.prove(viewerId, proof, signed, (id) => this.security?.hasSigned(id) ?? false);
-    if (outcome.kind === 'refused') return this.turnAwayUnproven(viewerId);
+    if (outcome.kind === 'refused') return this.kickWithNotice(viewerId, unprovenWords);
     if (outcome.kind === 'not-returning') return;
     const kept = this.returning.adopt(outcome.formerId) && (this.delivery?.rebind(outcome.formerId, viewerId) ?? false);
     if (kept) this.sendTicket(viewerId);
     else this.startDelivery(viewerId);
   }
 
-  /** No answer to an offer in time: the safety code must not be searchable at leisure. */
-  private dropUnanswered(viewerId: string): void {
+  /** Kicks a viewer one of the host's checks refused, and says why. */
+  private kickWithNotice(viewerId: string, words: (name: string) => string): void {
     const entry = this.state.viewers.value.find((v) => v.id === viewerId);
     if (!entry) return;
     this.kick(viewerId);
-    this.state.notice.value = `${entry.name} was dropped: their device did not answer the connection offer within 20 seconds. They can join again.`;
-  }
-
-  private turnAwayUnproven(viewerId: string): void {
-    const entry = this.state.viewers.value.find((v) => v.id === viewerId);
-    if (!entry) return;
-    this.kick(viewerId);
-    this.state.notice.value = `${entry.name} was turned away: they came back naming another viewer’s ticket but could not prove they hold it.`;
+    this.state.notice.value = words(entry.name);
   }
 
   /** A viewer gone without the host's say: its connection is kept a while in case it comes back. */

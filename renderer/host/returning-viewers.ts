@@ -13,6 +13,10 @@ export const ORPHAN_GRACE_MS = 15_000;
 /** How long an admitted returning viewer has to send its proof before it is turned away. */
 export const REJOIN_PROOF_MS = 10_000;
 
+/** The host's notice when a newcomer named a ticket but did not prove it. */
+export const unprovenWords = (name: string) =>
+  `${name} was turned away: they came back naming another viewer’s ticket but could not prove they hold it.`;
+
 interface Ticket {
   readonly ticket: string;
   readonly owner: string;
