@@ -56,8 +56,9 @@ export class ReturningViewers {
    * remembered in case the owner leaves while it waits (`ownerLeft`).
    */
   claim(viewer: ViewerSummary, isConnected: (id: string) => boolean, unproven: () => void): boolean {
-    const found = viewer.rejoin === undefined ? undefined : this.tickets.get(viewer.rejoin);
-    if (!found || viewer.rejoin === undefined) return false;
+    if (viewer.rejoin === undefined) return false;
+    const found = this.tickets.get(viewer.rejoin);
+    if (!found) return false;
     if (isConnected(found.owner)) {
       if (viewer.state === 'waiting') this.deferred.set(viewer.id, viewer);
       return false;
