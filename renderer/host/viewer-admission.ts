@@ -96,10 +96,12 @@ export class ViewerAdmission {
     const outcome = returning.prove(viewerId, proof, signed, (id) => this.parts.security()?.hasSigned(id) ?? false);
     if (outcome.kind === 'refused') return this.parts.refuse(viewerId, unprovenNotice);
     if (outcome.kind === 'not-returning') return;
-    const kept =
-      returning.adopt(outcome.formerId) && (this.parts.delivery()?.rebind(outcome.formerId, viewerId) ?? false);
-    if (kept) this.sendTicket(viewerId);
-    else this.startDelivery(viewerId);
+    const { formerId } = outcome;
+    const kept = returning.adopt(formerId) && (this.parts.delivery()?.rebind(formerId, viewerId) ?? false);
+    if (kept) return this.sendTicket(viewerId);
+    // Its former connection cannot carry on (expired, or never answered): release it, start afresh for the new id.
+    this.parts.delivery()?.removeViewer(formerId);
+    this.startDelivery(viewerId);
   }
 
   /**

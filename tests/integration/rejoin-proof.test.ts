@@ -122,3 +122,23 @@ it('lets the owner back under its new id once its signed proof passes, verified 
   expect(delivery.rebinds).toEqual([[owner.id, back.id]]);
   expect(entryOf(back.id)?.verified).toBe(true);
 });
+
+it('starts afresh for the new id, keeping nothing of the old one, when the kept connection cannot carry on', async () => {
+  const owner = await ownerWithTicket();
+  // What the direct strategy says of a connection that never got the viewer's answer (its offer was lost).
+  delivery.rebind = () => false;
+  owner.client.socket.terminate();
+  await until(() => entryOf(owner.id) === undefined, 'the owner gone');
+  expect(delivery.suspended.has(owner.id)).toBe(true);
+  const back = await hello('Ann', rejoinHandle(owner.ticket));
+  await back.client.nextOfType('admitted');
+  owner.auth.setSelfId(back.id);
+  back.client.send({
+    type: 'signal',
+    to: 'host',
+    data: owner.auth.seal({ returning: rejoinProof(owner.ticket, back.id) }),
+  });
+  await until(() => delivery.viewers.has(back.id), 'a new delivery for the new id');
+  expect(delivery.viewers.has(owner.id)).toBe(false); // the former connection is released, not left behind
+  expect([...delivery.viewers]).toEqual([back.id]);
+});
