@@ -54,7 +54,8 @@ await Promise.all([
     target: ['chrome120', 'firefox115', 'safari16'],
     format: 'esm',
     minify: true,
-    sourcemap: 'linked',
+    // The map stays on disk for debugging; app.js does not point at it and no server sends it.
+    sourcemap: 'external',
     jsx: 'automatic',
     jsxImportSource: 'preact',
     entryPoints: { app: 'renderer/index.tsx' },

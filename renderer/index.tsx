@@ -7,6 +7,7 @@ import { connectDesktop } from './app/desktop-bridge';
 import { loadDeliveryPreference, saveDeliveryPreference } from './app/delivery-preference';
 import { loadName, saveName } from './app/remembered-name';
 import { routeFor } from './app/route';
+import { takePageAddress } from './app/page-address';
 import { applyTheme, loadTheme } from './app/theme';
 import { currentIceServers } from './app/ice-servers';
 import { reportPageErrors } from './app/error-reporting';
@@ -18,9 +19,11 @@ import { ViewerSession } from './viewer/viewer-session';
 import { RecordingSession } from './host/recording-session';
 
 applyTheme(loadTheme()); // before the first paint: no flash of the other theme
-const route = routeFor(window.location);
+// Read once: secrets in the fragment leave the address bar and history here.
+const address = takePageAddress();
+const route = routeFor(address);
 const state = createAppState({ view: route.view, link: route.link, name: loadName() });
-const platform = detectPlatform();
+const platform = detectPlatform(window, address);
 reportPageErrors(window, platform);
 state.host.deliveryPreference.value = loadDeliveryPreference();
 state.host.deliveryPreference.subscribe((mode) => saveDeliveryPreference(mode));
@@ -30,7 +33,7 @@ const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
 const recording = new RecordingSession(state.recording, platform, () => host.sharedStream());
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
-if (route.view === 'host' && hostKeyFromFragment(window.location.hash)) void host.connect();
+if (route.view === 'host' && hostKeyFromFragment(address.hash)) void host.connect();
 connectDesktop(platform, state, host);
 
 window.addEventListener('pagehide', () => {

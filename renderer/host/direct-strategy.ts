@@ -45,7 +45,9 @@ export class DirectStrategy implements DeliveryStrategy {
 
   rebind(formerId: string, viewerId: string): boolean {
     const connection = this.connections.get(formerId);
-    if (!connection) return false;
+    // Never answered (its offer went into a signaling socket that was down, say): it would never carry a picture to
+    // the returning viewer, so it is refused and the caller starts a new one.
+    if (!connection?.answered) return false;
     this.connections.delete(formerId);
     this.connections.get(viewerId)?.close();
     this.connections.set(viewerId, connection);

@@ -50,6 +50,8 @@ export function dispatchToHost(message: ServerMessage, parts: DispatchParts): vo
       if (!data) return;
       // A viewer leaving on purpose says so: nothing of it is kept for a return.
       if ('bye' in data) return parts.admission.drop(message.from);
+      // A viewer back under a new id proves it holds its rejoin ticket before it is sent anything.
+      if ('returning' in data) return parts.admission.checkReturn(message.from, data.returning);
       void parts
         .delivery()
         ?.handleSignal(message.from, data)

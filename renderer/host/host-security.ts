@@ -67,9 +67,8 @@ export class HostSecurity {
     }
   }
 
-  /** A returning viewer's new id: verified if its former id was. */
-  carryOver(formerId: string, viewerId: string): boolean {
-    this.auth.carryOver(formerId, viewerId);
+  /** Whether this viewer id has sent a message that passed the MAC (its link has the key). */
+  hasSigned(viewerId: string): boolean {
     return this.auth.hasSigned(viewerId);
   }
 }

@@ -14,8 +14,7 @@ import { DirectStrategy } from './direct-strategy';
 import { HostConnection } from './host-connection';
 import { dispatchToHost, type DispatchParts } from './host-dispatch';
 import { HostSecurity } from './host-security';
-import { certificateMismatchError, portFallbackNotice, SYSTEM_AUDIO_UNAVAILABLE, turnedAwayNotice } from './host-words';
-import { UNNAMED_VIEWER } from './host-words';
+import { certificateMismatchError, portFallbackNotice, SYSTEM_AUDIO_UNAVAILABLE, UNNAMED_VIEWER } from './host-words';
 import type { MediaDelivery } from './media-delivery';
 import type { PresetId, UserCaps } from './presets';
 import { ReturningViewers } from './returning-viewers';
@@ -50,7 +49,8 @@ export class HostSession implements HostControls {
   ) {
     const send = (message: ClientMessage) => this.connection?.send(message);
     this.roster = new ViewerRoster(state);
-    this.signals = new ViewerSignals(send, this.roster, (viewerId, name) => this.turnAway(viewerId, name));
+    const refuse = (viewerId: string, notice: (name: string) => string) => this.kickWithNotice(viewerId, notice);
+    this.signals = new ViewerSignals(send, this.roster, refuse);
     const parts = {
       roster: this.roster,
       returning: this.returning,
@@ -58,6 +58,7 @@ export class HostSession implements HostControls {
       delivery: () => this.delivery,
       security: () => this.signals.security,
       send,
+      refuse,
     };
     this.admission = new ViewerAdmission(parts);
     this.dispatch = { ...parts, state, admission: this.admission, welcomed: () => this.welcomed() };
@@ -196,9 +197,12 @@ export class HostSession implements HostControls {
     this.state.status.value = 'idle';
   }
 
-  private turnAway(viewerId: string, name: string): void {
+  /** Kicks a viewer one of the host's checks refused (unsigned, unproven return, unanswered offer), and says why. */
+  private kickWithNotice(viewerId: string, notice: (name: string) => string): void {
+    const entry = this.roster.find(viewerId);
+    if (!entry) return;
     this.kick(viewerId);
-    this.state.notice.value = turnedAwayNotice(name);
+    this.state.notice.value = notice(entry.name);
   }
 
   /** The viewer's DTLS certificate is not the one its signed answer named: someone is in the middle. */
@@ -224,6 +228,7 @@ export class HostSession implements HostControls {
     this.capture.stop();
     this.signals.security = null;
     this.returning.clear();
+    this.signals.clear();
     this.roster.clear();
     this.state.joinUrls.value = [];
     this.state.port.value = null;

@@ -30,8 +30,17 @@ export const SYSTEM_AUDIO_UNAVAILABLE = 'Sharing the computer’s sound is not a
 export const portFallbackNotice = (from: number, port: number): string =>
   `Port ${from} was in use, so this session uses port ${port}. Links and the QR code already show it.`;
 
+// The safe action first; switching the check off is the downgrade an attacker wants (issue 14 item 10).
 export const turnedAwayNotice = (name: string): string =>
-  `${name} was turned away: a message in their name was not signed with the link’s security key. Their link lacks “&k=…” (share the link shown here, or turn “Only verified viewers” off), or someone on the network is tampering.`;
+  `${name} was turned away: a message in their name was not signed with the link’s security key. Send them the full link shown here (it ends in “&k=…”) and ask them to join again. If they already used it, someone on the network may be tampering. Turning “Only verified viewers” off would let in anyone who has seen the link, unchecked.`;
+
+/** A newcomer named a rejoin ticket but did not prove it holds it (returning-viewers.ts). */
+export const unprovenNotice = (name: string): string =>
+  `${name} was turned away: they came back naming another viewer’s ticket but could not prove they hold it.`;
+
+/** A viewer let an offer go unanswered past the deadline (answer-deadline.ts). */
+export const unansweredNotice = (name: string): string =>
+  `${name} was dropped: their device did not answer the connection offer within 20 seconds. They can join again.`;
 
 export const certificateMismatchError = (name: string): string =>
   `The connection to ${name} was closed: its security certificate did not match the one in its signed answer, a sign that someone is in the middle.`;

@@ -40,7 +40,8 @@ export interface MediaDelivery {
   /** Stops sending to a vanished viewer whose connection is kept in case it comes back (no encoding for nobody). */
   suspend(viewerId: string): void;
   /**
-   * A returning viewer's new id takes over its old, still-working connection, sending again; false when there is none.
+   * A returning viewer's new id takes over its old, still-working connection, sending again; false when there is none
+   * or it never got the viewer's answer (the caller then removes the old one and adds the new id afresh).
    */
   rebind(formerId: string, viewerId: string): boolean;
   /** Stops sending and releases everything held for the viewer. */

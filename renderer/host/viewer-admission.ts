@@ -1,8 +1,9 @@
 // Who gets the picture: viewers arriving (asked about, or let in at once), coming
-// back with a ticket, admitted, denied, kicked, lost or leaving. Keeps the roster, the
-// delivery and the returning-viewer tickets in step.
+// back with a ticket (and proving it), admitted, denied, kicked, lost or leaving. Keeps
+// the roster, the delivery, the returning-viewer tickets and the signal checks in step.
 import type { ClientMessage, LeaveReason, ViewerSummary } from '../../signaling/protocol';
 import type { HostSecurity } from './host-security';
+import { unprovenNotice } from './host-words';
 import type { MediaDelivery } from './media-delivery';
 import type { ReturningViewers } from './returning-viewers';
 import type { ViewerRoster } from './viewer-roster';
@@ -15,6 +16,8 @@ export interface AdmissionParts {
   delivery(): MediaDelivery | null;
   security(): HostSecurity | null;
   send(message: ClientMessage): void;
+  /** Kicks a viewer one of the host's checks refused, with the host's notice. */
+  refuse(viewerId: string, notice: (name: string) => string): void;
 }
 
 export class ViewerAdmission {
@@ -72,6 +75,7 @@ export class ViewerAdmission {
   /** Gone by the host's decision (kick, deny) or its own goodbye: nothing of it is kept, its tickets are void. */
   drop(viewerId: string): void {
     this.parts.returning.revoke(viewerId);
+    this.parts.signals.forget(viewerId);
     this.parts.delivery()?.removeViewer(viewerId);
     this.parts.roster.remove(viewerId);
   }
@@ -85,19 +89,31 @@ export class ViewerAdmission {
     return !admitted;
   }
 
+  /** A returning viewer's `{returning: PROOF}`: carry on with its former connection, or turn it away. */
+  checkReturn(viewerId: string, proof: string): void {
+    const { returning, roster } = this.parts;
+    const signed = roster.find(viewerId)?.verified === true;
+    const outcome = returning.prove(viewerId, proof, signed, (id) => this.parts.security()?.hasSigned(id) ?? false);
+    if (outcome.kind === 'refused') return this.parts.refuse(viewerId, unprovenNotice);
+    if (outcome.kind === 'not-returning') return;
+    const { formerId } = outcome;
+    const kept = returning.adopt(formerId) && (this.parts.delivery()?.rebind(formerId, viewerId) ?? false);
+    if (kept) return this.sendTicket(viewerId);
+    // Its former connection cannot carry on (expired, or never answered): release it, start afresh for the new id.
+    this.parts.delivery()?.removeViewer(formerId);
+    this.startDelivery(viewerId);
+  }
+
   /**
-   * A viewer back with a ticket we gave: let in without asking and, when its old peer connection is still kept, carry
-   * on with it. False for anyone else.
+   * A viewer back with a ticket we gave, whose owner is gone: let in without asking, but sent nothing until it proves
+   * it holds the ticket (`checkReturn`). False for anyone else.
    */
   private welcomeBack(viewer: ViewerSummary): boolean {
-    const formerId = this.parts.returning.redeem(viewer.rejoin);
-    if (formerId === undefined) return false;
+    const isListed = (id: string) => this.parts.roster.find(id) !== undefined;
+    const unproven = () => this.parts.refuse(viewer.id, unprovenNotice);
+    if (!this.parts.returning.claim(viewer, isListed, unproven)) return false;
     if (viewer.state === 'waiting') this.parts.send({ type: 'admit', id: viewer.id });
-    const kept = this.parts.returning.adopt(formerId) && (this.parts.delivery()?.rebind(formerId, viewer.id) ?? false);
-    if (kept) this.sendTicket(viewer.id);
-    else this.startDelivery(viewer.id);
-    const verified = this.parts.security()?.carryOver(formerId, viewer.id) ? true : null;
-    this.parts.roster.upsert(viewer, 'connecting', verified);
+    this.parts.roster.upsert(viewer, 'connecting');
     return true;
   }
 
@@ -106,7 +122,11 @@ export class ViewerAdmission {
     const entry = this.parts.roster.remove(viewerId);
     if (!entry || entry.state === 'waiting') return;
     this.parts.delivery()?.suspend(viewerId);
+    this.parts.signals.forget(viewerId);
     this.parts.returning.orphan(viewerId, () => this.parts.delivery()?.removeViewer(viewerId));
+    // Someone who named this viewer's ticket while it was still here may now be its return.
+    for (const newcomer of this.parts.returning.ownerLeft(viewerId))
+      if (this.parts.roster.find(newcomer.id)?.state === 'waiting') this.welcomeBack(newcomer);
   }
 
   /** Media to an admitted viewer, plus its ticket for coming back. */

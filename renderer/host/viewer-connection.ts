@@ -42,6 +42,11 @@ export class ViewerConnection {
     };
   }
 
+  /** The viewer has answered an offer of this connection: it can carry a picture. */
+  get answered(): boolean {
+    return this.connection.answerSdp !== null;
+  }
+
   get connected(): boolean {
     return this.connection.pc.connectionState === 'connected';
   }

@@ -14,8 +14,8 @@ export class ViewerRoster {
     return this.state.viewers.value;
   }
 
-  /** Adds the viewer as new (at the end), replacing any entry with its id. */
-  upsert(viewer: ViewerSummary, state: ViewerEntry['state'], verified: boolean | null = null): void {
+  /** Adds the viewer as new (at the end), replacing any entry with its id; verified once it signs something. */
+  upsert(viewer: ViewerSummary, state: ViewerEntry['state']): void {
     this.state.viewers.value = [
       ...this.state.viewers.value.filter((v) => v.id !== viewer.id),
       {
@@ -26,7 +26,7 @@ export class ViewerRoster {
         stats: null,
         received: null,
         bitrateHistory: [],
-        verified,
+        verified: null,
         safetyCode: null,
         refusedSignals: 0,
       },

@@ -1,17 +1,25 @@
 // The platform of a plain browser tab: the page was served by a running headless
 // server (`npm run serve`), whose host key is in this page's fragment (#k=...).
-import { err, HOST_PAGE_LINK_KEY_FIELD, isWellFormedSecret, ok, signalUrlFor } from '../../signaling/protocol';
+import {
+  err,
+  HOST_PAGE_LINK_KEY_FIELD,
+  isWellFormedLinkKey,
+  isWellFormedSecret,
+  ok,
+  signalUrlFor,
+} from '../../signaling/protocol';
 import type { CaptureRequest, HostingEndpoint, Platform } from './platform';
 import { downloadingSink } from './recording-sink';
+import type { PageAddress } from '../app/page-address';
 
-function secretFromFragment(hash: string, field: string): string | undefined {
+function secretFromFragment(hash: string, field: string, wellFormed = isWellFormedSecret): string | undefined {
   const value = new URLSearchParams(hash.replace(/^#/, '')).get(field) ?? undefined;
-  return value !== undefined && isWellFormedSecret(value) ? value : undefined;
+  return value !== undefined && wellFormed(value) ? value : undefined;
 }
 
 export const hostKeyFromFragment = (hash: string) => secretFromFragment(hash, 'k');
 
-export function createBrowserPlatform(location: Location = window.location): Platform {
+export function createBrowserPlatform(location: PageAddress = window.location): Platform {
   return {
     kind: 'browser',
     listsSources: false,
@@ -25,7 +33,7 @@ export function createBrowserPlatform(location: Location = window.location): Pla
         );
       }
       const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
-      const linkKey = secretFromFragment(location.hash, HOST_PAGE_LINK_KEY_FIELD);
+      const linkKey = secretFromFragment(location.hash, HOST_PAGE_LINK_KEY_FIELD, isWellFormedLinkKey);
       const endpoint: HostingEndpoint = {
         hostKey,
         ...(linkKey === undefined ? {} : { linkKey }),

@@ -63,13 +63,15 @@ export function checkDtls(report: RTCStatsReport, signedRemoteSdp: string | null
 }
 
 /**
- * Twelve digits in three groups ("0421 7730 1189", about 40 bits): short enough to read
- * out, long enough that a man in the middle cannot make certificates until both of his
- * connections happen to show the same code within a connection's lifetime.
+ * Sixteen digits in four groups ("0421 7730 1189 5062", about 53 bits): still short enough to
+ * read out. A man in the middle who sees both certificates must find one of his own that gives
+ * the other side the same code: about 5 * 10^15 tries on average, within the 20 s the host
+ * waits for an answer (renderer/host/answer-deadline.ts). Twelve digits (40 bits) left about
+ * 5 * 10^11, within reach of one GPU in minutes when nothing timed out (issue 14 item 9).
  */
 export function safetyCode(fingerprintA: string, fingerprintB: string): string {
   const [first, second] = [fingerprintA, fingerprintB].sort();
   const digest = sha256(new TextEncoder().encode(`wdh-safety-code/1\n${first}\n${second}`));
   const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
-  return [0, 4, 8].map((offset) => String(view.getUint32(offset) % 10_000).padStart(4, '0')).join(' ');
+  return [0, 4, 8, 12].map((offset) => String(view.getUint32(offset) % 10_000).padStart(4, '0')).join(' ');
 }

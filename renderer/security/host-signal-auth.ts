@@ -38,9 +38,4 @@ export class HostSignalAuth {
   hasSigned(viewerId: string): boolean {
     return this.signers.has(viewerId);
   }
-
-  /** A returning viewer (new id, same person by its ticket) keeps its verified standing. */
-  carryOver(formerId: string, viewerId: string): void {
-    if (this.signers.has(formerId)) this.signers.add(viewerId);
-  }
 }

@@ -4,7 +4,7 @@
 // verifying: it is kept on this device for the hosting session it belongs to, which
 // is recognised by a hash of the host key (fresh for every start of the server).
 import { sha256 } from '@noble/hashes/sha2.js';
-import { isWellFormedSecret } from '../../signaling/protocol';
+import { isWellFormedLinkKey } from '../../signaling/protocol';
 import { loadText, saveText, type ReadableStorage, type WritableStorage } from '../app/device-storage';
 import { toBase64Url } from './base64url';
 
@@ -42,7 +42,7 @@ export function hostingSecurityFor(
   }
   const ours = kept.tag === tag;
   const keptKey =
-    ours && typeof kept.linkKey === 'string' && isWellFormedSecret(kept.linkKey) ? kept.linkKey : undefined;
+    ours && typeof kept.linkKey === 'string' && isWellFormedLinkKey(kept.linkKey) ? kept.linkKey : undefined;
   return {
     linkKey: givenKey ?? keptKey ?? createLinkKey(),
     onlyVerified: ours && typeof kept.onlyVerified === 'boolean' ? kept.onlyVerified : true,

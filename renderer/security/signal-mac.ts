@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { authTagSchema, type AuthTag } from '../../signaling/protocol';
 import { canonicalJson } from './canonical-json';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { equalInConstantTime } from './constant-time';
 
 export type Direction = 'host-to-viewer' | 'viewer-to-host';
 
@@ -35,18 +36,29 @@ export function deriveSignalKeys(linkKey: string): SignalKeys | null {
   return { 'host-to-viewer': key('host-to-viewer'), 'viewer-to-host': key('viewer-to-host') };
 }
 
+/** The exact bytes the MAC covers (UTF-8 of canonical JSON); null when the payload has no canonical form. */
+export function macInput(
+  direction: Direction,
+  context: ChannelContext,
+  seq: number,
+  payload: Record<string, unknown>,
+): Uint8Array | null {
+  const input = canonicalJson([MAC_LABEL, direction, context.epoch, context.viewerId, seq, payload]);
+  return input === null ? null : new TextEncoder().encode(input);
+}
+
 function macOf(
   keys: SignalKeys,
   direction: Direction,
   context: ChannelContext,
   seq: number,
   payload: Record<string, unknown>,
-): string {
-  const input = canonicalJson([MAC_LABEL, direction, context.epoch, context.viewerId, seq, payload]);
-  return toBase64Url(hmac(sha256, keys[direction], new TextEncoder().encode(input)));
+): string | null {
+  const input = macInput(direction, context, seq, payload);
+  return input === null ? null : toBase64Url(hmac(sha256, keys[direction], input));
 }
 
-/** `payload` with its `auth` member. */
+/** `payload` with its `auth` member; throws for a payload without canonical form (a bug of ours). */
 export function sealPayload(
   keys: SignalKeys,
   direction: Direction,
@@ -55,8 +67,9 @@ export function sealPayload(
   payload: Record<string, unknown>,
 ): Record<string, unknown> {
   const { auth: _ignored, ...clean } = payload;
-  const auth: AuthTag = { e: context.epoch, n: seq, m: macOf(keys, direction, context, seq, clean) };
-  return { ...clean, auth };
+  const m = macOf(keys, direction, context, seq, clean);
+  if (m === null) throw new Error('signal data without a canonical JSON form (a number that is not a safe integer?)');
+  return { ...clean, auth: { e: context.epoch, n: seq, m } satisfies AuthTag };
 }
 
 /** Splits `data` into its payload and tag; the tag is null when absent, 'malformed' when unreadable. */
@@ -66,8 +79,10 @@ export function splitTag(data: Record<string, unknown>): {
 } {
   const { auth, ...payload } = data;
   if (auth === undefined) return { payload, tag: null };
+  // The schema takes exactly e, n and m: extra members are outside the MAC, so they are refused, not ignored.
   const tag = authTagSchema.safeParse(auth);
-  return { payload, tag: tag.success ? tag.data : 'malformed' };
+  // A payload without canonical JSON form (a fraction, a lone surrogate) cannot have been signed.
+  return { payload, tag: tag.success && canonicalJson(payload) !== null ? tag.data : 'malformed' };
 }
 
 /** Whether the tag's MAC is right for this payload, direction and viewer (constant time). */
@@ -79,7 +94,5 @@ export function macMatches(
   payload: Record<string, unknown>,
 ): boolean {
   const expected = macOf(keys, direction, { epoch: tag.e, viewerId }, tag.n, payload);
-  let difference = expected.length ^ tag.m.length;
-  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ tag.m.charCodeAt(i);
-  return difference === 0;
+  return expected !== null && equalInConstantTime(expected, tag.m);
 }

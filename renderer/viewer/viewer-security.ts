@@ -1,17 +1,21 @@
 // The viewer's side of end-to-end authenticated signaling for one join: with a link
 // key, every host message must pass the check (refusals are counted for the UI) and
 // every message to the host is signed; without one, messages pass as they are and
-// the join is shown as not verified. Also pins the host's DTLS certificate.
+// the join is shown as not verified. Also pins the host's DTLS certificate, and keeps the
+// rejoin ticket of this join (proved, never sent, on a reconnect).
 import type { Signal } from '@preact/signals';
 import type { JoinSecurity } from '../app/app-state';
 import { checkDtls } from '../security/dtls-check';
 import { deriveSignalKeys } from '../security/signal-mac';
 import { ViewerSignalAuth } from '../security/viewer-signal-auth';
+import { RejoinTicket } from './rejoin-ticket';
 
 type SignalData = Record<string, unknown>;
 
 export class ViewerSecurity {
   private readonly auth: ViewerSignalAuth | null;
+  /** From the host once admitted: lets a reconnect in without the host clicking again. */
+  readonly rejoin = new RejoinTicket();
 
   constructor(
     private readonly state: Signal<JoinSecurity>,

@@ -29,8 +29,6 @@ export class ViewerSession implements JoinControls {
   private target: JoinTarget | null = null;
   private connection: SignalingConnection | null = null;
   private media: ReceiveConnection | null = null;
-  /** From the host once admitted: lets a reconnect in without the host clicking again. */
-  private rejoin: string | undefined;
   private welcomed = false;
   private readonly retries = new Backoff([500, 1_000, 2_000, 3_000, 5_000]);
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +58,6 @@ export class ViewerSession implements JoinControls {
     this.target = parsed.value;
     this.security = new ViewerSecurity(this.state.security, parsed.value.linkKey);
     this.turnedAway = false;
-    this.rejoin = undefined;
     this.retries.reset();
     this.welcomed = false;
     this.setStatus('connecting');
@@ -97,7 +94,7 @@ export class ViewerSession implements JoinControls {
           token: target.token,
           name,
           protocol: 1,
-          ...(this.rejoin ? { rejoin: this.rejoin } : {}),
+          ...this.security?.rejoin.helloFields(),
         }),
       onMessage: (message) => this.receive(message),
       onClose: (code) => this.connectionLost(code),
@@ -112,11 +109,11 @@ export class ViewerSession implements JoinControls {
           this.retries.reset();
           this.security?.setSelfId(message.id);
         }
-        return this.showNews(message);
+        return this.followNews(message);
       case 'admitted':
       case 'host-left':
       case 'host-joined':
-        return this.showNews(message);
+        return this.followNews(message);
       case 'signal': {
         // Checked (signed when the link has `k`), then read: the one place a host signal enters.
         const opened = this.security ? this.security.accept(message.data) : message.data;
@@ -139,9 +136,12 @@ export class ViewerSession implements JoinControls {
     }
   }
 
-  private showNews(news: Parameters<typeof statusOnNews>[0]): void {
+  private followNews(news: Parameters<typeof statusOnNews>[0]): void {
     const status = statusOnNews(news, this.isPlaying(), this.state.status.value);
     if (status) this.setStatus(status);
+    // Back under a new id with a ticket: prove it to the host once it can hear us (signed under the new id).
+    const proof = this.security?.rejoin.observe(news);
+    if (proof) this.sendSignal(proof);
   }
 
   private connectionLost(code: number): void {
@@ -167,7 +167,7 @@ export class ViewerSession implements JoinControls {
 
   private async handleSignal(data: SignalPayload): Promise<void> {
     if ('verify' in data) return void (this.turnedAway = true);
-    if ('rejoin' in data) return void (this.rejoin = data.rejoin);
+    if ('rejoin' in data) return this.security?.rejoin.keep(data.rejoin);
     if ('control' in data) {
       if (data.control.paused) this.setStatus('paused');
       else if (this.state.status.value === 'paused') this.setStatus(this.isPlaying() ? 'watching' : 'connecting');

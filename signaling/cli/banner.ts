@@ -10,6 +10,8 @@ export function formatBanner(info: HostingInfo, args: ServeArgs, { color }: { co
     'WebRTC Desktop Host is running.',
     '',
     `  Host page (open on this computer): ${info.hostUrl}`,
+    '  SECRET: the host page link holds the host key (#k=) and the link key (&lk=). Whoever has it can',
+    '  take over hosting on this computer and sign messages as you. Never share it or keep it in a log.',
     `  Join link (share this):            ${primary ?? '(no network address found)'}`,
     ...others.map((url) => `                                     ${url}`),
     '',

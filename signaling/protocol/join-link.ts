@@ -14,6 +14,19 @@ export function isWellFormedSecret(value: string): boolean {
   return SECRET_PATTERN.test(value);
 }
 
+// Unpadded base64url whose last character leaves the unused bits zero (2 bits after 3 characters,
+// 4 after 2).
+const CANONICAL_BASE64URL = /^(?:[\w-]{4})*(?:[\w-]{2}[AEIMQUYcgkosw048]|[\w-][AQgw])?$/;
+
+/**
+ * A link key `k` (or the host page's `lk`): a well-formed secret that is also canonical unpadded
+ * base64url (length not 1 mod 4, unused low bits of the last character zero), so it decodes to
+ * 16..192 bytes and one key has one spelling. A damaged `k` is refused, never read as "no key".
+ */
+export function isWellFormedLinkKey(value: string): boolean {
+  return isWellFormedSecret(value) && CANONICAL_BASE64URL.test(value);
+}
+
 /** IPv6 literals need brackets inside a URL. */
 export function formatUrlHost(address: string): string {
   return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
@@ -67,7 +80,7 @@ export function parseJoinLink(text: string): Result<JoinTarget, string> {
   if (!token) return err('The link is missing its access code (the part after #t=). Copy the whole link again.');
   if (!isWellFormedSecret(token)) return err('The access code in this link is damaged. Copy the whole link again.');
   const linkKey = fields.get('k');
-  if (linkKey !== undefined && !isWellFormedSecret(linkKey))
+  if (linkKey !== undefined && !isWellFormedLinkKey(linkKey))
     return err('The security key in this link (the part after &k=) is damaged. Copy the whole link again.');
   const secure = url.protocol === 'https:';
   const port = url.port ? Number(url.port) : secure ? 443 : 80;

@@ -1,5 +1,5 @@
 // What goes inside a `signal`'s `data` between our host and viewer (protocol.md,
-// "Additions": sdp, candidate, control, rejoin, bye, verify, and the signed `auth`
+// "Additions": sdp, candidate, control, rejoin, returning, bye, verify, and the signed `auth`
 // envelope) and inside a viewer's `stats`. The server forwards both untouched, so each
 // end parses them here, once, where they arrive: after the MAC check, which covers the
 // data as sent. Unknown members (an independent client may add some) are dropped.
@@ -31,6 +31,8 @@ export const signalPayloadSchema = z.union([
   z.object({ control: z.object({ paused: z.boolean() }) }),
   /** viewer -> host: leaving on purpose, keep nothing for a return. */
   z.object({ bye: z.literal(true), link: z.optional(connectionId) }),
+  /** viewer -> host: back under a new id, the proof that it holds a rejoin ticket (an HMAC bound to that id). */
+  z.object({ returning: z.string().check(z.maxLength(ID_MAX)) }),
   z.object({ sdp, link: z.optional(connectionId) }),
   z.object({ candidate, link: z.optional(connectionId) }),
 ]);
@@ -45,8 +47,11 @@ export function parseSignalPayload(data: unknown): SignalPayload | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The signed envelope, `auth: {e, n, m}` inside `data` (protocol.md, "Link key `k`"). */
-export const authTagSchema = z.object({
+/**
+ * The signed envelope, `auth: {e, n, m}` inside `data` (protocol.md, "Link key `k`"): exactly these three, since a
+ * member outside the MAC must be refused rather than ignored.
+ */
+export const authTagSchema = z.strictObject({
   /** Epoch: random id of the host instance, 16 lowercase hex. */
   e: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
   /** Sequence number, from 1, per direction, epoch and viewer id. */

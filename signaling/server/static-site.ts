@@ -54,6 +54,7 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return listFiles(path);
-    return entry.isFile() ? [path] : [];
+    // Source maps would hand every viewer the readable source: built, never served.
+    return entry.isFile() && !entry.name.endsWith('.map') ? [path] : [];
   });
 }

@@ -20,24 +20,11 @@ import {
 
 const FULL_HD = { width: 1920, height: 1080 };
 
-/**
- * Known bug in relay mode (renderer/host/relay-delivery.ts, fallBack): the relay's control socket closes with the
- * server, so the host page falls back to direct while its signaling socket is down; the offers of the new direct
- * connections are sent into the closed socket and lost, and the returning viewer is then rebound to its connection
- * that never got an offer (PeerConnectionDelivery.rebind), so it never sees a picture again. With approval off it
- * fails every time (3 of 3 runs); with approval on it depends on timing (2 of 3 runs: the host lists Gina as
- * "Connecting…" for good). Skipped, not test.fail: a run that happens to pass must not turn the suite red. Remove
- * the fixme with the fix.
- */
-const LOST_FALLBACK_OFFERS =
-  'known bug in relay mode: the fallback offers made while the server is down are lost (hosting-recovery.spec.ts)';
-
 for (const delivery of ['relay', 'direct'] as const) {
   test.describe(`${delivery} delivery`, () => {
     test.use({ delivery });
 
     test('after a server restart the viewer decodes again and the host is live, with no clicks', async ({ pages }) => {
-      test.fixme(delivery === 'relay', LOST_FALLBACK_OFFERS);
       test.setTimeout(75_000);
       const options = {
         port: await freePort(),
@@ -97,7 +84,6 @@ for (const delivery of ['relay', 'direct'] as const) {
     test(`with approval on, a viewer the host admitted comes back after a server restart without a click${delivery === 'direct' ? ', on the same connection' : ''}`, async ({
       pages,
     }) => {
-      test.fixme(delivery === 'relay', LOST_FALLBACK_OFFERS);
       test.setTimeout(75_000);
       const options = {
         port: await freePort(),

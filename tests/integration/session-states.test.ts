@@ -186,7 +186,9 @@ describe('host and viewer together', () => {
     await host.connect();
     await until(() => app.host.status.value === 'ready', 'ready');
     host.setRequireApproval(false);
-    const fay = newViewer('Fay');
+    // The host's own link (with k): a returning viewer proves its ticket in a signed signal.
+    await until(() => app.host.joinUrls.value.length > 0, 'join links');
+    const fay = newViewer('Fay', app.host.joinUrls.value[0]);
     fay.session.join();
     await until(() => app.host.viewers.value.length === 1, 'viewer joined');
     const port = info.port;
@@ -217,7 +219,8 @@ describe('host and viewer together', () => {
   it('with approval on, a viewer admitted once is let back in by itself after a server restart', async () => {
     await host.connect();
     await until(() => app.host.status.value === 'ready', 'ready');
-    const gil = newViewer('Gil');
+    await until(() => app.host.joinUrls.value.length > 0, 'join links');
+    const gil = newViewer('Gil', app.host.joinUrls.value[0]);
     gil.session.join();
     await until(() => app.host.viewers.value.length === 1, 'viewer waiting');
     host.admit(app.host.viewers.value[0]!.id);

@@ -128,6 +128,11 @@ describe('host side', () => {
     expect((await viewer.client.closed).code).toBe(4004);
     expect(entryOf(app, viewer.id)).toBeUndefined();
     expect(app.host.notice.value).toMatch(/Cy was turned away/);
+    // The safe action comes first and the risk of the switch is plain (issue 14 item 10).
+    const notice = app.host.notice.value ?? '';
+    expect(notice).toMatch(/Send them the full link shown here/);
+    expect(notice.indexOf('Send them the full link')).toBeLessThan(notice.indexOf('Only verified viewers'));
+    expect(notice).toMatch(/Turning “Only verified viewers” off would let in anyone who has seen the link, unchecked/);
   });
 
   it('lets such a viewer in, marked not verified, when the host turns the setting off', async () => {

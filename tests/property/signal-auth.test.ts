@@ -5,9 +5,22 @@ import { canonicalJson } from '../../renderer/security/canonical-json';
 import { HostSignalAuth } from '../../renderer/security/host-signal-auth';
 import { keys, viewerAs } from '../support/signal-auth-fixtures';
 
+/** Any value signed data may hold: JSON with safe integers only (no fractions, no exponents). */
+const { value: signableValue } = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { maxDepth: 2 },
+    fc.constant(null),
+    fc.boolean(),
+    fc.maxSafeInteger(),
+    fc.string(),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.string(), tie('value'), { maxKeys: 3 }),
+  ),
+}));
+
 const payloadArb = fc.dictionary(
   fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'auth' && key !== '__proto__'),
-  fc.jsonValue({ maxDepth: 2 }),
+  signableValue,
   { maxKeys: 4 },
 );
 

@@ -124,9 +124,9 @@ describe('relay stats certificates (untrusted input from the relay)', () => {
 });
 
 describe('safetyCode', () => {
-  it('is twelve digits in three groups, the same whichever side computes it', () => {
+  it('is sixteen digits in four groups (about 53 bits), the same whichever side computes it', () => {
     const code = safetyCode(`sha-256 ${HOST_FP}`, `sha-256 ${VIEWER_FP}`);
-    expect(code).toMatch(/^\d{4} \d{4} \d{4}$/);
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     expect(safetyCode(`sha-256 ${VIEWER_FP}`, `sha-256 ${HOST_FP}`)).toBe(code);
   });
 

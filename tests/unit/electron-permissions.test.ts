@@ -1,5 +1,5 @@
-// Web permissions: media and display capture for our own page's main frame, nothing
-// else for anyone (Electron would otherwise grant every permission).
+// Web permissions: display capture for our own page's main frame, nothing else for anyone
+// (Electron would otherwise grant every permission); no camera or microphone even for our page.
 import type { Session } from 'electron';
 import { applyPermissionPolicy, isPermissionAllowed } from '../../main/permissions';
 import { fake, resetFakeElectron } from '../support/fake-electron';
@@ -35,11 +35,16 @@ beforeEach(() => {
   applyPermissionPolicy(fake.session as unknown as Session);
 });
 
-it('grants media and display capture to our own page', () => {
-  expect(request('media', 'app://desktop/host')).toBe(true);
+it('grants display capture to our own page', () => {
   expect(request('display-capture', 'app://desktop/host')).toBe(true);
-  expect(check('media', 'app://desktop')).toBe(true);
   expect(check('display-capture', 'app://desktop')).toBe(true);
+});
+
+it('denies camera and microphone (media) even to our own page, which never uses them', () => {
+  expect(request('media', 'app://desktop/host')).toBe(false);
+  expect(request('media', 'app://desktop/join')).toBe(false);
+  expect(check('media', 'app://desktop')).toBe(false);
+  expect(isPermissionAllowed('media', 'app://desktop', true)).toBe(false);
 });
 
 it.each([
@@ -58,21 +63,21 @@ it.each([
   expect(check(permission, 'app://desktop')).toBe(false);
 });
 
-it('denies media and display capture to any other origin or a subframe', () => {
+it('denies display capture to any other origin or a subframe', () => {
   for (const url of [
     'https://evil.example/',
     'http://127.0.0.1:9470/host',
     'file:///tmp/x.html',
     'app://desktop.evil/',
   ]) {
-    expect(request('media', url)).toBe(false);
+    expect(request('display-capture', url)).toBe(false);
     expect(check('display-capture', new URL(url).origin)).toBe(false);
   }
   expect(request('display-capture', 'app://desktop/host', false)).toBe(false);
-  expect(check('media', 'app://desktop', false)).toBe(false);
+  expect(check('display-capture', 'app://desktop', false)).toBe(false);
 });
 
 it('decides the same way for requests and checks', () => {
-  expect(isPermissionAllowed('media', 'app://desktop', true)).toBe(true);
-  expect(isPermissionAllowed('media', undefined, true)).toBe(false);
+  expect(isPermissionAllowed('display-capture', 'app://desktop', true)).toBe(true);
+  expect(isPermissionAllowed('display-capture', undefined, true)).toBe(false);
 });

@@ -11,10 +11,10 @@ describe('linkFromParts', () => {
     });
   });
   it('keeps the link key when the code is copied with it (everything after “#t=”)', () => {
-    const link = linkFromParts('192.168.1.20', '9470', `${CODE}&k=BBBBBBBBBBBBBBBBBBBBBB`);
+    const link = linkFromParts('192.168.1.20', '9470', `${CODE}&k=BBBBBBBBBBBBBBBBBBBBBA`);
     expect(link.ok && parseJoinLink(link.value)).toMatchObject({
       ok: true,
-      value: { token: CODE, linkKey: 'BBBBBBBBBBBBBBBBBBBBBB' },
+      value: { token: CODE, linkKey: 'BBBBBBBBBBBBBBBBBBBBBA' },
     });
     expect(linkFromParts('192.168.1.20', '9470', `${CODE}&k=bad`)).toMatchObject({
       ok: false,

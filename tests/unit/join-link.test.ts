@@ -28,10 +28,10 @@ describe('parseJoinLink', () => {
   });
 
   it('ignores fragment fields it does not know, and keeps them readable', () => {
-    const parsed = parseJoinLink(`http://10.0.0.5:9470/join#t=${TOKEN}&k=secondSecret_22charsXX&future=1`);
+    const parsed = parseJoinLink(`http://10.0.0.5:9470/join#t=${TOKEN}&k=secondSecret_22charsXA&future=1`);
     expect(parsed.ok && parsed.value.token).toBe(TOKEN);
     expect(parsed.ok && parsed.value.fields.get('future')).toBe('1');
-    expect(parsed.ok && parsed.value.fields.get('k')).toBe('secondSecret_22charsXX');
+    expect(parsed.ok && parsed.value.fields.get('k')).toBe('secondSecret_22charsXA');
   });
 
   it('tolerates surrounding whitespace from a paste', () => {

@@ -17,10 +17,10 @@ const HOST_KEY = 'h'.repeat(43);
 
 describe('join links with a link key', () => {
   it('adds k to the fragment, and the link reader gives it back', () => {
-    const link = withLinkKey('http://192.168.1.20:9470/join#t=AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBB');
-    expect(link).toBe('http://192.168.1.20:9470/join#t=AAAAAAAAAAAAAAAAAAAAAA&k=BBBBBBBBBBBBBBBBBBBBBB');
+    const link = withLinkKey('http://192.168.1.20:9470/join#t=AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBA');
+    expect(link).toBe('http://192.168.1.20:9470/join#t=AAAAAAAAAAAAAAAAAAAAAA&k=BBBBBBBBBBBBBBBBBBBBBA');
     const parsed = parseJoinLink(link);
-    expect(parsed.ok && parsed.value.linkKey).toBe('BBBBBBBBBBBBBBBBBBBBBB');
+    expect(parsed.ok && parsed.value.linkKey).toBe('BBBBBBBBBBBBBBBBBBBBBA');
   });
 
   it('reads a link without k as one without a link key', () => {
@@ -64,8 +64,8 @@ describe('hostingSecurityFor', () => {
     const storage = new MemoryStorage();
     const first = hostingSecurityFor(HOST_KEY, storage);
     keepHostingSecurity(HOST_KEY, { ...first, onlyVerified: false }, storage);
-    expect(hostingSecurityFor(HOST_KEY, storage, 'CCCCCCCCCCCCCCCCCCCCCC')).toEqual({
-      linkKey: 'CCCCCCCCCCCCCCCCCCCCCC',
+    expect(hostingSecurityFor(HOST_KEY, storage, 'CCCCCCCCCCCCCCCCCCCCCA')).toEqual({
+      linkKey: 'CCCCCCCCCCCCCCCCCCCCCA',
       onlyVerified: false,
     });
   });
@@ -82,8 +82,8 @@ describe('the headless host page', () => {
   const location = (hash: string) => ({ hash, port: '9470', protocol: 'http:', hostname: '127.0.0.1' }) as Location;
 
   it('takes the link key `npm run serve` put in its link (lk), next to the host key', async () => {
-    const started = await createBrowserPlatform(location(`#k=${HOST_KEY}&lk=CCCCCCCCCCCCCCCCCCCCCC`)).startHosting();
-    expect(started.ok && started.value).toMatchObject({ hostKey: HOST_KEY, linkKey: 'CCCCCCCCCCCCCCCCCCCCCC' });
+    const started = await createBrowserPlatform(location(`#k=${HOST_KEY}&lk=CCCCCCCCCCCCCCCCCCCCCA`)).startHosting();
+    expect(started.ok && started.value).toMatchObject({ hostKey: HOST_KEY, linkKey: 'CCCCCCCCCCCCCCCCCCCCCA' });
   });
 
   it('makes its own when the link has none or a damaged one', async () => {

@@ -151,12 +151,14 @@ describe('viewer to host', () => {
     expect(host.open('v1-abc', { bye: true })).toEqual({ kind: 'refused', reason: 'unsigned' });
   });
 
-  it('keeps a returning viewer verified under its new id', () => {
+  it('counts a returning viewer (new id) as signed only once a message under the new id passed the MAC', () => {
     const host = new HostSignalAuth(keys());
     const viewer = viewerAs('v1-abc');
     viewer.open(host.seal('v1-abc', OFFER));
     host.open('v1-abc', viewer.seal({ candidate: { candidate: 'a' } })!);
-    host.carryOver('v1-abc', 'v2-abc');
+    expect(host.hasSigned('v2-abc')).toBe(false); // a new socket naming v1's ticket has proved nothing yet
+    viewer.setSelfId('v2-abc');
+    expect(host.open('v2-abc', viewer.seal({ returning: 'proof' })!).kind).toBe('authentic');
     expect(host.hasSigned('v2-abc')).toBe(true);
     expect(host.open('v2-abc', { bye: true })).toEqual({ kind: 'refused', reason: 'unsigned' });
   });

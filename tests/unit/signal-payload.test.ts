@@ -20,6 +20,7 @@ describe('parseSignalPayload: what our host and viewer send', () => {
     ['resume', { control: { paused: false } }],
     ['a ticket', { rejoin: 'f'.repeat(32) }],
     ['a goodbye', { bye: true, link: 'ab' }],
+    ['a rejoin proof', { returning: 'A'.repeat(43) }],
     ['verification required', { verify: 'required' }],
   ])('%s', (_what, data) => {
     expect(parseSignalPayload(data)).toEqual(data);
@@ -27,6 +28,8 @@ describe('parseSignalPayload: what our host and viewer send', () => {
 
   it('drops members it does not know (after the MAC, which covered them, was checked)', () => {
     expect(parseSignalPayload({ rejoin: 'x', extra: 1 })).toEqual({ rejoin: 'x' });
+    // Our viewer sends its proof with its connection's link id, which the proof does not need.
+    expect(parseSignalPayload({ returning: 'p', link: 'ab' })).toEqual({ returning: 'p' });
   });
 
   it('reads a payload matching two variants as the first one the receivers have always looked at', () => {
@@ -52,6 +55,8 @@ describe('parseSignalPayload: hostile or malformed', () => {
     ['a ticket that is not a string', { rejoin: 5 }],
     ['a ticket longer than the protocol allows', { rejoin: 'x'.repeat(65) }],
     ['bye that is not true', { bye: 'true' }],
+    ['a rejoin proof that is not a string', { returning: { ticket: 'f'.repeat(32) } }],
+    ['a rejoin proof longer than the protocol allows', { returning: 'A'.repeat(65) }],
     ['another verify', { verify: 'optional' }],
   ])('%s is ignored', (_what, data) => {
     expect(parseSignalPayload(data)).toBeNull();
@@ -72,6 +77,7 @@ describe('authTagSchema (the signed envelope)', () => {
     ['a MAC of the wrong length', { ...tag, m: 'A'.repeat(44) }],
     ['a MAC with padding', { ...tag, m: 'A'.repeat(42) + '=' }],
     ['a string', 'e.n.m'],
+    ['a member besides e, n and m (outside the MAC)', { ...tag, x: 1 }],
   ])('refuses %s', (_what, value) => {
     expect(authTagSchema.safeParse(value).success).toBe(false);
   });

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, viewerItem, WAIT_MS } from './hosting';
 
-export const SAFETY_CODE = /\d{4} \d{4} \d{4}/;
+export const SAFETY_CODE = /\d{4} \d{4} \d{4} \d{4}/;
 
 export const viewerCode = async (viewer: Page) =>
   (await viewer.getByLabel('Connection security').innerText()).match(SAFETY_CODE)?.[0];
