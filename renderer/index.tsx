@@ -30,7 +30,12 @@ state.host.deliveryPreference.subscribe((mode) => saveDeliveryPreference(mode));
 const { deliveryPreference, deliveryMode } = state.host;
 const host = new HostSession(state.host, platform, chooseDelivery(deliveryPreference, deliveryMode, currentIceServers));
 const joinSession = new ViewerSession(state.join, currentIceServers, saveName);
-const recording = new RecordingSession(state.recording, platform, () => host.sharedStream());
+const recording = new RecordingSession(
+  state.recording,
+  platform,
+  () => host.sharedStream(),
+  (on) => host.setRecording(on),
+);
 
 // The headless host page connects at once, so viewers can ask to join before sharing starts.
 if (route.view === 'host' && hostKeyFromFragment(address.hash)) void host.connect();

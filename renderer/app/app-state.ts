@@ -138,6 +138,8 @@ export interface JoinState {
   readonly stream: Signal<MediaStream | null>;
   readonly stats: Signal<StreamStats | null>;
   readonly security: Signal<JoinSecurity>;
+  /** The host says it is recording what it shares. */
+  readonly hostRecording: Signal<boolean>;
   readonly showStats: Signal<boolean>;
   readonly fit: Signal<'fit' | 'actual'>;
 }
@@ -193,6 +195,7 @@ export function createAppState(initial: { view?: View; link?: string; name?: str
       stream: signal(null),
       stats: signal(null),
       security: signal(NO_JOIN_SECURITY),
+      hostRecording: signal(false),
       showStats: signal(false),
       fit: signal('fit'),
     },

@@ -20,6 +20,7 @@ export class Delivery implements MediaDelivery {
   private tracks: Tracks = NO_TRACKS;
   private settings: SenderSettings | null = null;
   private paused = false;
+  private recording = false;
   /** Admitted viewers, in the order they came, and whether each is kept for a possible return. */
   private readonly viewers = new Map<string, { suspended: boolean }>();
   private strategy: DeliveryStrategy;
@@ -87,7 +88,22 @@ export class Delivery implements MediaDelivery {
     await this.replaying;
     // Nothing is sent while paused; viewers are told so they show "paused", not a frozen frame.
     await this.strategy.setPaused(paused);
-    for (const viewerId of this.viewers.keys()) this.send(viewerId, { control: { paused } });
+    this.tellEveryViewer();
+  }
+
+  /** Viewers are told while the host records what it shares (they see "The host is recording"). */
+  setRecording(recording: boolean): void {
+    this.recording = recording;
+    this.tellEveryViewer();
+  }
+
+  /** Both facts in one message: a viewer that knows only `paused` still reads it right. */
+  private tellEveryViewer(): void {
+    for (const viewerId of this.viewers.keys()) this.send(viewerId, this.control());
+  }
+
+  private control(): SignalPayload {
+    return { control: { paused: this.paused, ...(this.recording ? { recording: true } : {}) } };
   }
 
   collectStats(): Promise<Map<string, ViewerConnectionReport>> {
@@ -162,6 +178,6 @@ export class Delivery implements MediaDelivery {
 
   private place(strategy: DeliveryStrategy, viewerId: string): void {
     strategy.addViewer(viewerId);
-    if (this.paused) this.send(viewerId, { control: { paused: true } });
+    if (this.paused || this.recording) this.send(viewerId, this.control());
   }
 }

@@ -124,6 +124,11 @@ export class HostSession implements HostControls {
     this.admission.kick(viewerId);
   }
 
+  /** The recorder started or stopped: viewers see whether they are being recorded. */
+  setRecording(recording: boolean): void {
+    this.delivery?.setRecording(recording);
+  }
+
   setPaused(paused: boolean): void {
     this.state.paused.value = paused;
     void this.delivery?.setPaused(paused);

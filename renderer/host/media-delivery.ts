@@ -52,6 +52,8 @@ export interface MediaDelivery {
   setSource(stream: MediaStream): Promise<void>;
   applySettings(settings: SenderSettings): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
+  /** Viewers are told while the host records (and any viewer admitted meanwhile). */
+  setRecording(recording: boolean): void;
   collectStats(): Promise<Map<string, ViewerConnectionReport>>;
   /** The uplink as of the last collectStats(); null when each viewer has its own connection. */
   uplink?(): UplinkReport | null;

@@ -23,11 +23,12 @@ export class RecordingSession implements RecordingControls {
   readonly supported = recordingSupported();
   private recorder: ScreenRecorder | null = null;
 
-  /** `currentShare`: what is shared now (null when nothing is). */
+  /** `currentShare`: what is shared now (null when nothing is); `onRecording`: tells viewers. */
   constructor(
     private readonly state: RecordingState,
     private readonly platform: Pick<Platform, 'openRecording'>,
     private readonly currentShare: () => MediaStream | null,
+    private readonly onRecording: (recording: boolean) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -44,6 +45,7 @@ export class RecordingSession implements RecordingControls {
     if (!sink) return; // the save dialog was cancelled
     this.recorder = new ScreenRecorder(stream, sink, (outcome) => this.ended(outcome));
     this.state.since.value = Date.now();
+    this.onRecording(true);
   }
 
   async stop(): Promise<void> {
@@ -51,6 +53,7 @@ export class RecordingSession implements RecordingControls {
     if (!recorder) return;
     this.recorder = null;
     this.state.since.value = null;
+    this.onRecording(false);
     this.state.outcome.value = await recorder.stop().catch(describeFailure);
   }
 
@@ -58,6 +61,7 @@ export class RecordingSession implements RecordingControls {
   private ended(outcome: string): void {
     this.recorder = null;
     this.state.since.value = null;
+    this.onRecording(false);
     this.state.outcome.value = `${outcome} (A recording stops when sharing stops or switches to another screen or window.)`;
   }
 }

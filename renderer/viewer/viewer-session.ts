@@ -169,6 +169,7 @@ export class ViewerSession implements JoinControls {
     if ('verify' in data) return void (this.turnedAway = true);
     if ('rejoin' in data) return this.security?.rejoin.keep(data.rejoin);
     if ('control' in data) {
+      this.state.hostRecording.value = data.control.recording === true;
       if (data.control.paused) this.setStatus('paused');
       else if (this.state.status.value === 'paused') this.setStatus(this.isPlaying() ? 'watching' : 'connecting');
       return;
@@ -211,6 +212,7 @@ export class ViewerSession implements JoinControls {
     media?.close();
     this.state.stream.value = null;
     this.state.stats.value = null;
+    this.state.hostRecording.value = false;
   }
 
   private sendSignal(data: SignalPayload): void {

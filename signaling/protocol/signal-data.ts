@@ -27,8 +27,8 @@ export const signalPayloadSchema = z.union([
   z.object({ verify: z.literal('required') }),
   /** host -> viewer: a ticket for coming back. */
   z.object({ rejoin: z.string().check(z.maxLength(ID_MAX)) }),
-  /** host -> viewer: nothing is sent while paused. */
-  z.object({ control: z.object({ paused: z.boolean() }) }),
+  /** host -> viewer: nothing is sent while paused; `recording` while the host records what it shares. */
+  z.object({ control: z.object({ paused: z.boolean(), recording: z.optional(z.boolean()) }) }),
   /** viewer -> host: leaving on purpose, keep nothing for a return. */
   z.object({ bye: z.literal(true), link: z.optional(connectionId) }),
   /** viewer -> host: back under a new id, the proof that it holds a rejoin ticket (an HMAC bound to that id). */

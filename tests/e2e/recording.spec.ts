@@ -2,7 +2,17 @@
 // download of what was shared when it stops (the desktop app's save dialog is covered
 // in jest: tests/unit/electron-recording-files.test.ts).
 import { readFile } from 'node:fs/promises';
-import { expect, openHost, startSharing, test, WAIT_MS } from './support/hosting';
+import {
+  expect,
+  expectDecoding,
+  joinAs,
+  openHost,
+  sharedJoinLink,
+  startSharing,
+  test,
+  turnApprovalOff,
+  WAIT_MS,
+} from './support/hosting';
 
 /** Every WebM (Matroska) file starts with the EBML magic number. */
 const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
@@ -39,4 +49,30 @@ test('a recording still running when hosting stops is finished and downloaded', 
   const download = host.waitForEvent('download');
   await host.getByRole('button', { name: 'Stop hosting' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.webm$/);
+});
+
+test('viewers see "The host is recording" while the host records, and no longer once it stops', async ({
+  pages,
+  hosting,
+}) => {
+  const host = await openHost(pages, hosting.info, hosting.joinUrl);
+  const link = await sharedJoinLink(host);
+  await turnApprovalOff(host);
+  await startSharing(host);
+  const early = await joinAs(pages, link, 'Early');
+  await expectDecoding(early, { width: 1920, height: 1080 });
+  const notice = (viewer: typeof early) => viewer.getByRole('status').filter({ hasText: 'The host is recording' });
+  await expect(notice(early)).toHaveCount(0);
+
+  await host.getByRole('button', { name: 'Record' }).click();
+  await expect(notice(early)).toBeVisible({ timeout: WAIT_MS });
+  // A viewer who arrives during the recording is told too.
+  const late = await joinAs(pages, link, 'Late');
+  await expect(notice(late)).toBeVisible({ timeout: WAIT_MS });
+
+  const download = host.waitForEvent('download');
+  await host.getByRole('button', { name: 'Stop recording' }).click();
+  await download;
+  await expect(notice(early)).toHaveCount(0, { timeout: WAIT_MS });
+  await expect(notice(late)).toHaveCount(0, { timeout: WAIT_MS });
 });

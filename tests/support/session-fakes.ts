@@ -40,6 +40,10 @@ export class RecordingDelivery implements MediaDelivery {
   async setPaused(paused: boolean) {
     this.paused = paused;
   }
+  recording = false;
+  setRecording(recording: boolean) {
+    this.recording = recording;
+  }
   async collectStats() {
     return new Map<string, ViewerConnectionReport>();
   }

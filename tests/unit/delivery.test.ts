@@ -192,3 +192,21 @@ describe('Delivery', () => {
     expect(strategies[1]!.calls).toEqual(['addViewer new']);
   });
 });
+
+describe('telling viewers about recording', () => {
+  it('tells every viewer when recording starts and stops, with paused beside it, and a viewer admitted meanwhile', async () => {
+    const { delivery, sent } = setUp();
+    delivery.addViewer('a');
+    sent.length = 0;
+    delivery.setRecording(true);
+    expect(sent).toEqual([['a', { control: { paused: false, recording: true } }]]);
+    delivery.addViewer('b');
+    expect(sent.at(-1)).toEqual(['b', { control: { paused: false, recording: true } }]);
+    sent.length = 0;
+    delivery.setRecording(false);
+    expect(sent).toEqual([
+      ['a', { control: { paused: false } }],
+      ['b', { control: { paused: false } }],
+    ]);
+  });
+});

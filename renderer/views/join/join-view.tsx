@@ -22,6 +22,12 @@ export function JoinView() {
         <>
           <JoinStatusPanel status={status} detail={join.detail.value} onLeave={leave} />
           <ConnectionTrust security={join.security.value} />
+          {join.hostRecording.value && (
+            <p class="recording-indicator" role="status">
+              <span class="recording-dot" aria-hidden="true" />
+              The host is recording
+            </p>
+          )}
           <SharedScreen
             stream={join.stream.value}
             status={status}
