@@ -52,7 +52,9 @@ for (const [config, results] of [
 ]) {
   run(npx, ['playwright', 'test', '-c', config]);
   if (existsSync(results)) {
-    const { stats, errors = [] } = JSON.parse(readFileSync(results, 'utf8'));
+    const report = JSON.parse(readFileSync(results, 'utf8'));
+    const { stats, errors = [] } = report;
+    for (const line of skipReasons(report.suites ?? [])) console.log(line);
     totals.passed += stats.expected + stats.flaky;
     totals.failed += stats.unexpected + errors.length;
     totals.skipped += stats.skipped;
@@ -64,3 +66,21 @@ for (const [config, results] of [
 
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 ? 0 : 1);
+
+/** Every skipped Playwright test with its reason (the list reporter shows only its title). */
+function skipReasons(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.status === 'skipped')
+        .map((test) => {
+          const why = test.annotations
+            .map((note) => note.description)
+            .filter(Boolean)
+            .join('; ');
+          return `skipped: ${spec.file} "${spec.title}" (${test.projectName || 'default'}): ${why || 'no reason given'}`;
+        }),
+    ),
+    ...skipReasons(suite.suites ?? []),
+  ]);
+}
