@@ -2,17 +2,7 @@
 // download of what was shared when it stops (the desktop app's save dialog is covered
 // in jest: tests/unit/electron-recording-files.test.ts).
 import { readFile } from 'node:fs/promises';
-import {
-  expect,
-  expectDecoding,
-  joinAs,
-  openHost,
-  sharedJoinLink,
-  startSharing,
-  test,
-  turnApprovalOff,
-  WAIT_MS,
-} from './support/hosting';
+import { expect, expectDecoding, joinAs, openHost, sharingHost, startSharing, test, WAIT_MS } from './support/hosting';
 
 /** Every WebM (Matroska) file starts with the EBML magic number. */
 const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
@@ -55,10 +45,7 @@ test('viewers see "The host is recording" while the host records, and no longer 
   pages,
   hosting,
 }) => {
-  const host = await openHost(pages, hosting.info, hosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
+  const { host, link } = await sharingHost(pages, hosting);
   const early = await joinAs(pages, link, 'Early');
   await expectDecoding(early, { width: 1920, height: 1080 });
   const notice = (viewer: typeof early) => viewer.getByRole('status').filter({ hasText: 'The host is recording' });

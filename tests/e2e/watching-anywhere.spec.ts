@@ -7,26 +7,17 @@ import {
   expectDecoding,
   openHost,
   sharedJoinLink,
+  sharingHost,
   startSharing,
   test,
   turnApprovalOff,
   WAIT_MS,
-  type Hosting,
   type PageSet,
 } from './support/hosting';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
-
-/** A host page sharing its screen with approval off; its join link. */
-async function liveHostLink(pages: PageSet, hosting: Hosting): Promise<string> {
-  const host = await openHost(pages, hosting.info, hosting.joinUrl);
-  const link = await sharedJoinLink(host);
-  await turnApprovalOff(host);
-  await startSharing(host);
-  return link;
-}
 
 async function watch(pages: PageSet, link: string, name: string, options: object): Promise<Page> {
   const viewer = await pages.open(`viewer ${name}`, options);
@@ -88,7 +79,7 @@ for (const [device, options] of [
     pages,
     hosting,
   }) => {
-    const link = await liveHostLink(pages, hosting);
+    const { link } = await sharingHost(pages, hosting);
     const viewer = await watch(pages, link, 'Pat', options);
 
     const facts = await layout(viewer);
@@ -108,7 +99,7 @@ test('F toggles fullscreen and Esc leaves it; the screen is kept awake while wat
   pages,
   hosting,
 }) => {
-  const link = await liveHostLink(pages, hosting);
+  const { link } = await sharingHost(pages, hosting);
   const viewer = await watch(pages, link, 'Kim', LAPTOP);
 
   const screen = viewer.locator('.screen');
@@ -131,7 +122,7 @@ test('F toggles fullscreen and Esc leaves it; the screen is kept awake while wat
 });
 
 test('Picture in picture moves the picture to its own small window and back', async ({ pages, hosting }) => {
-  const link = await liveHostLink(pages, hosting);
+  const { link } = await sharingHost(pages, hosting);
   const viewer = await watch(pages, link, 'Lee', LAPTOP);
   const button = viewer.getByRole('button', { name: 'Picture in picture' });
   test.skip(!(await button.isVisible()), 'this browser offers no picture-in-picture');
